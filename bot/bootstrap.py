@@ -1,0 +1,56 @@
+"""The composition root: the only place that knows every part and wires them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.outbox import Reactor
+from bot.services import Complaints
+from bot.settings import Settings
+from bot.staff import Staff
+from storage.database import create_engine
+from storage.uow import SqlUnitOfWork
+
+HealthCheck = Callable[[], Awaitable[dict[str, Any]]]
+
+
+@dataclass
+class Klachtenbot:
+    """Everything a running bot is made of; entry points take what they need."""
+
+    settings: Settings
+    engine: AsyncEngine
+    complaints: Complaints
+    staff: Staff
+    reactors: list[Reactor] = field(default_factory=list)
+    # Extra sections for /healthz, by name (scheduler, mirror backlog, ...).
+    health: dict[str, HealthCheck] = field(default_factory=dict)
+    # Adapters add their routes and background tasks to the web app here.
+    web: list[Callable[[Any], None]] = field(default_factory=list)
+    # What `serve` reports at start (which integrations are on, and how).
+    startup_notes: list[str] = field(default_factory=list)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def build(settings: Settings | None = None) -> Klachtenbot:
+    settings = settings or Settings()
+    engine = create_engine(settings.database_url)
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine)
+
+    reactors: list[Reactor] = []
+    complaints = Complaints(uow, settings.terms, reactors)
+    return Klachtenbot(
+        settings=settings,
+        engine=engine,
+        complaints=complaints,
+        staff=Staff(uow),
+        reactors=reactors,
+    )

@@ -1,0 +1,90 @@
+"""One card model, two renderers: what to show, never how.
+
+`adapters/slack` renders a `Card` to Block Kit and `adapters/teams` to an
+Adaptive Card. Every string here is plain text as a person typed it; escaping
+is the renderer's job, because only it knows its markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class Style(StrEnum):
+    DEFAULT = "default"
+    PRIMARY = "primary"
+    DANGER = "danger"
+
+
+class Fact(BaseModel):
+    label: str
+    value: str
+
+
+class Section(BaseModel):
+    title: str | None = None
+    text: str
+
+
+class Confirm(BaseModel):
+    title: str
+    text: str
+    yes: str
+    no: str
+
+
+class Button(BaseModel):
+    action: str  # the action id, e.g. "acknowledge"; adapters map it to a form or a call
+    label: str
+    value: str  # what the click is about: the dossier number
+    style: Style = Style.DEFAULT
+    confirm: Confirm | None = None
+
+
+class FieldKind(StrEnum):
+    LINE = "line"
+    TEXT = "text"  # multi-line
+    DATE = "date"
+    CHOICE = "choice"
+    PERSON = "person"
+    YES_NO = "yes_no"
+
+
+class Option(BaseModel):
+    value: str
+    label: str
+
+
+class FormField(BaseModel):
+    name: str
+    label: str
+    kind: FieldKind
+    required: bool = False
+    options: list[Option] = Field(default_factory=list)
+    initial: str | None = None
+    max_length: int | None = None
+
+
+class Form(BaseModel):
+    """A form for one action on one dossier (a Slack modal, an Adaptive Card with inputs)."""
+
+    action: str
+    title: str
+    submit: str
+    dossier_number: str | None = None
+    fields: list[FormField]
+
+
+class Card(BaseModel):
+    title: str
+    subtitle: str | None = None
+    facts: list[Fact] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    buttons: list[Button] = Field(default_factory=list)
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

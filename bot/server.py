@@ -1,0 +1,40 @@
+"""The web server: one aiohttp app, one port, for health and every adapter's endpoint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.bootstrap import Klachtenbot
+from storage.migrate import current, head
+
+BOT = web.AppKey("klachtenbot", Klachtenbot)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    bot = request.app[BOT]
+    body: dict[str, Any] = {"status": "ok"}
+    try:
+        body["database"] = {"reachable": True, "migration": await current(bot.engine)}
+    except (SQLAlchemyError, OSError) as error:
+        body["status"] = "error"
+        body["database"] = {"reachable": False, "error": type(error).__name__}
+    body["database"]["head"] = head()
+    for name, check in bot.health.items():
+        try:
+            body[name] = await check()
+        except Exception as error:  # a broken check must not break the health page
+            body["status"] = "error"
+            body[name] = {"error": type(error).__name__}
+    return web.json_response(body, status=200 if body["status"] == "ok" else 503)
+
+
+def make_app(bot: Klachtenbot) -> web.Application:
+    app = web.Application(client_max_size=25 * 1024 * 1024)
+    app[BOT] = bot
+    app.router.add_get("/healthz", healthz)
+    for install in bot.web:
+        install(app)
+    return app

@@ -1,0 +1,114 @@
+"""Settings, from the environment. Every variable, its default, and why it exists.
+
+The README's configuration table lists the same; `tests/bot/test_settings.py`
+keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.deadlines import Terms
+from bot.workdays import WorkingCalendar
+
+
+def env(name: str, *, prefixed: bool = True):  # type: ignore[no-untyped-def]
+    full = f"KLACHTENBOT_{name}" if prefixed else name
+    return AliasChoices(full)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    # -- core -----------------------------------------------------------------------------
+    database_url: str = Field("sqlite:///klachtenbot.db", validation_alias=env("DATABASE_URL"))
+    host: str = Field("127.0.0.1", validation_alias=env("HOST"))
+    port: int = Field(3978, validation_alias=env("PORT"))
+    language: str = Field("nl", validation_alias=env("LANGUAGE"))
+    # Company closed days on top of the public holidays: "2026-05-05,2026-12-28".
+    closed_days: Annotated[list[date], NoDecode] = Field(
+        default_factory=list, validation_alias=env("CLOSED_DAYS")
+    )
+    acknowledgement_working_days: int = Field(5, validation_alias=env("ACK_WORKING_DAYS"))
+    status_check_days: int = Field(14, validation_alias=env("STATUS_CHECK_DAYS"))
+    decision_weeks: int = Field(6, validation_alias=env("DECISION_WEEKS"))
+    decision_extension_weeks: int = Field(4, validation_alias=env("DECISION_EXTENSION_WEEKS"))
+    evaluation_working_days: int = Field(5, validation_alias=env("EVALUATION_WORKING_DAYS"))
+    complaints_committee: str = Field(
+        "de geschillencommissie van de branche", validation_alias=env("COMPLAINTS_COMMITTEE")
+    )
+
+    # -- Slack ------------------------------------------------------------------------------
+    slack_bot_token: str | None = Field(
+        None, validation_alias=env("SLACK_BOT_TOKEN", prefixed=False)
+    )
+    slack_signing_secret: str | None = Field(
+        None, validation_alias=env("SLACK_SIGNING_SECRET", prefixed=False)
+    )
+    slack_app_token: str | None = Field(
+        None, validation_alias=env("SLACK_APP_TOKEN", prefixed=False)
+    )
+    slack_api_url: str = Field(
+        "https://slack.com/api/", validation_alias=env("SLACK_API_URL", prefixed=False)
+    )
+    slack_coordinator_channel: str | None = Field(
+        None, validation_alias=env("SLACK_COORDINATOR_CHANNEL")
+    )
+    slack_directie_channel: str | None = Field(None, validation_alias=env("SLACK_DIRECTIE_CHANNEL"))
+
+    # -- Microsoft Teams --------------------------------------------------------------------
+    microsoft_app_id: str | None = Field(
+        None, validation_alias=env("MICROSOFT_APP_ID", prefixed=False)
+    )
+    microsoft_app_password: str | None = Field(
+        None, validation_alias=env("MICROSOFT_APP_PASSWORD", prefixed=False)
+    )
+    microsoft_app_tenant_id: str | None = Field(
+        None, validation_alias=env("MICROSOFT_APP_TENANT_ID", prefixed=False)
+    )
+    microsoft_app_type: str = Field(
+        "SingleTenant", validation_alias=env("MICROSOFT_APP_TYPE", prefixed=False)
+    )
+    teams_coordinator_conversation: str | None = Field(
+        None, validation_alias=env("TEAMS_COORDINATOR_CONVERSATION")
+    )
+    teams_directie_conversation: str | None = Field(
+        None, validation_alias=env("TEAMS_DIRECTIE_CONVERSATION")
+    )
+
+    # -- Orthomatic -------------------------------------------------------------------------
+    orthomatic_url: str | None = Field(None, validation_alias=env("ORTHOMATIC_URL", prefixed=False))
+    orthomatic_token: str | None = Field(
+        None, validation_alias=env("ORTHOMATIC_TOKEN", prefixed=False)
+    )
+    orthomatic_export_dir: Path | None = Field(
+        None, validation_alias=env("ORTHOMATIC_EXPORT_DIR", prefixed=False)
+    )
+
+    # -- scheduler and outbox ---------------------------------------------------------------
+    sweep_seconds: int = Field(60, validation_alias=env("SWEEP_SECONDS"))
+    scheduler_enabled: bool = Field(True, validation_alias=env("SCHEDULER"))
+
+    @field_validator("closed_days", mode="before")
+    @classmethod
+    def _split_days(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @cached_property
+    def terms(self) -> Terms:
+        return Terms(
+            acknowledgement_working_days=self.acknowledgement_working_days,
+            status_check_days=self.status_check_days,
+            decision_weeks=self.decision_weeks,
+            decision_extension_weeks=self.decision_extension_weeks,
+            evaluation_working_days=self.evaluation_working_days,
+            calendar=WorkingCalendar(self.closed_days),
+        )

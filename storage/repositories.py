@@ -1,0 +1,389 @@
+"""SQL implementations of the repositories the core's use cases ask for."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.deadlines import DeadlineChange, DeadlineKind, Dropped, Due, Met
+from bot.dossier import Dossier
+from bot.errors import Duplicate, Refused
+from bot.events import Event
+from bot.outbox import OutboxMessage, OutboxStatus
+from bot.people import Person
+from bot.ports import Deadline, DossierFilter
+from bot.roles import Role
+from bot.workdays import end_of_day
+from storage import tables as t
+
+
+def _upsert(connection: AsyncConnection):
+    return pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+
+
+class SqlDossiers:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self.c = connection
+
+    async def next_number(self, year: int) -> str:
+        # Create the year's counter if needed, then take the next number under
+        # the row's write lock; a rolled-back registration gives its number back.
+        stmt = _upsert(self.c)(t.dossier_counters).values(year=year, last_number=0)
+        await self.c.execute(stmt.on_conflict_do_nothing(index_elements=["year"]))
+        result = await self.c.execute(
+            update(t.dossier_counters)
+            .where(t.dossier_counters.c.year == year)
+            .values(last_number=t.dossier_counters.c.last_number + 1)
+            .returning(t.dossier_counters.c.last_number)
+        )
+        return f"K-{year}-{result.scalar_one():04d}"
+
+    def _columns(self, d: Dossier, now: datetime) -> dict:
+        return {
+            "state": d.state.value,
+            "customer_number": d.customer.number,
+            "customer_name": d.customer.name,
+            "owner_id": d.assignment.owner_id if d.assignment else None,
+            "contact_by_id": d.assignment.contact_by_id if d.assignment else None,
+            "received_on": d.received_on,
+            "updated_at": now,
+            "closed_at": d.closed_at,
+            "data": d.model_dump(mode="json"),
+        }
+
+    async def add(self, dossier: Dossier) -> None:
+        dossier.version = 1
+        await self.c.execute(
+            insert(t.dossiers).values(
+                number=dossier.number,
+                registered_at=dossier.registered_at,
+                version=1,
+                **self._columns(dossier, dossier.registered_at),
+            )
+        )
+
+    async def get(self, number: str) -> Dossier | None:
+        row = (
+            await self.c.execute(select(t.dossiers.c.data).where(t.dossiers.c.number == number))
+        ).first()
+        return Dossier.model_validate(row.data) if row else None
+
+    async def save(self, dossier: Dossier) -> None:
+        """Write a changed dossier, unless someone else changed it since it was read."""
+        now = datetime.now(UTC)
+        expected = dossier.version
+        dossier.version = expected + 1
+        result = await self.c.execute(
+            update(t.dossiers)
+            .where(t.dossiers.c.number == dossier.number, t.dossiers.c.version == expected)
+            .values(version=dossier.version, **self._columns(dossier, now))
+        )
+        if result.rowcount != 1:
+            raise Refused("dossier.changed", number=dossier.number)
+
+    async def _id(self, number: str) -> int:
+        row = await self.c.execute(select(t.dossiers.c.id).where(t.dossiers.c.number == number))
+        return row.scalar_one()
+
+    async def append(self, event: Event) -> None:
+        await self.c.execute(
+            insert(t.events).values(
+                dossier_id=select(t.dossiers.c.id)
+                .where(t.dossiers.c.number == event.dossier_number)
+                .scalar_subquery(),
+                seq=event.seq,
+                at=event.at,
+                actor_id=event.actor_id,
+                actor_name=event.actor_name,
+                action=event.action,
+                from_state=event.from_state.value if event.from_state else None,
+                to_state=event.to_state.value,
+                data=event.data,
+            )
+        )
+
+    async def timeline(self, number: str) -> list[Event]:
+        rows = await self.c.execute(
+            select(t.events)
+            .join(t.dossiers, t.dossiers.c.id == t.events.c.dossier_id)
+            .where(t.dossiers.c.number == number)
+            .order_by(t.events.c.seq)
+        )
+        return [
+            Event(
+                dossier_number=number,
+                seq=r.seq,
+                at=r.at,
+                actor_id=r.actor_id,
+                actor_name=r.actor_name,
+                action=r.action,
+                data=r.data,
+                from_state=r.from_state,
+                to_state=r.to_state,
+            )
+            for r in rows
+        ]
+
+    async def find(self, query: DossierFilter) -> list[Dossier]:
+        d = t.dossiers
+        stmt = select(d.c.data).order_by(d.c.received_on, d.c.id).limit(query.limit)
+        if query.states is not None:
+            stmt = stmt.where(d.c.state.in_([s.value for s in query.states]))
+        if query.owner_id is not None:
+            stmt = stmt.where(
+                or_(d.c.owner_id == query.owner_id, d.c.contact_by_id == query.owner_id)
+            )
+        if query.overdue_at is not None:
+            dl = t.deadlines
+            stmt = stmt.where(
+                exists().where(
+                    dl.c.dossier_id == d.c.id,
+                    dl.c.met_at.is_(None),
+                    dl.c.dropped_at.is_(None),
+                    dl.c.due_at <= query.overdue_at,
+                )
+            )
+        return [Dossier.model_validate(r.data) for r in await self.c.execute(stmt)]
+
+
+class SqlPeople:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self.c = connection
+
+    async def _load(self, *conditions) -> list[Person]:  # type: ignore[no-untyped-def]
+        rows = (
+            await self.c.execute(select(t.people).where(*conditions).order_by(t.people.c.name))
+        ).all()
+        if not rows:
+            return []
+        role_rows = await self.c.execute(
+            select(t.person_roles).where(t.person_roles.c.person_id.in_([r.id for r in rows]))
+        )
+        roles: dict[int, set[Role]] = {}
+        for rr in role_rows:
+            roles.setdefault(rr.person_id, set()).add(Role(rr.role))
+        return [
+            Person(
+                id=r.id,
+                name=r.name,
+                email=r.email,
+                roles=frozenset(roles.get(r.id, ())),
+                slack_user_id=r.slack_user_id,
+                teams_aad_id=r.teams_aad_id,
+                language=r.language,
+                active=r.active,
+            )
+            for r in rows
+        ]
+
+    async def _one(self, *conditions) -> Person | None:  # type: ignore[no-untyped-def]
+        found = await self._load(*conditions)
+        return found[0] if found else None
+
+    async def get(self, person_id: int) -> Person | None:
+        return await self._one(t.people.c.id == person_id)
+
+    async def lookup(self, text: str) -> Person | None:
+        """A person by id, e-mail, Slack id or (case-insensitively) name."""
+        text = text.strip()
+        if text.isdigit():
+            return await self.get(int(text))
+        p = t.people.c
+        found = await self._load(
+            or_(
+                func.lower(p.email) == text.lower(),
+                p.slack_user_id == text,
+                func.lower(p.name) == text.lower(),
+            )
+        )
+        if not found:
+            # A first name is enough when only one person has it ("Anna").
+            pattern = text.lower().replace("%", "").replace("_", "") + " %"
+            found = await self._load(func.lower(p.name).like(pattern))
+        if len(found) > 1:
+            raise Refused("person.ambiguous", name=text)
+        return found[0] if found else None
+
+    async def by_slack(self, slack_user_id: str) -> Person | None:
+        return await self._one(t.people.c.slack_user_id == slack_user_id)
+
+    async def by_teams(self, aad_id: str | None, email: str | None) -> Person | None:
+        if aad_id and (person := await self._one(t.people.c.teams_aad_id == aad_id)):
+            return person
+        if email:
+            return await self._one(func.lower(t.people.c.email) == email.lower())
+        return None
+
+    async def add(
+        self,
+        name: str,
+        roles: Sequence[Role],
+        email: str | None = None,
+        slack_user_id: str | None = None,
+        teams_aad_id: str | None = None,
+    ) -> Person:
+        p = t.people.c
+        clash = await self._load(
+            or_(
+                and_(p.email.is_not(None), func.lower(p.email) == (email or "").lower()),
+                and_(p.slack_user_id.is_not(None), p.slack_user_id == slack_user_id),
+                and_(p.teams_aad_id.is_not(None), p.teams_aad_id == teams_aad_id),
+            )
+        )
+        if clash:
+            raise Refused("person.exists", name=clash[0].name)
+        result = await self.c.execute(
+            insert(t.people)
+            .values(
+                name=name,
+                email=email,
+                slack_user_id=slack_user_id,
+                teams_aad_id=teams_aad_id,
+                created_at=datetime.now(UTC),
+            )
+            .returning(t.people.c.id)
+        )
+        person_id = result.scalar_one()
+        return await self.set_roles(person_id, roles)
+
+    async def set_roles(self, person_id: int, roles: Sequence[Role]) -> Person:
+        await self.c.execute(t.person_roles.delete().where(t.person_roles.c.person_id == person_id))
+        if roles:
+            await self.c.execute(
+                insert(t.person_roles),
+                [{"person_id": person_id, "role": r.value} for r in dict.fromkeys(roles)],
+            )
+        person = await self.get(person_id)
+        assert person is not None
+        return person
+
+    async def all(self) -> list[Person]:
+        return await self._load()
+
+
+def _deadline(row) -> Deadline:  # type: ignore[no-untyped-def]
+    return Deadline(
+        id=row.id,
+        dossier_number=row.number,
+        kind=DeadlineKind(row.kind),
+        due_on=row.due_on,
+        due_at=row.due_at,
+        met_at=row.met_at,
+        dropped_at=row.dropped_at,
+        next_notice_at=row.next_notice_at,
+        notices=row.notices,
+    )
+
+
+class SqlDeadlines:
+    # Until the scheduler's own policy says otherwise, look at a deadline one day
+    # before it ends; the sweep reschedules `next_notice_at` as it sends.
+    FIRST_LOOK = timedelta(days=1)
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self.c = connection
+
+    async def apply(self, number: str, changes: Sequence[DeadlineChange], now: datetime) -> None:
+        dossier_id = (
+            await self.c.execute(select(t.dossiers.c.id).where(t.dossiers.c.number == number))
+        ).scalar_one()
+        dl = t.deadlines
+        for change in changes:
+            pending = and_(
+                dl.c.dossier_id == dossier_id,
+                dl.c.kind == change.kind.value,
+                dl.c.met_at.is_(None),
+                dl.c.dropped_at.is_(None),
+            )
+            if isinstance(change, Met):
+                await self.c.execute(
+                    update(dl).where(pending).values(met_at=now, next_notice_at=None)
+                )
+            elif isinstance(change, Dropped):
+                await self.c.execute(
+                    update(dl).where(pending).values(dropped_at=now, next_notice_at=None)
+                )
+            elif isinstance(change, Due):
+                # Moving a deadline closes the old row, so its history stays readable.
+                await self.c.execute(
+                    update(dl).where(pending).values(dropped_at=now, next_notice_at=None)
+                )
+                due_at = end_of_day(change.due_on)
+                await self.c.execute(
+                    insert(dl).values(
+                        dossier_id=dossier_id,
+                        kind=change.kind.value,
+                        due_on=change.due_on,
+                        due_at=due_at,
+                        created_at=now,
+                        next_notice_at=due_at - self.FIRST_LOOK,
+                        notices=0,
+                    )
+                )
+
+    def _select(self):  # type: ignore[no-untyped-def]
+        return select(t.deadlines, t.dossiers.c.number).join(
+            t.dossiers, t.dossiers.c.id == t.deadlines.c.dossier_id
+        )
+
+    async def for_dossier(self, number: str) -> list[Deadline]:
+        rows = await self.c.execute(
+            self._select().where(t.dossiers.c.number == number).order_by(t.deadlines.c.id)
+        )
+        return [_deadline(r) for r in rows]
+
+    async def pending(self, due_before: datetime | None = None) -> list[Deadline]:
+        dl = t.deadlines
+        stmt = self._select().where(dl.c.met_at.is_(None), dl.c.dropped_at.is_(None))
+        if due_before is not None:
+            stmt = stmt.where(dl.c.due_at <= due_before)
+        rows = await self.c.execute(stmt.order_by(dl.c.due_at, dl.c.id))
+        return [_deadline(r) for r in rows]
+
+
+class SqlOutbox:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self.c = connection
+
+    async def add(self, message: OutboxMessage) -> None:
+        now = datetime.now(UTC)
+        stmt = _upsert(self.c)(t.outbox).values(
+            key=message.key,
+            channel=message.channel,
+            queue=message.queue,
+            dossier_number=message.dossier_number,
+            payload=message.payload,
+            status=OutboxStatus.PENDING.value,
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+        # The same key twice is the same message: keep the first.
+        await self.c.execute(stmt.on_conflict_do_nothing(index_elements=["key"]))
+
+
+class SqlInboundKeys:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self.c = connection
+
+    async def seen(self, key: str) -> str | None:
+        row = await self.c.execute(
+            select(t.inbound_keys.c.result).where(t.inbound_keys.c.key == key)
+        )
+        return row.scalar_one_or_none()
+
+    async def remember(self, key: str, result: str) -> None:
+        # A concurrent twin waits on the key's lock and then fails here, or (SQLite,
+        # PostgreSQL after commit) at commit; both end as `Duplicate`.
+        try:
+            await self.c.execute(
+                insert(t.inbound_keys).values(key=key, result=result, created_at=datetime.now(UTC))
+            )
+        except IntegrityError as error:
+            raise Duplicate() from error
