@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.outbox import Reactor
+from bot.outbox import Deliverer, Reactor
 from bot.services import Complaints
 from bot.settings import Settings
 from bot.staff import Staff
@@ -27,6 +27,8 @@ class Klachtenbot:
     complaints: Complaints
     staff: Staff
     reactors: list[Reactor] = field(default_factory=list)
+    # Who sends the outbox's items, by channel ("slack", "teams", "orthomatic", "email").
+    deliverers: dict[str, Deliverer] = field(default_factory=dict)
     # Extra sections for /healthz, by name (scheduler, mirror backlog, ...).
     health: dict[str, HealthCheck] = field(default_factory=dict)
     # Adapters add their routes and background tasks to the web app here.
@@ -47,10 +49,19 @@ def build(settings: Settings | None = None) -> Klachtenbot:
 
     reactors: list[Reactor] = []
     complaints = Complaints(uow, settings.terms, reactors)
-    return Klachtenbot(
+    bot = Klachtenbot(
         settings=settings,
         engine=engine,
         complaints=complaints,
         staff=Staff(uow),
         reactors=reactors,
     )
+    # Each integration wires itself in (routes, reactors, deliverers, health, notes).
+    for install in _integrations():
+        install(bot)
+    return bot
+
+
+def _integrations() -> list[Callable[[Klachtenbot], None]]:
+    """Every integration's `install(bot)`; imported here, the only place that knows them."""
+    return []

@@ -28,6 +28,16 @@ from bot.settings import Settings
 
 LANG = language(os.environ.get("KLACHTENBOT_LANGUAGE"))
 
+# Modules that add commands of their own (deadlines, mirror, teams-package, ...). Each
+# has `add_commands(commands)` and `async run(bot, args) -> int | None` (None: not mine).
+EXTENSIONS: tuple[str, ...] = ()
+
+
+def _extensions() -> list[Any]:
+    import importlib
+
+    return [importlib.import_module(name) for name in EXTENSIONS]
+
 
 class UsageError(Exception):
     pass
@@ -107,6 +117,8 @@ def build_parser() -> Parser:
     for sub in (register, dossier_list, show, act, *unique_steps):
         sub.add_argument("--as", dest="actor", default=os.environ.get("KLACHTENBOT_AS"))
         sub.add_argument("--json", action="store_true")
+    for extension in _extensions():
+        extension.add_commands(commands)
     return root
 
 
@@ -159,7 +171,13 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
     try:
         if args.command == "people":
             return await _people(bot, args)
-        return await _dossier(bot, args)
+        if args.command == "dossier":
+            return await _dossier(bot, args)
+        for extension in _extensions():
+            result = await extension.run(bot, args)
+            if result is not None:
+                return result
+        raise UsageError(args.command)
     finally:
         await bot.close()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
@@ -47,3 +47,21 @@ class OutboxItem(OutboxMessage):
 
 
 Reactor = Callable[[Event, Dossier], Iterable[OutboxMessage]]
+
+
+class RetryLater(Exception):
+    """A delivery failed in a way that may pass (timeout, 5xx, connection lost): retry."""
+
+
+class Rejected(Exception):
+    """The receiver refused the item itself (4xx). Its queue stops until a person acts."""
+
+
+class Deliverer(Protocol):
+    """Sends one outbox item of its channel. Must be idempotent on `item.key`.
+
+    Return normally when delivered; raise `RetryLater` or `Rejected`. Any other
+    exception counts as `RetryLater`.
+    """
+
+    async def deliver(self, item: OutboxItem) -> None: ...

@@ -271,8 +271,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} added (number {id}) with role(s): {roles}",
     ),
     "cli.registered": ("Dossier {number} geregistreerd.", "Dossier {number} registered."),
-    "cli.acted": ("{number}: stap '{action}' vastgelegd; fase nu {state}.", "{number}: step '{action}'"
-                  " recorded; stage now {state}."),
+    "cli.acted": (
+        "{number}: stap '{action}' vastgelegd; fase nu {state}.",
+        "{number}: step '{action}' recorded; stage now {state}.",
+    ),
     "cli.db_upgraded": ("Database bijgewerkt tot versie {head}.", "Database upgraded to {head}."),
     "cli.no_people": ("Nog niemand bekend.", "Nobody known yet."),
     "cli.actor_required": (
