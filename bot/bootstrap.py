@@ -29,6 +29,8 @@ class Klachtenbot:
     reactors: list[Reactor] = field(default_factory=list)
     # Who sends the outbox's items, by channel ("slack", "teams", "orthomatic", "email").
     deliverers: dict[str, Deliverer] = field(default_factory=dict)
+    # The chat platforms that are configured ("slack", "teams"): where notices go.
+    chat_platforms: list[str] = field(default_factory=list)
     # Extra sections for /healthz, by name (scheduler, mirror backlog, ...).
     health: dict[str, HealthCheck] = field(default_factory=dict)
     # Adapters add their routes and background tasks to the web app here.

@@ -37,11 +37,19 @@ class Confirm(BaseModel):
 
 
 class Button(BaseModel):
-    action: str  # the action id, e.g. "acknowledge"; adapters map it to a form or a call
+    """A button for one action of the core on one dossier.
+
+    Adapters follow one rule: when `data` fills every required field of the
+    action's form, a click runs the action at once (one-tap answers such as
+    "loopt volgens plan"); otherwise it opens the form, prefilled with `data`.
+    """
+
+    action: str  # the action's name, e.g. "acknowledge" (see bot.actions.ACTIONS)
     label: str
     value: str  # what the click is about: the dossier number
     style: Style = Style.DEFAULT
     confirm: Confirm | None = None
+    data: dict[str, str] = Field(default_factory=dict)
 
 
 class FieldKind(StrEnum):
