@@ -8,11 +8,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.dispatch import Dispatcher
 from bot.outbox import Deliverer, Reactor
 from bot.services import Complaints
 from bot.settings import Settings
 from bot.staff import Staff
 from storage.database import create_engine
+from storage.outbox_store import SqlOutboxStore
 from storage.uow import SqlUnitOfWork
 
 HealthCheck = Callable[[], Awaitable[dict[str, Any]]]
@@ -26,6 +28,8 @@ class Klachtenbot:
     engine: AsyncEngine
     complaints: Complaints
     staff: Staff
+    dispatcher: Dispatcher
+    outbox: SqlOutboxStore
     reactors: list[Reactor] = field(default_factory=list)
     # Who sends the outbox's items, by channel ("slack", "teams", "orthomatic", "email").
     deliverers: dict[str, Deliverer] = field(default_factory=dict)
@@ -50,13 +54,21 @@ def build(settings: Settings | None = None) -> Klachtenbot:
         return SqlUnitOfWork(engine)
 
     reactors: list[Reactor] = []
+    deliverers: dict[str, Deliverer] = {}
     complaints = Complaints(uow, settings.terms, reactors)
+    outbox = SqlOutboxStore(engine)
+    dispatcher = Dispatcher(outbox, deliverers)
+    # What a use case commits to the outbox goes out at once, not at the next poll.
+    complaints.on_commit.append(dispatcher.wake)
     bot = Klachtenbot(
         settings=settings,
         engine=engine,
         complaints=complaints,
         staff=Staff(uow),
+        dispatcher=dispatcher,
+        outbox=outbox,
         reactors=reactors,
+        deliverers=deliverers,
     )
     # Each integration wires itself in (routes, reactors, deliverers, health, notes).
     for install in _integrations():

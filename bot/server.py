@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from aiohttp import web
@@ -31,10 +32,20 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response(body, status=200 if body["status"] == "ok" else 503)
 
 
+async def _outbox_dispatcher(app: web.Application):  # type: ignore[no-untyped-def]
+    """Deliver the outbox in the background for as long as the server runs."""
+    dispatcher = app[BOT].dispatcher
+    task = asyncio.create_task(dispatcher.run_forever(), name="outbox")
+    yield
+    dispatcher.stop()
+    await task
+
+
 def make_app(bot: Klachtenbot) -> web.Application:
     app = web.Application(client_max_size=25 * 1024 * 1024)
     app[BOT] = bot
     app.router.add_get("/healthz", healthz)
+    app.cleanup_ctx.append(_outbox_dispatcher)
     for install in bot.web:
         install(app)
     return app

@@ -76,6 +76,7 @@ class Complaints:
         self.terms = terms
         self.reactors = list(reactors)
         self.clock = clock
+        self.on_commit: list[Callable[[], None]] = []
 
     async def register(
         self, actor: Person, action: Register, *, request_key: str | None = None
@@ -93,6 +94,7 @@ class Complaints:
                 if request_key:
                     await uow.inbound.remember(request_key, number)
                 await uow.commit()
+                self._committed()
                 return Outcome(change.dossier, [event])
         except Duplicate as duplicate:
             return await self._repeat(duplicate, request_key)
@@ -116,6 +118,7 @@ class Complaints:
                 if request_key:
                     await uow.inbound.remember(request_key, number)
                 await uow.commit()
+                self._committed()
                 return Outcome(change.dossier, [event])
         except Duplicate as duplicate:
             return await self._repeat(duplicate, request_key)
@@ -145,6 +148,10 @@ class Complaints:
     async def person(self, person_id: int) -> Person | None:
         async with self.uow() as uow:
             return await uow.people.get(person_id)
+
+    def _committed(self) -> None:
+        for callback in self.on_commit:
+            callback()
 
     # -- inside the transaction -------------------------------------------------
 

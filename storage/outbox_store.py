@@ -1,0 +1,136 @@
+"""The outbox's delivery side: claiming due items, and recording how each delivery went."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.orm import aliased
+
+from bot.outbox import OutboxItem, OutboxStatus
+from storage import tables as t
+
+# An earlier item in one of these states holds its queue back (order per dossier).
+_BLOCKING = (OutboxStatus.PENDING.value, OutboxStatus.FAILED.value, OutboxStatus.DEAD.value)
+
+
+def _item(row) -> OutboxItem:  # type: ignore[no-untyped-def]
+    return OutboxItem(
+        id=row.id,
+        channel=row.channel,
+        key=row.key,
+        queue=row.queue,
+        payload=row.payload,
+        dossier_number=row.dossier_number,
+        status=OutboxStatus(row.status),
+        attempts=row.attempts,
+        created_at=row.created_at,
+        next_attempt_at=row.next_attempt_at,
+        last_error=row.last_error,
+        delivered_at=row.delivered_at,
+    )
+
+
+class SqlOutboxStore:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def claim(
+        self, now: datetime, limit: int, lease: timedelta, channels: list[str]
+    ) -> list[OutboxItem]:
+        """Take the head item of up to `limit` queues that are due, for `lease`.
+
+        A claimed item's next attempt moves to the end of the lease, so another
+        process (or this one after a crash) takes it again only when the lease runs
+        out: at least once, never twice at the same time. PostgreSQL skips rows
+        another process has locked; SQLite has one writer at a time anyway.
+        """
+        o, earlier = t.outbox, aliased(t.outbox)
+        head = ~(
+            select(earlier.c.id)
+            .where(
+                earlier.c.queue == o.c.queue,
+                earlier.c.id < o.c.id,
+                earlier.c.status.in_(_BLOCKING),
+            )
+            .exists()
+        )
+        stmt = (
+            select(o)
+            .where(
+                o.c.status == OutboxStatus.PENDING.value,
+                o.c.next_attempt_at <= now,
+                o.c.channel.in_(channels),
+                head,
+            )
+            .order_by(o.c.next_attempt_at, o.c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=o)
+        )
+        async with self.engine.begin() as connection:
+            rows = (await connection.execute(stmt)).all()
+            if rows:
+                await connection.execute(
+                    update(o)
+                    .where(o.c.id.in_([r.id for r in rows]))
+                    .values(next_attempt_at=now + lease, attempts=o.c.attempts + 1)
+                )
+        return [_item(r).model_copy(update={"attempts": r.attempts + 1}) for r in rows]
+
+    async def delivered(self, item_id: int, now: datetime) -> None:
+        await self._set(item_id, status=OutboxStatus.DELIVERED.value, delivered_at=now,
+                        next_attempt_at=None, last_error=None)  # fmt: skip
+
+    async def retry_later(self, item_id: int, at: datetime, error: str) -> None:
+        await self._set(item_id, next_attempt_at=at, last_error=error[:2000])
+
+    async def give_up(self, item_id: int, status: OutboxStatus, error: str) -> None:
+        await self._set(item_id, status=status.value, next_attempt_at=None, last_error=error[:2000])
+
+    async def retry(self, item_id: int | None, now: datetime) -> int:
+        """Put a failed or dead item (or, with None, all of them) back in line."""
+        o = t.outbox
+        condition = o.c.status.in_([OutboxStatus.FAILED.value, OutboxStatus.DEAD.value])
+        if item_id is not None:
+            condition = and_(condition, o.c.id == item_id)
+        async with self.engine.begin() as connection:
+            result = await connection.execute(
+                update(o)
+                .where(condition)
+                .values(status=OutboxStatus.PENDING.value, next_attempt_at=now, attempts=0)
+            )
+        return result.rowcount
+
+    async def items(self, status: OutboxStatus, limit: int = 200) -> list[OutboxItem]:
+        o = t.outbox
+        async with self.engine.connect() as connection:
+            rows = await connection.execute(
+                select(o).where(o.c.status == status.value).order_by(o.c.id).limit(limit)
+            )
+            return [_item(r) for r in rows]
+
+    async def counts(self, channel: str | None = None) -> dict[str, int]:
+        o = t.outbox
+        stmt = select(o.c.status, func.count()).group_by(o.c.status)
+        if channel:
+            stmt = stmt.where(o.c.channel == channel)
+        async with self.engine.connect() as connection:
+            return {status: n for status, n in await connection.execute(stmt)}
+
+    async def oldest_pending(self, channel: str | None = None) -> datetime | None:
+        o = t.outbox
+        stmt = select(func.min(o.c.created_at)).where(o.c.status == OutboxStatus.PENDING.value)
+        if channel:
+            stmt = stmt.where(o.c.channel == channel)
+        async with self.engine.connect() as connection:
+            value = (await connection.execute(stmt)).scalar_one_or_none()
+        if isinstance(value, str):  # SQLite aggregates lose the column type
+            value = datetime.fromisoformat(value)
+        return t.UTCDateTime().process_result_value(value, self.engine.dialect)
+
+    async def _set(self, item_id: int, **values: object) -> None:
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(t.outbox).where(t.outbox.c.id == item_id).values(**values)
+            )
