@@ -49,9 +49,7 @@ async def test_whole_procedure_and_refusals_write_nothing(bot, team):
     await c.act(team.owner, number, ReportStatus(text="Klant komt donderdag"))
     await c.act(team.owner, number, AddNote(text="Klant belde terug"))
     await c.act(team.owner, number, MarkHandled(solution="Schacht verwijd"))
-    await c.act(
-        team.coordinator, number, Evaluate(outcome="Tevreden", customer_agrees=True)
-    )
+    await c.act(team.coordinator, number, Evaluate(outcome="Tevreden", customer_agrees=True))
     outcome = await c.act(team.coordinator, number, Close())
     assert outcome.dossier.state is State.GESLOTEN
 
