@@ -8,7 +8,7 @@ anything leave the process.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -28,6 +28,10 @@ from bot.workdays import local_date, utcnow
 # Fields of an action that name a person; each must be known staff.
 _PERSON_FIELDS = ("owner_id", "contact_by_id", "new_owner_id")
 _STAFF = (Role.MEDEWERKER, Role.COORDINATOR, Role.DIRECTIE)
+
+
+# Extra writes a caller makes inside an action's transaction.
+Also = Callable[[UnitOfWork, Change], Awaitable[None]]
 
 
 class Scope(StrEnum):
@@ -81,47 +85,61 @@ class Complaints:
     async def register(
         self, actor: Person, action: Register, *, request_key: str | None = None
     ) -> Outcome:
-        try:
-            async with self.uow() as uow:
-                if request_key and (number := await uow.inbound.seen(request_key)):
-                    raise Duplicate(number)
-                actor = await self._current(uow, actor)
-                now = self.clock()
-                number = await uow.dossiers.next_number(local_date(now).year)
-                change = register(action, actor, number, now, self.terms)
-                await uow.dossiers.add(change.dossier)
-                event = await self._record(uow, change, actor, now)
-                if request_key:
-                    await uow.inbound.remember(request_key, number)
-                await uow.commit()
-                self._committed()
-                return Outcome(change.dossier, [event])
-        except Duplicate as duplicate:
-            return await self._repeat(duplicate, request_key)
+        async def decide(uow: UnitOfWork, actor: Person, now: datetime) -> Change:
+            number = await uow.dossiers.next_number(local_date(now).year)
+            change = register(action, actor, number, now, self.terms)
+            await uow.dossiers.add(change.dossier)
+            return change
+
+        return await self._transaction(actor, request_key, decide)
 
     async def act(
-        self, actor: Person, number: str, action: Action, *, request_key: str | None = None
+        self,
+        actor: Person,
+        number: str,
+        action: Action,
+        *,
+        request_key: str | None = None,
+        also: Also | None = None,
     ) -> Outcome:
+        """Apply one action. `also` writes more in the same transaction (e.g. a document row)."""
         if isinstance(action, Register):
             raise Refused("action.unknown", action=action.name)
+
+        async def decide(uow: UnitOfWork, actor: Person, now: datetime) -> Change:
+            dossier = await self._dossier(uow, number)
+            await self._check_people(uow, action)
+            change = apply(dossier, action, actor, now, self.terms)
+            if also is not None:
+                await also(uow, change)
+            await uow.dossiers.save(change.dossier)
+            return change
+
+        return await self._transaction(actor, request_key, decide)
+
+    async def _transaction(
+        self,
+        actor: Person,
+        request_key: str | None,
+        decide: Callable[[UnitOfWork, Person, datetime], Awaitable[Change]],
+    ) -> Outcome:
+        """The shape of every action: dedupe, decide, record, commit; then tell the outbox."""
         try:
             async with self.uow() as uow:
-                if request_key and await uow.inbound.seen(request_key):
-                    raise Duplicate(number)
+                if request_key and (seen := await uow.inbound.seen(request_key)):
+                    raise Duplicate(seen)
                 actor = await self._current(uow, actor)
-                dossier = await self._dossier(uow, number)
-                await self._check_people(uow, action)
                 now = self.clock()
-                change = apply(dossier, action, actor, now, self.terms)
-                await uow.dossiers.save(change.dossier)
+                change = await decide(uow, actor, now)
                 event = await self._record(uow, change, actor, now)
                 if request_key:
-                    await uow.inbound.remember(request_key, number)
+                    await uow.inbound.remember(request_key, change.dossier.number)
                 await uow.commit()
-                self._committed()
-                return Outcome(change.dossier, [event])
         except Duplicate as duplicate:
             return await self._repeat(duplicate, request_key)
+        for callback in self.on_commit:
+            callback()
+        return Outcome(change.dossier, [event])
 
     async def view(self, actor: Person, number: str) -> DossierView:
         async with self.uow() as uow:
@@ -148,10 +166,6 @@ class Complaints:
     async def person(self, person_id: int) -> Person | None:
         async with self.uow() as uow:
             return await uow.people.get(person_id)
-
-    def _committed(self) -> None:
-        for callback in self.on_commit:
-            callback()
 
     # -- inside the transaction -------------------------------------------------
 
