@@ -78,4 +78,6 @@ def build(settings: Settings | None = None) -> Klachtenbot:
 
 def _integrations() -> list[Callable[[Klachtenbot], None]]:
     """Every integration's `install(bot)`; imported here, the only place that knows them."""
-    return []
+    from bot import reminders
+
+    return [reminders.install]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from bot.actions import Close, Escalate
 from bot.cards import Button, Card, Confirm, Fact, Section, Style
@@ -18,7 +19,11 @@ _STYLES = {Close.name: Style.DANGER, Escalate.name: Style.DANGER, "acknowledge":
 
 
 def dossier_card(
-    view: DossierView, viewer: Person, lang: str = "nl", now: datetime | None = None
+    view: DossierView,
+    viewer: Person,
+    lang: str = "nl",
+    now: datetime | None = None,
+    committee: str | None = None,
 ) -> Card:
     d = view.dossier
     now = now or utcnow()
@@ -65,6 +70,13 @@ def dossier_card(
         if d.evaluation.remarks:
             text += f"\n{d.evaluation.remarks}"
         sections.append(Section(title=t("card.evaluation", lang), text=text))
+        if not d.evaluation.customer_agrees:
+            where = committee or _committee()
+            sections.append(
+                Section(
+                    title=t("card.next_step", lang), text=t("card.committee", lang, committee=where)
+                )
+            )
     deadlines = _deadlines(view, lang, now)
     if deadlines:
         sections.append(Section(title=t("card.deadlines", lang), text=deadlines))
@@ -77,6 +89,14 @@ def dossier_card(
         sections=sections,
         buttons=buttons(view, viewer, lang),
     )
+
+
+@cache
+def _committee() -> str:
+    """Where a customer who does not agree can go next (a setting of the installation)."""
+    from bot.settings import Settings
+
+    return Settings().complaints_committee
 
 
 def buttons(view: DossierView, viewer: Person, lang: str) -> list[Button]:

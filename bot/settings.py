@@ -6,7 +6,7 @@ keeps the two in step.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated
@@ -94,6 +94,17 @@ class Settings(BaseSettings):
     # -- scheduler and outbox ---------------------------------------------------------------
     sweep_seconds: int = Field(60, validation_alias=env("SWEEP_SECONDS"))
     scheduler_enabled: bool = Field(True, validation_alias=env("SCHEDULER"))
+    # When the sweep's notices go out (Europe/Amsterdam), and the periods between them.
+    notice_time: time = Field(time(9, 0), validation_alias=env("NOTICE_TIME"))
+    digest_time: time = Field(time(8, 30), validation_alias=env("DIGEST_TIME"))
+    ack_reminder_working_days: int = Field(1, validation_alias=env("ACK_REMINDER_WORKING_DAYS"))
+    status_reminder_working_days: int = Field(
+        2, validation_alias=env("STATUS_REMINDER_WORKING_DAYS")
+    )
+    status_escalation_working_days: int = Field(
+        2, validation_alias=env("STATUS_ESCALATION_WORKING_DAYS")
+    )
+    decision_warning_days: int = Field(7, validation_alias=env("DECISION_WARNING_DAYS"))
 
     @field_validator("closed_days", mode="before")
     @classmethod

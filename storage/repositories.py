@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import and_, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -282,10 +282,6 @@ def _deadline(row) -> Deadline:  # type: ignore[no-untyped-def]
 
 
 class SqlDeadlines:
-    # Until the scheduler's own policy says otherwise, look at a deadline one day
-    # before it ends; the sweep reschedules `next_notice_at` as it sends.
-    FIRST_LOOK = timedelta(days=1)
-
     def __init__(self, connection: AsyncConnection) -> None:
         self.c = connection
 
@@ -322,7 +318,7 @@ class SqlDeadlines:
                         due_on=change.due_on,
                         due_at=due_at,
                         created_at=now,
-                        next_notice_at=due_at - self.FIRST_LOOK,
+                        next_notice_at=now,  # the sweep's notice policy plans it
                         notices=0,
                     )
                 )
