@@ -7,6 +7,7 @@ queued (and sent by a running `serve`), exactly as the scheduler would have.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date, datetime
 from typing import Any
 
@@ -83,6 +84,9 @@ async def _sweep(bot: Any, args: argparse.Namespace) -> int:
 
     now = parse_moment(args.now) if args.now else utcnow()
     report = await reminders_for(bot).sweep.run(now)
+    if report.no_platforms:
+        print(t("cli.sweep_no_platforms", LANG), file=sys.stderr)
+        return 1
     if args.json:
         _json(
             {

@@ -150,4 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Planner: uit (KLACHTENBOT_SCHEDULER=false); termijnen alleen via 'klachtenbot sweep'.",
         "Scheduler: off (KLACHTENBOT_SCHEDULER=false); deadlines only via 'klachtenbot sweep'.",
     ),
+    "cli.sweep_no_platforms": (
+        "Geen chatplatform ingesteld (Slack of Teams): er is niets verstuurd en alle meldingen"
+        " blijven klaarstaan.",
+        "No chat platform configured (Slack or Teams): nothing was sent and every notice"
+        " stays due.",
+    ),
 }

@@ -98,6 +98,7 @@ class Reminders:
             "notices_sent": self.notices_sent,
             "last_sweep_end": self.last_sweep_end.isoformat() if self.last_sweep_end else None,
             "last_error": self.last_error,
+            "chat_platforms": list(self.sweep.platforms),
             "next_digest": job.next_run_time.isoformat() if job and job.next_run_time else None,
         }
 

@@ -62,6 +62,7 @@ class SweepReport:
     escalated: list[str] = field(default_factory=list)
     planned: int = 0  # deadlines only rescheduled (nothing due yet)
     failed: int = 0
+    no_platforms: bool = False  # no chat platform configured: nothing was sent
 
 
 class Sweep:
@@ -87,6 +88,10 @@ class Sweep:
 
     async def run(self, now: datetime) -> SweepReport:
         report = SweepReport(now=now)
+        if not self.platforms:
+            # Nobody can be told: leave every notice due rather than lose it.
+            report.no_platforms = True
+            return report
         for _ in range(self.max_rounds):
             async with self.uow() as uow:
                 claimed = await uow.claims.due(now, self.batch)
