@@ -49,13 +49,21 @@ def _dossier_json(number: str) -> dict:
         "received_on": RECEIVED.isoformat(),
         "registered_at": "2026-11-23T09:00:00Z",
         "registered_by_id": 1,
-        "customer": {"name": r.customer_name, "number": r.customer_number,
-                     "phone": r.customer_phone},
-        "complaint": {"summary": r.summary, "details": r.details, "practitioner": r.practitioner,
-                      "product": r.product, "severity": "middel"},
+        "customer": {
+            "name": r.customer_name,
+            "number": r.customer_number,
+            "phone": r.customer_phone,
+        },
+        "complaint": {
+            "summary": r.summary,
+            "details": r.details,
+            "practitioner": r.practitioner,
+            "product": r.product,
+            "severity": "middel",
+        },
         "decision_due": "2027-01-04",
         "version": 1,
-    }  # fmt: skip
+    }
 
 
 async def _fill(bot, size: int) -> list[int]:  # type: ignore[no-untyped-def]
@@ -65,25 +73,54 @@ async def _fill(bot, size: int) -> list[int]:  # type: ignore[no-untyped-def]
     async with bot.engine.begin() as c:
         for start in range(0, size, chunk):
             numbers = [f"K-2026-{n:06d}" for n in range(start + 1, min(size, start + chunk) + 1)]
-            await c.execute(insert(t.dossiers), [
-                {"number": n, "state": "ontvangen", "customer_name": "Mevr. E. Bakker",
-                 "received_on": RECEIVED, "registered_at": created, "updated_at": created,
-                 "version": 1, "data": _dossier_json(n)} for n in numbers
-            ])  # fmt: skip
+            await c.execute(
+                insert(t.dossiers),
+                [
+                    {
+                        "number": n,
+                        "state": "ontvangen",
+                        "customer_name": "Mevr. E. Bakker",
+                        "received_on": RECEIVED,
+                        "registered_at": created,
+                        "updated_at": created,
+                        "version": 1,
+                        "data": _dossier_json(n),
+                    }
+                    for n in numbers
+                ],
+            )
             first_id = start + 1
-            await c.execute(insert(t.deadlines), [
-                {"dossier_id": first_id + i, "kind": DeadlineKind.DECISION.value,
-                 "due_on": date(2027, 1, 4), "due_at": end_of_day(date(2027, 1, 4)),
-                 "created_at": created, "next_notice_at": datetime(2026, 12, 28, 8, tzinfo=UTC),
-                 "notices": 0} for i in range(len(numbers))
-            ])  # fmt: skip
+            await c.execute(
+                insert(t.deadlines),
+                [
+                    {
+                        "dossier_id": first_id + i,
+                        "kind": DeadlineKind.DECISION.value,
+                        "due_on": date(2027, 1, 4),
+                        "due_at": end_of_day(date(2027, 1, 4)),
+                        "created_at": created,
+                        "next_notice_at": datetime(2026, 12, 28, 8, tzinfo=UTC),
+                        "notices": 0,
+                    }
+                    for i in range(len(numbers))
+                ],
+            )
         step = size // DUE
-        await c.execute(insert(t.deadlines), [
-            {"dossier_id": 1 + i * step, "kind": DeadlineKind.ACKNOWLEDGEMENT.value,
-             "due_on": date(2026, 11, 30), "due_at": end_of_day(date(2026, 11, 30)),
-             "created_at": created, "next_notice_at": created, "notices": 0}
-            for i in range(DUE)
-        ])  # fmt: skip
+        await c.execute(
+            insert(t.deadlines),
+            [
+                {
+                    "dossier_id": 1 + i * step,
+                    "kind": DeadlineKind.ACKNOWLEDGEMENT.value,
+                    "due_on": date(2026, 11, 30),
+                    "due_at": end_of_day(date(2026, 11, 30)),
+                    "created_at": created,
+                    "next_notice_at": created,
+                    "notices": 0,
+                }
+                for i in range(DUE)
+            ],
+        )
     async with bot.engine.connect() as c:
         rows = await c.execute(
             t.deadlines.select().where(t.deadlines.c.kind == DeadlineKind.ACKNOWLEDGEMENT.value)

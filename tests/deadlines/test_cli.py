@@ -19,20 +19,38 @@ def with_platforms(*args: str, url: str) -> Result:
     env = {**os.environ, "KLACHTENBOT_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-m", "tests.deadlines.proc", *args],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
     return Result(done.returncode, done.stdout, done.stderr)
 
 
 def test_list_deadlines_and_sweep_as_at_a_moment(sqlite_url):
     today = local_date(utcnow())
-    assert klachtenbot("people", "add", "Anna de Vries", "--role", "coordinator",
-                       url=sqlite_url).code == 0  # fmt: skip
+    assert (
+        klachtenbot("people", "add", "Anna de Vries", "--role", "coordinator", url=sqlite_url).code
+        == 0
+    )
     registered = klachtenbot(
-        "dossier", "register", "--as", "Anna", "--channel", "telefoon",
-        "--received-on", today.isoformat(), "--customer-name", "Mevr. E. Bakker",
-        "--customer-phone", "0612345678", "--summary", "Schoen knelt", url=sqlite_url,
-    )  # fmt: skip
+        "dossier",
+        "register",
+        "--as",
+        "Anna",
+        "--channel",
+        "telefoon",
+        "--received-on",
+        today.isoformat(),
+        "--customer-name",
+        "Mevr. E. Bakker",
+        "--customer-phone",
+        "0612345678",
+        "--summary",
+        "Schoen knelt",
+        url=sqlite_url,
+    )
     assert registered.code == 0, registered.err
     number = f"K-{today.year}-0001"
 
@@ -40,8 +58,9 @@ def test_list_deadlines_and_sweep_as_at_a_moment(sqlite_url):
     assert listing.code == 0, listing.err
     assert number in listing.out and "ontvangstbevestiging" in listing.out
     assert "beslistermijn" in listing.out
-    soon = klachtenbot("deadlines", "--due-before", (today + timedelta(days=10)).isoformat(),
-                       url=sqlite_url)  # fmt: skip
+    soon = klachtenbot(
+        "deadlines", "--due-before", (today + timedelta(days=10)).isoformat(), url=sqlite_url
+    )
     assert "ontvangstbevestiging" in soon.out and "beslistermijn" not in soon.out
 
     bad = klachtenbot("deadlines", "--due-before", "morgen", url=sqlite_url)

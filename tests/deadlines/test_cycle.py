@@ -64,22 +64,36 @@ async def test_acknowledgement_reminder_alarm_and_done(bot, clock, team, reminde
     assert "knelt" not in str(directie) and "Bakker" not in str(directie)
     assert {r.queue for r in rows} == {f"slack:{number}", f"teams:{number}"}
 
-    await _act(bot, clock, "2026-12-01T10:00", team.coordinator, number,
-               Acknowledge(sent_on=date(2026, 12, 1), method="email"))  # fmt: skip
+    await _act(
+        bot,
+        clock,
+        "2026-12-01T10:00",
+        team.coordinator,
+        number,
+        Acknowledge(sent_on=date(2026, 12, 1), method="email"),
+    )
     assert await _sweep(reminders, "2026-12-20T09:00") == []
-    ack = [d for d in (await bot.complaints.view(team.coordinator, number)).deadlines
-           if d.kind is DeadlineKind.ACKNOWLEDGEMENT]  # fmt: skip
+    ack = [
+        d
+        for d in (await bot.complaints.view(team.coordinator, number)).deadlines
+        if d.kind is DeadlineKind.ACKNOWLEDGEMENT
+    ]
     assert ack[0].met_at is not None and ack[0].notices == 2
 
 
-async def test_two_week_cycle_answer_reminder_and_automatic_escalation(
-    bot, clock, team, reminders
-):
+async def test_two_week_cycle_answer_reminder_and_automatic_escalation(bot, clock, team, reminders):
     number = await _registered(bot, clock, team)
-    await _act(bot, clock, "2026-11-23T10:05", team.coordinator, number,
-               Acknowledge(sent_on=date(2026, 11, 23), method="email"))  # fmt: skip
-    await _act(bot, clock, "2026-11-24T10:00", team.coordinator, number,
-               Assign(owner_id=team.owner.id))  # fmt: skip
+    await _act(
+        bot,
+        clock,
+        "2026-11-23T10:05",
+        team.coordinator,
+        number,
+        Acknowledge(sent_on=date(2026, 11, 23), method="email"),
+    )
+    await _act(
+        bot, clock, "2026-11-24T10:00", team.coordinator, number, Assign(owner_id=team.owner.id)
+    )
     assert await _sweep(reminders, "2026-12-07T09:00") == []
     assert await _sweep(reminders, "2026-12-08T09:00") == [Stage.STATUS_QUESTION]
 
@@ -96,8 +110,14 @@ async def test_two_week_cycle_answer_reminder_and_automatic_escalation(
     assert all(b["value"] == number for b in buttons)
 
     # The owner taps "loopt volgens plan": recorded, and the next check is 14 days later.
-    await _act(bot, clock, "2026-12-08T11:00", team.owner, number,
-               ReportStatus(text=buttons[0]["data"]["text"]))  # fmt: skip
+    await _act(
+        bot,
+        clock,
+        "2026-12-08T11:00",
+        team.owner,
+        number,
+        ReportStatus(text=buttons[0]["data"]["text"]),
+    )
     assert await _sweep(reminders, "2026-12-10T09:00", STATUS) == []
     assert await _sweep(reminders, "2026-12-22T09:00", STATUS) == [Stage.STATUS_QUESTION]
     # No answer: one reminder two working days later, then escalation two more later
@@ -120,23 +140,38 @@ async def test_two_week_cycle_answer_reminder_and_automatic_escalation(
     reminder, told = rows[2], rows[3]
     assert reminder["card"]["title"] == f"Herinnering: hoe staat het met {number}?"
     assert [b["action"] for b in reminder["card"]["buttons"]] == [
-        "report_status", "mark_handled", "escalate"
-    ]  # fmt: skip
+        "report_status",
+        "mark_handled",
+        "escalate",
+    ]
     assert "Piet Jansen" in told["card"]["sections"][0]["text"]
 
 
 async def test_decision_term_warning_extension_and_alarm(bot, clock, team, reminders):
     number = await _registered(bot, clock, team)
-    await _act(bot, clock, "2026-11-23T10:05", team.coordinator, number,
-               Acknowledge(sent_on=date(2026, 11, 23), method="email"))  # fmt: skip
+    await _act(
+        bot,
+        clock,
+        "2026-11-23T10:05",
+        team.coordinator,
+        number,
+        Acknowledge(sent_on=date(2026, 11, 23), method="email"),
+    )
     assert await _sweep(reminders, "2026-12-28T09:00") == [Stage.DECISION_WARNING]
     [warning] = notices(await outbox(bot, "deadline:"))
     assert warning["card"]["title"] == f"Nog een week voor de beslissing over {number}"
     assert [b["action"] for b in warning["card"]["buttons"]] == ["extend_term"]
 
-    await _act(bot, clock, "2026-12-29T10:00", team.coordinator, number,
-               ExtendTerm(reason="Wacht op de leverancier", new_due=date(2027, 2, 1),
-                          customer_informed=True))  # fmt: skip
+    await _act(
+        bot,
+        clock,
+        "2026-12-29T10:00",
+        team.coordinator,
+        number,
+        ExtendTerm(
+            reason="Wacht op de leverancier", new_due=date(2027, 2, 1), customer_informed=True
+        ),
+    )
     assert await _sweep(reminders, "2027-01-05T09:00") == []  # the old term no longer counts
     assert await _sweep(reminders, "2027-01-25T09:00") == [Stage.DECISION_WARNING]
     second = notices(await outbox(bot, "deadline:"))[-1]
@@ -152,20 +187,29 @@ async def test_evaluation_reminder_and_the_committee_when_the_customer_disagrees
     bot, clock, team, reminders
 ):
     number = await _registered(bot, clock, team)
-    await _act(bot, clock, "2026-11-24T10:00", team.coordinator, number,
-               Assign(owner_id=team.owner.id))  # fmt: skip
-    await _act(bot, clock, "2026-11-26T10:00", team.owner, number,
-               MarkHandled(solution="Schacht verwijd"))  # fmt: skip
+    await _act(
+        bot, clock, "2026-11-24T10:00", team.coordinator, number, Assign(owner_id=team.owner.id)
+    )
+    await _act(
+        bot, clock, "2026-11-26T10:00", team.owner, number, MarkHandled(solution="Schacht verwijd")
+    )
     # Handled Thursday 26 November: 5 working days is Thursday 3 December.
     evaluation = DeadlineKind.EVALUATION
     assert await _sweep(reminders, "2026-12-03T09:00", evaluation) == []
     assert await _sweep(reminders, "2026-12-04T09:00", evaluation) == [Stage.EVALUATION_REMINDER]
-    reminder = [n for n in notices(await outbox(bot, "deadline:"))
-                if "Evaluatie" in n["card"]["title"]]  # fmt: skip
+    reminder = [
+        n for n in notices(await outbox(bot, "deadline:")) if "Evaluatie" in n["card"]["title"]
+    ]
     assert [b["action"] for b in reminder[0]["card"]["buttons"]] == ["evaluate"]
 
-    await _act(bot, clock, "2026-12-04T11:00", team.coordinator, number,
-               Evaluate(outcome="Klant blijft ontevreden", customer_agrees=False))  # fmt: skip
+    await _act(
+        bot,
+        clock,
+        "2026-12-04T11:00",
+        team.coordinator,
+        number,
+        Evaluate(outcome="Klant blijft ontevreden", customer_agrees=False),
+    )
     view = await bot.complaints.view(team.coordinator, number)
     card = dossier_card(view, team.coordinator, committee="de Geschillencommissie Zorg")
     texts = [s.text for s in card.sections]
@@ -184,8 +228,14 @@ async def test_evaluation_reminder_and_the_committee_when_the_customer_disagrees
 async def test_closing_drops_and_reassigning_moves_the_deadlines(bot, clock, team, reminders):
     number = await _registered(bot, clock, team)
     c = team.coordinator
-    await _act(bot, clock, "2026-11-23T10:05", c, number,
-               Acknowledge(sent_on=date(2026, 11, 23), method="email"))  # fmt: skip
+    await _act(
+        bot,
+        clock,
+        "2026-11-23T10:05",
+        c,
+        number,
+        Acknowledge(sent_on=date(2026, 11, 23), method="email"),
+    )
     await _act(bot, clock, "2026-11-24T10:00", c, number, Assign(owner_id=team.owner.id))
     # Reassigned on 1 December: the status check moves to 15 December, to the new owner.
     await _act(bot, clock, "2026-12-01T10:00", c, number, Assign(owner_id=team.other.id))
@@ -196,15 +246,26 @@ async def test_closing_drops_and_reassigning_moves_the_deadlines(bot, clock, tea
 
     # Escalated, the directie takes a decision: a new check for the new owner.
     await _act(bot, clock, "2026-12-15T10:00", team.other, number, _escalate("Lukt niet"))
-    await _act(bot, clock, "2026-12-16T10:00", team.directie, number,
-               Decide(choice="nieuwe_eigenaar", text="Piet neemt het over",
-                      new_owner_id=team.owner.id))  # fmt: skip
+    await _act(
+        bot,
+        clock,
+        "2026-12-16T10:00",
+        team.directie,
+        number,
+        Decide(choice="nieuwe_eigenaar", text="Piet neemt het over", new_owner_id=team.owner.id),
+    )
     pending = {d.kind: d for d in (await bot.complaints.view(c, number)).deadlines if d.pending}
     assert pending[DeadlineKind.STATUS_CHECK].due_on == date(2026, 12, 30)
 
     await _act(bot, clock, "2026-12-17T10:00", team.owner, number, MarkHandled(solution="Klaar"))
-    await _act(bot, clock, "2026-12-17T11:00", c, number,
-               Evaluate(outcome="Tevreden", customer_agrees=True))  # fmt: skip
+    await _act(
+        bot,
+        clock,
+        "2026-12-17T11:00",
+        c,
+        number,
+        Evaluate(outcome="Tevreden", customer_agrees=True),
+    )
     await _act(bot, clock, "2026-12-17T12:00", c, number, Close())
     view = await bot.complaints.view(c, number)
     assert not [d for d in view.deadlines if d.pending]

@@ -82,7 +82,12 @@ def test_notice_moments_stay_at_nine_across_summer_time():
     assert step.next_at == datetime(2026, 10, 26, 8, 0, tzinfo=UTC)  # 09:00 winter time
     ack = deadline(DeadlineKind.ACKNOWLEDGEMENT, date(2026, 3, 30))
     assert POLICY.step(ack, at("2026-03-20T09:00")).next_at == datetime(
-        2026, 3, 27, 8, 0, tzinfo=UTC  # Friday before, still winter time
+        2026,
+        3,
+        27,
+        8,
+        0,
+        tzinfo=UTC,  # Friday before, still winter time
     )
 
 

@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bot.bootstrap import build
 from bot.settings import Settings
@@ -62,10 +62,15 @@ def _env(url: str, **extra: str) -> dict[str, str]:
 
 async def _run(url: str, *args: str, **extra: str) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.deadlines.proc", *args,
-        cwd=ROOT, env=_env(url, **extra),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+        sys.executable,
+        "-m",
+        "tests.deadlines.proc",
+        *args,
+        cwd=ROOT,
+        env=_env(url, **extra),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
 
 
 async def _outbox_keys(url: str) -> list[str]:
@@ -106,9 +111,9 @@ def _free_port() -> int:
 async def _health(port: int) -> dict:  # type: ignore[type-arg]
     import aiohttp
 
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
-            return await response.json()
+    url = f"http://127.0.0.1:{port}/healthz"
+    async with aiohttp.ClientSession() as session, session.get(url) as response:
+        return await response.json()
 
 
 async def test_two_serve_processes_send_each_reminder_once(pg_url):
@@ -116,8 +121,15 @@ async def test_two_serve_processes_send_each_reminder_once(pg_url):
     await _seed(pg_url, received_days_ago=21)
     ports = [_free_port(), _free_port()]
     servers = [
-        await _run(pg_url, "serve", "--host", "127.0.0.1", "--port", str(port),
-                   KLACHTENBOT_SWEEP_SECONDS="1")  # fmt: skip
+        await _run(
+            pg_url,
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            KLACHTENBOT_SWEEP_SECONDS="1",
+        )
         for port in ports
     ]
     try:

@@ -67,8 +67,10 @@ class BrokenFor(NoticePolicy):
 
 async def test_one_failing_deadline_does_not_block_the_others(bot, clock, team, reminders):
     clock.now = at("2026-11-23T10:00")
-    numbers = [(await bot.complaints.register(team.coordinator, registration())).dossier.number
-               for _ in range(3)]  # fmt: skip
+    numbers = [
+        (await bot.complaints.register(team.coordinator, registration())).dossier.number
+        for _ in range(3)
+    ]
     reminders.sweep.policy = BrokenFor(numbers[1])
     report = await reminders.sweep.run(at("2026-12-14T09:00"))
     assert report.failed == 1
