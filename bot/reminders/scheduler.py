@@ -117,7 +117,8 @@ def reminders_for(bot: Klachtenbot) -> Reminders:
     lang = language(s.language)
     sweep = Sweep(
         lambda: SweepUnitOfWork(bot.engine),
-        bot.complaints,
+        terms,
+        bot.complaints.reactors,
         bot.chat_platforms,
         NoticePolicy(periods),
         lang,

@@ -80,3 +80,49 @@ async def test_one_failing_deadline_does_not_block_the_others(bot, clock, team, 
     assert (await reminders.sweep.run(at("2026-12-14T09:01"))).sent == []
     later = await reminders.sweep.run(at("2026-12-14T09:10"))
     assert [s.dossier_number for s in later.sent] == [numbers[1]]
+
+
+async def test_a_failed_automatic_escalation_is_retried_after_its_lease(
+    bot, clock, team, reminders
+):
+    from datetime import date, timedelta
+
+    from bot.actions import Acknowledge, Assign
+    from bot.deadlines import DeadlineKind
+    from bot.dossier import State
+
+    clock.now = at("2026-11-23T10:00")
+    number = (await bot.complaints.register(team.coordinator, registration())).dossier.number
+    await bot.complaints.act(
+        team.coordinator, number, Acknowledge(sent_on=date(2026, 11, 23), method="email")
+    )
+    await bot.complaints.act(team.coordinator, number, Assign(owner_id=team.owner.id))
+    status = DeadlineKind.STATUS_CHECK
+    for moment in ("2026-12-07T09:00", "2026-12-09T09:00"):  # question, reminder
+        assert [s.kind for s in (await reminders.sweep.run(at(moment))).sent] == [status]
+
+    failures = []
+
+    def flaky(event, dossier):  # type: ignore[no-untyped-def]
+        if event.action == "escalate" and not failures:
+            failures.append(event)
+            raise RuntimeError("the database went away")
+        return []
+
+    bot.complaints.reactors.append(flaky)
+    escalation = at("2026-12-11T09:00")
+    report = await reminders.sweep.run(escalation)
+    assert (report.failed, report.escalated, report.sent) == (1, [], [])
+    view = await bot.complaints.view(team.coordinator, number)
+    assert view.dossier.state is State.TOEGEWEZEN  # nothing of the attempt was kept
+    # Reserved for a while, so neither this process nor another one tries at once...
+    assert (await reminders.sweep.run(escalation + timedelta(minutes=1))).sent == []
+    # ...and after the lease the next sweep escalates, once.
+    report = await reminders.sweep.run(escalation + timedelta(minutes=6))
+    assert report.escalated == [number]
+    assert (await reminders.sweep.run(escalation + timedelta(minutes=20))).sent == []
+    view = await bot.complaints.view(team.coordinator, number)
+    assert view.dossier.state is State.GEESCALEERD
+    assert [e.action for e in view.timeline].count("escalate") == 1
+    told = [r for r in await outbox(bot, "deadline:") if r.key.endswith(":3:coordinators:slack")]
+    assert len(told) == 1
