@@ -8,7 +8,7 @@ anything leave the process.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -73,12 +73,13 @@ class Complaints:
         self,
         uow: Callable[[], UnitOfWork],
         terms: Terms,
-        reactors: Sequence[Reactor] = (),
+        reactors: list[Reactor] | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.uow = uow
         self.terms = terms
-        self.reactors = list(reactors)
+        # The same list the composition root hands integrations, so what they add here runs.
+        self.reactors = reactors if reactors is not None else []
         self.clock = clock
         self.on_commit: list[Callable[[], None]] = []
 

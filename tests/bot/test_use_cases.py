@@ -82,3 +82,14 @@ async def test_repeated_request_is_handled_once(bot, team):
     again = await c.register(team.coordinator, registration(), request_key="slack:view:V1")
     assert again.duplicate and again.dossier.number == first.dossier.number
     assert len(await c.dossiers(team.coordinator)) == 1
+
+
+async def test_a_reactor_an_integration_adds_writes_to_the_outbox(bot, team):
+    from bot.outbox import OutboxMessage
+
+    def reactor(event, dossier):  # type: ignore[no-untyped-def]
+        yield OutboxMessage(channel="x", key=f"x:{event.seq}", queue="x", payload={})
+
+    bot.reactors.append(reactor)  # as an integration's install(bot) does
+    await bot.complaints.register(team.coordinator, registration())
+    assert await bot.outbox.counts() == {"pending": 1}
