@@ -22,7 +22,7 @@ class DeadlineKind(StrEnum):
 
 @dataclass(frozen=True)
 class Terms:
-    """Every period of the procedure; settings, with the procedure's defaults."""
+    """Every period of the procedure and its complaints regime; settings, with defaults."""
 
     acknowledgement_working_days: int = 5
     status_check_days: int = 14
@@ -30,6 +30,8 @@ class Terms:
     decision_extension_weeks: int = 4
     evaluation_working_days: int = 5
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    # Where a customer who does not agree can go next (the regime's complaints committee).
+    committee: str = "de geschillencommissie van de branche"
 
     def acknowledgement_due(self, received_on: date) -> date:
         return self.calendar.add(received_on, self.acknowledgement_working_days)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 
 from bot.actions import Close, Escalate
 from bot.cards import Button, Card, Confirm, Fact, Section, Style
@@ -23,7 +22,6 @@ def dossier_card(
     viewer: Person,
     lang: str = "nl",
     now: datetime | None = None,
-    committee: str | None = None,
 ) -> Card:
     d = view.dossier
     now = now or utcnow()
@@ -71,7 +69,7 @@ def dossier_card(
             text += f"\n{d.evaluation.remarks}"
         sections.append(Section(title=t("card.evaluation", lang), text=text))
         if not d.evaluation.customer_agrees:
-            where = committee or _committee()
+            where = view.committee
             sections.append(
                 Section(
                     title=t("card.next_step", lang), text=t("card.committee", lang, committee=where)
@@ -89,14 +87,6 @@ def dossier_card(
         sections=sections,
         buttons=buttons(view, viewer, lang),
     )
-
-
-@cache
-def _committee() -> str:
-    """Where a customer who does not agree can go next (a setting of the installation)."""
-    from bot.settings import Settings
-
-    return Settings().complaints_committee
 
 
 def buttons(view: DossierView, viewer: Person, lang: str) -> list[Button]:

@@ -58,6 +58,7 @@ class DossierView:
     timeline: list[Event]
     deadlines: list[Deadline]
     people: dict[int, Person] = field(default_factory=dict)
+    committee: str = ""  # where a customer who does not agree can go next
 
     def name_of(self, person_id: int | None) -> str:
         if person_id is None:
@@ -227,6 +228,7 @@ class Complaints:
             timeline=await uow.dossiers.timeline(dossier.number) if timeline else [],
             deadlines=await uow.deadlines.for_dossier(dossier.number),
             people=people,
+            committee=self.terms.committee,
         )
 
     async def _repeat(self, duplicate: Duplicate, request_key: str | None) -> Outcome:

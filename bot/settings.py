@@ -122,4 +122,5 @@ class Settings(BaseSettings):
             decision_extension_weeks=self.decision_extension_weeks,
             evaluation_working_days=self.evaluation_working_days,
             calendar=WorkingCalendar(self.closed_days),
+            committee=self.complaints_committee,
         )

@@ -211,7 +211,9 @@ async def test_evaluation_reminder_and_the_committee_when_the_customer_disagrees
         Evaluate(outcome="Klant blijft ontevreden", customer_agrees=False),
     )
     view = await bot.complaints.view(team.coordinator, number)
-    card = dossier_card(view, team.coordinator, committee="de Geschillencommissie Zorg")
+    assert view.committee == bot.settings.complaints_committee  # the installation's setting
+    view.committee = "de Geschillencommissie Zorg"
+    card = dossier_card(view, team.coordinator)
     texts = [s.text for s in card.sections]
     assert "De klant kan de klacht voorleggen aan de Geschillencommissie Zorg." in texts
     # Also with the installation's setting, and only while the customer disagrees.
@@ -221,7 +223,8 @@ async def test_evaluation_reminder_and_the_committee_when_the_customer_disagrees
     )
     assert view.dossier.evaluation is not None
     view.dossier.evaluation.customer_agrees = True
-    card = dossier_card(view, team.coordinator, committee="de Geschillencommissie Zorg")
+    view.committee = "de Geschillencommissie Zorg"
+    card = dossier_card(view, team.coordinator)
     assert not any("Geschillencommissie" in s.text for s in card.sections)
 
 
