@@ -91,6 +91,35 @@ class Settings(BaseSettings):
         None, validation_alias=env("ORTHOMATIC_EXPORT_DIR", prefixed=False)
     )
 
+    # -- intake: the website form "Is alles naar wens?" ---------------------------------------
+    # The website's server sends the form here with this token (Bearer or HMAC signature).
+    intake_token: str | None = Field(None, validation_alias=env("INTAKE_TOKEN"))
+    # Flood protection per sender: a burst, then this many forms an hour.
+    intake_burst: int = Field(5, validation_alias=env("INTAKE_BURST"))
+    intake_per_hour: int = Field(20, validation_alias=env("INTAKE_PER_HOUR"))
+
+    # -- e-mail (the acknowledgement letter) ------------------------------------------------
+    smtp_host: str | None = Field(None, validation_alias=env("SMTP_HOST"))
+    smtp_port: int = Field(587, validation_alias=env("SMTP_PORT"))
+    smtp_user: str | None = Field(None, validation_alias=env("SMTP_USER"))
+    smtp_password: str | None = Field(None, validation_alias=env("SMTP_PASSWORD"))
+    smtp_from: str | None = Field(None, validation_alias=env("SMTP_FROM"))
+    smtp_starttls: bool = Field(True, validation_alias=env("SMTP_STARTTLS"))
+
+    # -- the company, as its letters show it ------------------------------------------------
+    company_name: str = Field("Orthopedische werkplaats", validation_alias=env("COMPANY_NAME"))
+    # Address lines separated by "|": "Straat 1|1234 AB Plaats".
+    company_address: str = Field("", validation_alias=env("COMPANY_ADDRESS"))
+    company_phone: str | None = Field(None, validation_alias=env("COMPANY_PHONE"))
+    company_email: str | None = Field(None, validation_alias=env("COMPANY_EMAIL"))
+    company_website: str | None = Field(None, validation_alias=env("COMPANY_WEBSITE"))
+    company_logo: Path | None = Field(None, validation_alias=env("COMPANY_LOGO"))  # PNG/JPEG
+    company_signature: Path | None = Field(None, validation_alias=env("COMPANY_SIGNATURE"))
+    # A text file that replaces the shipped acknowledgement letter (see docs/intake.md).
+    company_letter_template: Path | None = Field(
+        None, validation_alias=env("COMPANY_LETTER_TEMPLATE")
+    )
+
     # -- scheduler and outbox ---------------------------------------------------------------
     sweep_seconds: int = Field(60, validation_alias=env("SWEEP_SECONDS"))
     scheduler_enabled: bool = Field(True, validation_alias=env("SCHEDULER"))

@@ -1,0 +1,43 @@
+"""Intake from outside chat: the website form, and the paper trail's wiring.
+
+`install(bot)` adds POST /intake/webform (when KLACHTENBOT_INTAKE_TOKEN is set),
+the coordinators' notice for each web form, and e-mail for the acknowledgement
+letter (when KLACHTENBOT_SMTP_* is set).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from adapters import email
+from adapters.intake.http import WebformEndpoint
+from adapters.intake.limiter import TokenBucket
+from adapters.intake.notice import WebformNotice
+from bot.catalogue import language, t
+from bot.letters.company import Company
+
+if TYPE_CHECKING:
+    from bot.bootstrap import Klachtenbot
+
+
+def install(bot: Klachtenbot) -> None:
+    settings = bot.settings
+    lang = language(settings.language)
+    notice = WebformNotice(bot.chat_platforms, lang)
+    bot.reactors.append(notice)
+    if notice not in bot.complaints.reactors:  # the use cases keep their own copy
+        bot.complaints.reactors.append(notice)
+    if settings.intake_token:
+        endpoint = WebformEndpoint(
+            bot.complaints,
+            settings.intake_token,
+            limiter=TokenBucket(settings.intake_burst, settings.intake_per_hour),
+            failures=TokenBucket(burst=20, per_hour=120),
+        )
+        bot.web.append(endpoint.install)
+        bot.startup_notes.append(t("intake.note_on", lang))
+    else:
+        bot.startup_notes.append(t("intake.note_off", lang))
+    for path in Company.from_settings(settings).problems():
+        bot.startup_notes.append(t("letter.note_missing", lang, path=path))
+    email.install(bot)

@@ -1,0 +1,135 @@
+"""POST /intake/webform: the website's server hands in a customer's form.
+
+Answers: 201 with the dossier number; 400 with every bad field; 401 without a
+valid token or signature; 413 for a body over 32 kB; 415 for another format; 429
+when one sender floods; 503 when the database is away. The answer never depends
+on whether a customer number exists: the number is not even looked up here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from typing import Any
+
+from aiohttp import web
+
+from adapters.intake.auth import authenticated
+from adapters.intake.limiter import TokenBucket
+from adapters.intake.webform import check, claimed_number, parse_body, registration
+from bot.catalogue import language, t
+from bot.errors import Refused
+from bot.people import SYSTEM
+from bot.services import Complaints
+from bot.workdays import local_date
+
+PATH = "/intake/webform"
+MAX_BODY = 32 * 1024  # a long complaint is a few kB; anything near this is not a person
+_TYPES = ("application/json", "application/x-www-form-urlencoded")
+
+
+class WebformEndpoint:
+    def __init__(
+        self,
+        complaints: Complaints,
+        token: str,
+        limiter: TokenBucket,
+        failures: TokenBucket,
+    ) -> None:
+        self.complaints = complaints
+        self.token = token
+        self.limiter = limiter  # per sender, for accepted callers
+        self.failures = failures  # per peer, for wrong tokens: no guessing at speed
+
+    def install(self, app: web.Application) -> None:
+        app.router.add_post(PATH, self.handle)
+
+    async def handle(self, request: web.Request) -> web.Response:
+        lang = language(request.headers.get("Accept-Language"))
+        if request.content_length is not None and request.content_length > MAX_BODY:
+            return _too_large(lang)
+        body = await _read(request, MAX_BODY)
+        if body is None:
+            return _too_large(lang)
+        peer = request.remote or "-"
+        if not authenticated(self.token, request.headers, body):
+            if wait := self.failures.take(peer):
+                return _too_many(lang, wait)
+            return _error(401, "intake.unauthorized", lang)
+        if wait := self.limiter.take(_sender(request)):
+            return _too_many(lang, wait)
+        if request.content_type not in _TYPES:
+            return _error(415, "intake.content_type", lang)
+        try:
+            form = check(parse_body(body, request.content_type))
+        except Refused as refusal:
+            return _invalid(refusal, lang)
+        today = local_date(self.complaints.clock())
+        token = claimed_number.set(form.customer_number)
+        try:
+            outcome = await self.complaints.register(
+                SYSTEM, registration(form, today), request_key=_request_key(request, body)
+            )
+        except Refused as refusal:
+            if refusal.key == "database.unreachable":
+                return _error(503, "intake.unavailable", lang)
+            return _invalid(refusal, lang)
+        finally:
+            claimed_number.reset(token)
+        number = outcome.dossier.number
+        return web.json_response(
+            {"dossier": number, "message": t("intake.thanks", lang, number=number)},
+            status=200 if outcome.duplicate else 201,
+        )
+
+
+async def _read(request: web.Request, limit: int) -> bytes | None:
+    """The body, or None as soon as it grows past `limit` (chunked bodies too)."""
+    chunks, size = [], 0
+    while chunk := await request.content.read(64 * 1024):
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _sender(request: web.Request) -> str:
+    """The visitor: the website passes their address on. Trusted only after authentication."""
+    forwarded = request.headers.get("X-Forwarded-For", "").split(",")[0].strip()
+    return forwarded or request.remote or "-"
+
+
+def _request_key(request: web.Request, body: bytes) -> str:
+    """A resent form (a double click, a retry by the website) registers once."""
+    given = request.headers.get("Idempotency-Key", "").strip()
+    if given:
+        return "intake:webform:" + hashlib.sha256(given.encode()).hexdigest()[:40]
+    return "intake:webform:body:" + hashlib.sha256(body).hexdigest()[:40]
+
+
+def _error(status: int, key: str, lang: str, **params: Any) -> web.Response:
+    return web.json_response({"error": key, "message": t(key, lang, **params)}, status=status)
+
+
+def _too_large(lang: str) -> web.Response:
+    return _error(413, "intake.too_large", lang, max=MAX_BODY // 1024)
+
+
+def _too_many(lang: str, wait: float) -> web.Response:
+    response = _error(429, "intake.too_many", lang, minutes=max(1, math.ceil(wait / 60)))
+    response.headers["Retry-After"] = str(max(1, math.ceil(wait)))
+    return response
+
+
+def _invalid(refusal: Refused, lang: str) -> web.Response:
+    errors = {
+        name: {"error": key, "message": t(key, lang, **params)}
+        for name, (key, params) in (
+            refusal.fields or {"form": (refusal.key, refusal.params)}
+        ).items()
+    }
+    return web.json_response(
+        {"error": "intake.invalid", "message": t("intake.invalid", lang), "fields": errors},
+        status=400,
+    )
