@@ -1,0 +1,52 @@
+"""What the intake and document tests share: a bot with extra settings, a chat recorder,
+sample files of every kind, and PDF text."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from pypdf import PdfReader
+
+from bot.bootstrap import Klachtenbot, build
+from bot.notices import NOTICE
+from bot.settings import Settings
+
+
+def make_bot(database_url: str, clock: Any, **settings: Any) -> Klachtenbot:
+    app = build(Settings(database_url=database_url, **settings))
+    app.complaints.clock = clock
+    return app
+
+
+class ChatRecorder:
+    """Stands in for a chat platform's deliverer: records every notice it is given."""
+
+    def __init__(self) -> None:
+        self.notices: list[dict[str, Any]] = []
+
+    async def deliver(self, item) -> None:  # type: ignore[no-untyped-def]
+        assert item.payload["kind"] == NOTICE
+        self.notices.append(item.payload["notice"])
+
+    def titles(self) -> list[str]:
+        return [n["card"]["title"] for n in self.notices]
+
+
+def with_chat(bot: Klachtenbot) -> ChatRecorder:
+    recorder = ChatRecorder()
+    bot.chat_platforms.append("slack")
+    bot.deliverers["slack"] = recorder
+    return recorder
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+# The first bytes of each kind, padded to look like a file; sniffing reads only the start.
+PDF_FILE = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n" + b"0" * 200
+JPEG_FILE = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + b"\x00" * 200
+PNG_FILE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 200
+HEIC_FILE = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200
+EXE_FILE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
