@@ -11,11 +11,11 @@ from adapters.intake.paper_trail import letters
 from bot.actions import Acknowledge
 from bot.deadlines import DeadlineKind
 from bot.dossier import AcknowledgementMethod
-from bot.outbox import OutboxStatus
 from bot.errors import Refused
+from bot.outbox import OutboxStatus
 from bot.workdays import utcnow
-from tests.conftest import Clock
 from tests.adapters.intake.smtp_server import Mailbox, start
+from tests.conftest import Clock
 from tests.documents.support import make_bot, pdf_text, with_chat
 from tests.helpers import registration
 
