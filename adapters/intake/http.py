@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from datetime import date
 from typing import Any
 
 from aiohttp import web
@@ -68,7 +69,7 @@ class WebformEndpoint:
         token = claimed_number.set(form.customer_number)
         try:
             outcome = await self.complaints.register(
-                SYSTEM, registration(form, today), request_key=_request_key(request, body)
+                SYSTEM, registration(form, today), request_key=_request_key(request, body, today)
             )
         except Refused as refusal:
             if refusal.key == "database.unreachable":
@@ -100,12 +101,17 @@ def _sender(request: web.Request) -> str:
     return forwarded or request.remote or "-"
 
 
-def _request_key(request: web.Request, body: bytes) -> str:
-    """A resent form (a double click, a retry by the website) registers once."""
+def _request_key(request: web.Request, body: bytes, today: date) -> str:
+    """A resent form (a retry by the website, a double click) registers once.
+
+    Without the website's own key, the same body on the same day counts as the
+    same form; the same words a week later are a new complaint.
+    """
     given = request.headers.get("Idempotency-Key", "").strip()
     if given:
         return "intake:webform:" + hashlib.sha256(given.encode()).hexdigest()[:40]
-    return "intake:webform:body:" + hashlib.sha256(body).hexdigest()[:40]
+    digest = hashlib.sha256(today.isoformat().encode() + b"|" + body).hexdigest()
+    return "intake:webform:body:" + digest[:40]
 
 
 def _error(status: int, key: str, lang: str, **params: Any) -> web.Response:

@@ -77,4 +77,5 @@ class WebformNotice:
                     text=dossier.complaint.details or dossier.complaint.summary,
                 )
             ],
+            buttons=buttons,
         )
