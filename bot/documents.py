@@ -24,7 +24,7 @@ from bot.errors import Refused
 from bot.fields import MAX_LINE
 from bot.people import Person
 from bot.ports import UnitOfWork
-from bot.procedure import apply, may_read
+from bot.procedure import Change, apply, may_read
 
 if TYPE_CHECKING:
     from bot.services import Complaints
@@ -174,21 +174,13 @@ class Documents:
         """
         file_type = check_upload(content)
         name = display_name(filename, file_type, fallback="scan")
-        async with self.complaints.uow() as uow:
-            if request_key and (seen := await uow.inbound.seen(request_key)):
-                return int(seen.rsplit(":", 1)[-1])
-            document_id, dossier = await self.store(
-                uow, actor, number, Kind.SCAN, name, file_type, content, title or name
-            )
-            if request_key:
-                await uow.inbound.remember(request_key, f"{dossier.number}:{document_id}")
-            await uow.commit()
-        self.complaints._committed()
-        return document_id
+        return await self.add(
+            actor, number, Kind.SCAN, name, file_type, content, title or name,
+            request_key=request_key,
+        )  # fmt: skip
 
-    async def store(
+    async def add(
         self,
-        uow: UnitOfWork,
         actor: Person,
         number: str,
         kind: Kind,
@@ -196,25 +188,40 @@ class Documents:
         file_type: FileType,
         content: bytes,
         title: str,
-    ) -> tuple[int, Dossier]:
-        """Inside the caller's transaction: store the file, then record `AddDocument`.
+        *,
+        request_key: str | None = None,
+    ) -> int:
+        """The file and its `AddDocument`, in the one transaction of the core's `act`.
 
-        The procedure decides who may add a document; a refusal rolls the file back.
+        The procedure decides who may add a document; a refusal stores nothing.
         """
         complaints = self.complaints
-        actor = await complaints._current(uow, actor)
-        dossier = await complaints._dossier(uow, number)
-        now = complaints.clock()
+        document_key = f"{request_key}:document" if request_key else None
+        if document_key and (seen := await self._seen(document_key)):
+            return seen
+        stored: list[int] = []
+
+        async def also(uow: UnitOfWork, change: Change) -> None:
+            document_id = await self.save_file(
+                uow, change.dossier.number, kind, filename, file_type, content, actor.id,
+                complaints.clock(),
+            )  # fmt: skip
+            change.data.update(_event_data(document_id, kind, filename, file_type))
+            if document_key:
+                await uow.inbound.remember(document_key, str(document_id))
+            stored.append(document_id)
+
         title = title.strip()[:MAX_LINE] or filename
-        # Ask the procedure first, so a refused upload never touches the table.
-        apply(dossier, AddDocument(title=title, reference="-"), actor, now, complaints.terms)
-        document_id = await self.save_file(
-            uow, dossier.number, kind, filename, file_type, content, actor.id, now
-        )
-        dossier = await self.record(
-            uow, actor, dossier, document_id, title, kind, filename, file_type, now
-        )
-        return document_id, dossier
+        action = AddDocument(title=title, reference="document")
+        await complaints.act(actor, number, action, request_key=request_key, also=also)
+        if not stored and document_key and (seen := await self._seen(document_key)):
+            return seen  # a twin request won the race
+        return stored[0]
+
+    async def _seen(self, key: str) -> int | None:
+        async with self.complaints.uow() as uow:
+            seen = await uow.inbound.seen(key)
+        return int(seen) if seen else None
 
     async def save_file(
         self,
@@ -251,14 +258,13 @@ class Documents:
         file_type: FileType,
         now: datetime,
     ) -> Dossier:
-        """`AddDocument` for a stored file, by `actor`, on the dossier's timeline."""
+        """`AddDocument` for a stored file, inside a transaction that records more (a letter
+        with its acknowledgement)."""
         complaints = self.complaints
         title = title.strip()[:MAX_LINE] or filename
-        reference = f"document:{document_id}"
-        action = AddDocument(title=title, reference=reference, document_id=document_id)
+        action = AddDocument(title=title, reference="document")
         change = apply(dossier, action, actor, now, complaints.terms)
-        # What the mirror needs to file it without reading the table first.
-        change.data.update(kind=kind.value, filename=filename, content_type=file_type.content_type)
+        change.data.update(_event_data(document_id, kind, filename, file_type))
         await uow.dossiers.save(change.dossier)
         await complaints._record(uow, change, actor, now)
         return change.dossier
@@ -287,3 +293,14 @@ class Documents:
         """For the outbox's deliverers (e-mail, the Orthomatic mirror): no person asks."""
         async with self.complaints.uow() as uow:
             return await self.repository(uow).get(document_id)
+
+
+def _event_data(document_id: int, kind: Kind, filename: str, file_type: FileType) -> dict:
+    """What the timeline and the Orthomatic mirror learn of a document, without its bytes."""
+    return {
+        "document_id": document_id,
+        "reference": f"document:{document_id}",
+        "kind": kind.value,
+        "filename": filename,
+        "content_type": file_type.content_type,
+    }

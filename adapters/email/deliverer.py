@@ -109,7 +109,8 @@ class EmailDeliverer:
             for message in messages:
                 await uow.outbox.add(message)
             await uow.commit()
-        self.letters.complaints._committed()
+        for callback in self.letters.complaints.on_commit:
+            callback()
 
     async def on_failed(self, item: OutboxItem, reason: str) -> None:
         """The dispatcher gave up (a refusal, or the last attempt): tell the coordinators."""

@@ -95,7 +95,7 @@ class Letters:
             if request_key:
                 await uow.inbound.remember(request_key, f"{dossier.number}:{document_id}")
             await uow.commit()
-        c._committed()
+        self._committed()
         return document_id
 
     async def before_emailing(
@@ -138,7 +138,7 @@ class Letters:
             )
             await uow.inbound.remember(key, dossier.number)
             await uow.commit()
-        c._committed()
+        self._committed()
         return dossier
 
     async def record_acknowledgement(
@@ -176,7 +176,7 @@ class Letters:
             if request_key:
                 await uow.inbound.remember(request_key, f"{dossier.number}:{document_id}")
             await uow.commit()
-        c._committed()
+        self._committed()
         return document_id
 
     async def _acknowledge_with(
@@ -232,30 +232,17 @@ class Letters:
         self, actor: Person, number: str, *, request_key: str | None = None
     ) -> int:
         """The digital copy of a phone or website complaint, onto the dossier (and pinboard)."""
-        c = self.complaints
-        async with c.uow() as uow:
-            if request_key and (seen := await uow.inbound.seen(request_key)):
-                return int(seen.rsplit(":", 1)[-1])
-            dossier = await c._dossier(uow, number)
-            registrar = await uow.people.get(dossier.registered_by_id)
-            registered_by = registrar.name if registrar else SYSTEM.name
-            content = complaint_copy_pdf(dossier, registered_by, self.company)
-            title = t("letter.copy_title", number=dossier.number)
-            document_id, _ = await self.documents.store(
-                uow,
-                actor,
-                dossier.number,
-                Kind.COMPLAINT_COPY,
-                f"kopie-klacht-{dossier.number}.pdf",
-                PDF,
-                content,
-                title,
-            )
-            if request_key:
-                await uow.inbound.remember(request_key, f"{dossier.number}:{document_id}")
-            await uow.commit()
-        c._committed()
-        return document_id
+        content = await self.complaint_copy_preview(actor, number)
+        number = number.strip().upper()
+        return await self.documents.add(
+            actor, number, Kind.COMPLAINT_COPY, f"kopie-klacht-{number}.pdf", PDF, content,
+            t("letter.copy_title", number=number), request_key=request_key,
+        )  # fmt: skip
+
+    def _committed(self) -> None:
+        # What the transaction queued goes out now, not at the dispatcher's next poll.
+        for callback in self.complaints.on_commit:
+            callback()
 
     # -- the protocol handout -----------------------------------------------------------
 

@@ -3,6 +3,7 @@ sample files of every kind, and PDF text."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 from typing import Any
 
@@ -50,3 +51,17 @@ JPEG_FILE = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + b"\x00" * 200
 PNG_FILE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 200
 HEIC_FILE = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200
 EXE_FILE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
+
+
+async def settle(bot: Klachtenbot, rounds: int = 200) -> None:
+    """Deliver the outbox until nothing is pending.
+
+    A running web app has its own dispatcher in the background; on PostgreSQL it
+    may hold a row while `drain` skips it, so wait for the outbox, not for `drain`.
+    """
+    for _ in range(rounds):
+        await bot.dispatcher.drain()
+        if not (await bot.outbox.counts()).get("pending"):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"outbox still busy: {await bot.outbox.counts()}")

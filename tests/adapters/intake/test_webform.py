@@ -16,7 +16,7 @@ from bot.dossier import IntakeChannel, State
 from bot.people import SYSTEM
 from bot.server import make_app
 from bot.services import Scope
-from tests.documents.support import make_bot, with_chat
+from tests.documents.support import make_bot, settle, with_chat
 from tests.helpers import registration
 
 TOKEN = "website-geheim-0123456789"
@@ -79,7 +79,7 @@ async def test_a_form_makes_a_dossier_and_a_card_for_the_coordinators(bot, clien
     assert "Klantnummer volgens de klant: 10234 (nog niet bevestigd)" in (d.complaint.details or "")
     assert view.timeline[0].actor_id == SYSTEM.id
 
-    await bot.dispatcher.drain()
+    await settle(bot)
     [notice] = chat.notices
     assert notice["audience"] == "coordinators" and notice["dossier_number"] == number
     card = notice["card"]

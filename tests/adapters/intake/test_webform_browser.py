@@ -16,7 +16,7 @@ from aiohttp.test_utils import TestServer
 from bot.server import make_app
 from bot.services import Scope
 from tests.adapters.intake.cdp import Browser, find_chromium
-from tests.documents.support import make_bot, with_chat
+from tests.documents.support import make_bot, settle, with_chat
 
 SNIPPET = Path(__file__).parents[3] / "docs" / "webform.html"
 TOKEN = "website-geheim-0123456789"
@@ -117,5 +117,5 @@ async def test_a_customer_fills_in_the_form_in_a_browser(bot, team, tmp_path):
         "Mijn nieuwe schoenen knellen."
     )
     assert "10234" in (d.complaint.details or "")
-    await bot.dispatcher.drain()
+    await settle(bot)
     assert chat.titles() == [f"Nieuwe klacht via de website: {d.number}"]
