@@ -8,6 +8,8 @@ never says "sent" when it was not.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -41,8 +43,13 @@ class Letters:
         """The letter as it would go out now, signed by `actor`; nothing is recorded."""
         view = await self.complaints.view(actor, number)
         today = local_date(self.complaints.clock())
-        return acknowledgement_pdf(
-            view.dossier, actor.name, self.company, self.complaints.terms, today
+        return await _render(
+            acknowledgement_pdf,
+            view.dossier,
+            actor.name,
+            self.company,
+            self.complaints.terms,
+            today,
         )
 
     async def send_acknowledgement(
@@ -65,8 +72,8 @@ class Letters:
                 raise Refused("letter.email_off")
             if not dossier.customer.email:
                 raise Refused("letter.no_email", field="customer_email", number=dossier.number)
-            content = acknowledgement_pdf(
-                dossier, actor.name, self.company, c.terms, local_date(now)
+            content = await _render(
+                acknowledgement_pdf, dossier, actor.name, self.company, c.terms, local_date(now)
             )
             document_id = await self.documents.save_file(
                 uow,
@@ -159,8 +166,13 @@ class Letters:
             dossier = await c._dossier(uow, number)
             now = c.clock()
             self._may_acknowledge(dossier, actor, method, sent_on)
-            content = acknowledgement_pdf(
-                dossier, actor.name, self.company, c.terms, sent_on or local_date(now)
+            content = await _render(
+                acknowledgement_pdf,
+                dossier,
+                actor.name,
+                self.company,
+                c.terms,
+                sent_on or local_date(now),
             )
             document_id = await self.documents.save_file(
                 uow,
@@ -226,7 +238,7 @@ class Letters:
         registered_by = view.name_of(view.dossier.registered_by_id)
         if view.dossier.registered_by_id == SYSTEM.id:
             registered_by = SYSTEM.name
-        return complaint_copy_pdf(view.dossier, registered_by, self.company)
+        return await _render(complaint_copy_pdf, view.dossier, registered_by, self.company)
 
     async def file_complaint_copy(
         self, actor: Person, number: str, *, request_key: str | None = None
@@ -246,12 +258,17 @@ class Letters:
 
     # -- the protocol handout -----------------------------------------------------------
 
-    def protocol_pdf(self) -> bytes:
-        return protocol_pdf(self.company)
+    async def protocol_pdf(self) -> bytes:
+        return await _render(protocol_pdf, self.company)
 
     @staticmethod
     def protocol_text(lang: str = "nl") -> str:
         return t("protocol.text", lang)
+
+
+async def _render(render: Callable[..., bytes], *args: Any) -> bytes:
+    """A PDF takes a few hundred milliseconds (the font is read each time): not on the loop."""
+    return await asyncio.to_thread(render, *args)
 
 
 def _letter_name(dossier: Dossier) -> str:
