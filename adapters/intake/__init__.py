@@ -25,8 +25,6 @@ def install(bot: Klachtenbot) -> None:
     lang = language(settings.language)
     notice = WebformNotice(bot.chat_platforms, lang)
     bot.reactors.append(notice)
-    if notice not in bot.complaints.reactors:  # the use cases keep their own copy
-        bot.complaints.reactors.append(notice)
     if settings.intake_token:
         endpoint = WebformEndpoint(
             bot.complaints,
