@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
+from PIL import Image
+from pypdf import PdfReader
 
 from adapters.intake.paper_trail import letters
 from bot.dossier import AcknowledgementMethod
@@ -155,3 +158,23 @@ async def test_e_mail_needs_an_address_and_a_mail_server(bot, team):
     with pytest.raises(Refused) as refused:
         await letters(bot).send_acknowledgement(team.coordinator, number)
     assert refused.value.key == "letter.email_off"
+
+
+async def test_logo_and_signature_from_settings_are_printed(database_url, clock, team, tmp_path):
+    logo, signature = tmp_path / "logo.png", tmp_path / "handtekening.jpg"
+    Image.new("RGB", (120, 40), (20, 90, 160)).save(logo)
+    Image.new("RGB", (200, 60), (250, 250, 250)).save(signature)
+    app = make_bot(database_url, clock, company_logo=logo, company_signature=signature, **COMPANY)
+    try:
+        number = (await app.complaints.register(team.coordinator, _registration())).dossier.number
+        with_images = await letters(app).acknowledgement_preview(team.coordinator, number)
+    finally:
+        await app.close()
+    [page] = PdfReader(io.BytesIO(with_images)).pages
+    assert len(page.images) == 2
+    # A configured file that is missing is said once at start, and the letter still prints.
+    missing = make_bot(database_url, clock, company_logo=tmp_path / "weg.png", **COMPANY)
+    try:
+        assert any("weg.png" in note for note in missing.startup_notes)
+    finally:
+        await missing.close()
