@@ -39,9 +39,10 @@ class Confirm(BaseModel):
 class Button(BaseModel):
     """A button for one action of the core on one dossier.
 
-    Adapters follow one rule: when `data` fills every required field of the
-    action's form, a click runs the action at once (one-tap answers such as
-    "loopt volgens plan"); otherwise it opens the form, prefilled with `data`.
+    Adapters follow one rule, `bot.forms.runs_at_once`: when `data` is given and
+    fills every required field of the action's form, a click runs the action at
+    once (one-tap answers such as "loopt volgens plan"); otherwise it opens the
+    form, prefilled with `data`.
     """
 
     action: str  # the action's name, e.g. "acknowledge" (see bot.actions.ACTIONS)

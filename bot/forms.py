@@ -14,7 +14,7 @@ from enum import Enum
 from pydantic.fields import FieldInfo
 
 from bot.actions import ACTIONS, Action, Register
-from bot.cards import FieldKind, Form, FormField, Option
+from bot.cards import Button, FieldKind, Form, FormField, Option
 from bot.catalogue import t
 from bot.fields import MAX_LINE, MAX_TEXT
 
@@ -81,3 +81,24 @@ def registration_form(lang: str = "nl") -> Form:
 
 def all_forms(lang: str = "nl") -> dict[str, Form]:
     return {name: form(cls, lang) for name, cls in ACTIONS.items()}
+
+
+def runs_at_once(button: Button) -> bool:
+    """Whether a click on `button` runs its action at once instead of opening a form.
+
+    A button whose data fills every required field runs at once ("Klantnummer
+    bevestigen" with the number in its data). Without data, an action with no
+    required fields runs at once ("close"), except one whose whole point is its
+    form ("correct").
+    """
+    action = ACTIONS.get(button.action)
+    if action is None:
+        return False
+    required = {f.name for f in form(action).fields if f.required}
+    if button.data:
+        return required <= set(button.data)
+    return not required and button.action not in _ALWAYS_A_FORM
+
+
+# Actions without required fields that still need a person to fill something in.
+_ALWAYS_A_FORM = {"correct"}

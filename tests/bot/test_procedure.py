@@ -199,3 +199,16 @@ def test_every_action_has_a_rule_and_a_dutch_and_english_name():
 
     assert set(PROCEDURE) | {ACTIONS["register"]} == set(ACTIONS.values())
     assert all(has(f"action.{name}") for name in ACTIONS)
+
+
+def test_which_buttons_run_at_once():
+    from bot.cards import Button
+    from bot.forms import runs_at_once
+
+    assert runs_at_once(Button(action="report_status", label="x", value="K", data={"text": "ok"}))
+    assert not runs_at_once(Button(action="report_status", label="x", value="K"))
+    assert runs_at_once(Button(action="close", label="x", value="K"))
+    assert not runs_at_once(Button(action="correct", label="x", value="K"))
+    assert runs_at_once(
+        Button(action="correct", label="x", value="K", data={"customer_number": "12"})
+    )
