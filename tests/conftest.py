@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -100,6 +100,19 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+class LiveClock:
+    """Real time, moved on by hand: for the outbox, which stamps items with real time."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(seconds=1)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, delta: timedelta) -> None:
+        self.offset += delta
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.outbox import OutboxMessage, OutboxStatus, Rejected, RetryLater
-from bot.workdays import utcnow
 from storage.uow import SqlUnitOfWork
+from tests.conftest import LiveClock
 
 
 class Recorder:
@@ -41,10 +41,10 @@ async def test_each_queue_in_order_and_a_key_once(bot):
     assert (await bot.outbox.counts()) == {"delivered": 5}
 
 
-async def test_a_passing_failure_is_retried_later(bot, clock):
+async def test_a_passing_failure_is_retried_later(bot):
     recorder = Recorder()
     bot.deliverers["test"] = recorder
-    clock.now = utcnow() + timedelta(seconds=1)  # the outbox stamps items with real time
+    clock = LiveClock()  # the outbox stamps items with real time
     bot.dispatcher.clock = clock
     recorder.fail["a1"] = RetryLater("503")
     await _enqueue(bot, ("a", "a1"), ("a", "a2"), ("b", "b1"))
@@ -52,15 +52,15 @@ async def test_a_passing_failure_is_retried_later(bot, clock):
     # a2 waits behind a1; b is not held up.
     assert recorder.delivered == ["b1"]
     del recorder.fail["a1"]
-    clock.now += bot.dispatcher.backoff(1) * 2 + timedelta(seconds=5)
+    clock.advance(bot.dispatcher.backoff(1) * 2 + timedelta(seconds=5))
     await bot.dispatcher.drain()
     assert recorder.delivered == ["b1", "a1", "a2"]
 
 
-async def test_a_refusal_stops_the_queue_until_retried(bot, clock):
+async def test_a_refusal_stops_the_queue_until_retried(bot):
     recorder = Recorder()
     bot.deliverers["test"] = recorder
-    clock.now = utcnow() + timedelta(seconds=1)  # the outbox stamps items with real time
+    clock = LiveClock()  # the outbox stamps items with real time
     bot.dispatcher.clock = clock
     told: list[str] = []
 
@@ -74,25 +74,25 @@ async def test_a_refusal_stops_the_queue_until_retried(bot, clock):
     assert recorder.delivered == [] and told == ["a1: onbekend klantnummer"]
     failed = await bot.outbox.items(OutboxStatus.FAILED)
     assert [i.key for i in failed] == ["a1"] and failed[0].last_error == "onbekend klantnummer"
-    clock.now += timedelta(hours=1)
+    clock.advance(timedelta(hours=1))
     assert await bot.dispatcher.drain() == 0  # still held
 
     del recorder.fail["a1"]
-    assert await bot.outbox.retry(failed[0].id, clock.now) == 1
+    assert await bot.outbox.retry(failed[0].id, clock()) == 1
     await bot.dispatcher.drain()
     assert recorder.delivered == ["a1", "a2"]
 
 
-async def test_a_crash_after_claiming_delivers_after_the_lease(bot, clock):
+async def test_a_crash_after_claiming_delivers_after_the_lease(bot):
     recorder = Recorder()
     bot.deliverers["test"] = recorder
-    clock.now = utcnow() + timedelta(seconds=1)  # the outbox stamps items with real time
+    clock = LiveClock()  # the outbox stamps items with real time
     bot.dispatcher.clock = clock
     await _enqueue(bot, ("a", "a1"))
     # A process claims the item and dies before it delivers or records anything.
-    claimed = await bot.outbox.claim(clock.now, 10, bot.dispatcher.lease, ["test"])
+    claimed = await bot.outbox.claim(clock(), 10, bot.dispatcher.lease, ["test"])
     assert [i.key for i in claimed] == ["a1"]
     assert await bot.dispatcher.drain() == 0  # leased: nobody else takes it meanwhile
-    clock.now += bot.dispatcher.lease + timedelta(seconds=1)
+    clock.advance(bot.dispatcher.lease + timedelta(seconds=1))
     await bot.dispatcher.drain()
     assert recorder.delivered == ["a1"]

@@ -13,9 +13,8 @@ from bot.deadlines import DeadlineKind
 from bot.dossier import AcknowledgementMethod
 from bot.errors import Refused
 from bot.outbox import OutboxStatus
-from bot.workdays import utcnow
 from tests.adapters.intake.smtp_server import Mailbox, start
-from tests.conftest import Clock
+from tests.conftest import LiveClock
 from tests.documents.support import make_bot, pdf_text, with_chat
 from tests.helpers import registration
 
@@ -42,13 +41,13 @@ async def bot(database_url, clock, mailbox):  # type: ignore[no-untyped-def]
     )
     # The dispatcher's own clock, moved on by hand to reach a retry (the outbox stamps
     # items with real time).
-    app.dispatcher.clock = Clock(utcnow() + timedelta(seconds=1))
+    app.dispatcher.clock = LiveClock()
     yield app
     await app.close()
 
 
 def later(bot, minutes: int = 10) -> None:  # type: ignore[no-untyped-def]
-    bot.dispatcher.clock.now += timedelta(minutes=minutes)
+    bot.dispatcher.clock.advance(timedelta(minutes=minutes))
 
 
 async def _dossier(bot, team) -> str:  # type: ignore[no-untyped-def]
