@@ -19,15 +19,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 from bot.actions import AddDocument
-from bot.dossier import Dossier
 from bot.errors import Refused
 from bot.fields import MAX_LINE
 from bot.people import Person
 from bot.ports import UnitOfWork
-from bot.procedure import Change, apply, may_read
+from bot.procedure import Change, may_read
 
 if TYPE_CHECKING:
-    from bot.services import Complaints
+    from bot.services import Complaints, Step
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB: a multi-page scan at a sane resolution
 
@@ -191,37 +190,22 @@ class Documents:
         *,
         request_key: str | None = None,
     ) -> int:
-        """The file and its `AddDocument`, in the one transaction of the core's `act`.
+        """The file and its `AddDocument`, in one transaction of the core.
 
-        The procedure decides who may add a document; a refusal stores nothing.
+        The procedure decides who may add a document; a refusal stores nothing. A
+        repeated `request_key` returns the first request's document id.
         """
-        complaints = self.complaints
-        document_key = f"{request_key}:document" if request_key else None
-        if document_key and (seen := await self._seen(document_key)):
-            return seen
-        stored: list[int] = []
 
-        async def also(uow: UnitOfWork, change: Change) -> None:
+        async def work(step: Step) -> None:
             document_id = await self.save_file(
-                uow, change.dossier.number, kind, filename, file_type, content, actor.id,
-                complaints.clock(),
-            )  # fmt: skip
-            change.data.update(_event_data(document_id, kind, filename, file_type))
-            if document_key:
-                await uow.inbound.remember(document_key, str(document_id))
-            stored.append(document_id)
+                step.uow, number, kind, filename, file_type, content, step.actor.id, step.now
+            )
+            await self.record(step, document_id, title, kind, filename, file_type)
+            step.result = f"{step.dossier.number}:{document_id}" if step.dossier else None
 
-        title = title.strip()[:MAX_LINE] or filename
-        action = AddDocument(title=title, reference="document")
-        await complaints.act(actor, number, action, request_key=request_key, also=also)
-        if not stored and document_key and (seen := await self._seen(document_key)):
-            return seen  # a twin request won the race
-        return stored[0]
-
-    async def _seen(self, key: str) -> int | None:
-        async with self.complaints.uow() as uow:
-            seen = await uow.inbound.seen(key)
-        return int(seen) if seen else None
+        outcome = await self.complaints.run(actor, number, work, request_key=request_key)
+        assert outcome.result is not None
+        return int(outcome.result.rsplit(":", 1)[-1])
 
     async def save_file(
         self,
@@ -248,43 +232,35 @@ class Documents:
 
     async def record(
         self,
-        uow: UnitOfWork,
-        actor: Person,
-        dossier: Dossier,
+        step: Step,
         document_id: int,
         title: str,
         kind: Kind,
         filename: str,
         file_type: FileType,
-        now: datetime,
-    ) -> Dossier:
-        """`AddDocument` for a stored file, inside a transaction that records more (a letter
-        with its acknowledgement)."""
-        complaints = self.complaints
+    ) -> Change:
+        """`AddDocument` for a stored file, as one step of a transaction that may do more
+        (a letter filed with the acknowledgement it records)."""
         title = title.strip()[:MAX_LINE] or filename
         action = AddDocument(title=title, reference="document")
-        change = apply(dossier, action, actor, now, complaints.terms)
-        change.data.update(_event_data(document_id, kind, filename, file_type))
-        await uow.dossiers.save(change.dossier)
-        await complaints._record(uow, change, actor, now)
-        return change.dossier
+        return await step.apply(action, data=_event_data(document_id, kind, filename, file_type))
 
     async def read(self, actor: Person, document_id: int) -> StoredDocument:
         """A document with its content, for someone who may read its dossier."""
         async with self.complaints.uow() as uow:
-            actor = await self.complaints._current(uow, actor)
+            actor = await self.complaints.current_actor(uow, actor)
             document = await self.repository(uow).get(document_id)
             if document is None:
                 raise Refused("document.unknown", id=str(document_id))
-            dossier = await self.complaints._dossier(uow, document.dossier_number)
+            dossier = await self.complaints.load_dossier(uow, document.dossier_number)
             if not may_read(actor, dossier):
                 raise Refused("role.forbidden_read", number=dossier.number)
             return document
 
     async def list(self, actor: Person, number: str) -> list[StoredDocument]:
         async with self.complaints.uow() as uow:
-            actor = await self.complaints._current(uow, actor)
-            dossier = await self.complaints._dossier(uow, number)
+            actor = await self.complaints.current_actor(uow, actor)
+            dossier = await self.complaints.load_dossier(uow, number)
             if not may_read(actor, dossier):
                 raise Refused("role.forbidden_read", number=dossier.number)
             return await self.repository(uow).for_dossier(dossier.number)

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from bot.actions import Action, Assign, Decide, Register
 from bot.deadlines import Terms
@@ -48,6 +49,7 @@ class Outcome:
     dossier: Dossier
     events: list[Event]
     duplicate: bool = False  # the request was a repeat; nothing new happened
+    result: str | None = None  # what the work remembered for its request key (see Step)
 
 
 @dataclass
@@ -87,13 +89,10 @@ class Complaints:
     async def register(
         self, actor: Person, action: Register, *, request_key: str | None = None
     ) -> Outcome:
-        async def decide(uow: UnitOfWork, actor: Person, now: datetime) -> Change:
-            number = await uow.dossiers.next_number(local_date(now).year)
-            change = register(action, actor, number, now, self.terms)
-            await uow.dossiers.add(change.dossier)
-            return change
+        async def work(step: Step) -> None:
+            await step.register(action)
 
-        return await self._transaction(actor, request_key, decide)
+        return await self.run(actor, None, work, request_key=request_key)
 
     async def act(
         self,
@@ -105,48 +104,48 @@ class Complaints:
         also: Also | None = None,
     ) -> Outcome:
         """Apply one action. `also` writes more in the same transaction (e.g. a document row)."""
-        if isinstance(action, Register):
-            raise Refused("action.unknown", action=action.name)
 
-        async def decide(uow: UnitOfWork, actor: Person, now: datetime) -> Change:
-            dossier = await self._dossier(uow, number)
-            await self._check_people(uow, action)
-            change = apply(dossier, action, actor, now, self.terms)
-            if also is not None:
-                await also(uow, change)
-            await uow.dossiers.save(change.dossier)
-            return change
+        async def work(step: Step) -> None:
+            await step.apply(action, also=also)
 
-        return await self._transaction(actor, request_key, decide)
+        return await self.run(actor, number, work, request_key=request_key)
 
-    async def _transaction(
+    async def run(
         self,
         actor: Person,
-        request_key: str | None,
-        decide: Callable[[UnitOfWork, Person, datetime], Awaitable[Change]],
+        number: str | None,
+        work: Callable[[Step], Awaitable[None]],
+        *,
+        request_key: str | None = None,
     ) -> Outcome:
-        """The shape of every action: dedupe, decide, record, commit; then tell the outbox."""
+        """The shape of every action: dedupe, do the work, commit; then wake the outbox.
+
+        `work` gets a `Step` on the dossier (loaded when `number` is given) and may
+        apply several actions and write more alongside, all in one transaction.
+        """
         try:
             async with self.uow() as uow:
                 if request_key and (seen := await uow.inbound.seen(request_key)):
                     raise Duplicate(seen)
-                actor = await self._current(uow, actor)
-                now = self.clock()
-                change = await decide(uow, actor, now)
-                event = await self._record(uow, change, actor, now)
+                step = Step(self, uow, await self.current_actor(uow, actor), self.clock())
+                if number is not None:
+                    await step.load(number)
+                await work(step)
+                if step.dossier is None:
+                    raise Refused("dossier.unknown", number=number or "-")
                 if request_key:
-                    await uow.inbound.remember(request_key, change.dossier.number)
+                    await uow.inbound.remember(request_key, step.result or step.dossier.number)
                 await uow.commit()
         except Duplicate as duplicate:
             return await self._repeat(duplicate, request_key)
         for callback in self.on_commit:
             callback()
-        return Outcome(change.dossier, [event])
+        return Outcome(step.dossier, step.events, result=step.result)
 
     async def view(self, actor: Person, number: str) -> DossierView:
         async with self.uow() as uow:
-            actor = await self._current(uow, actor)
-            dossier = await self._dossier(uow, number)
+            actor = await self.current_actor(uow, actor)
+            dossier = await self.load_dossier(uow, number)
             if not may_read(actor, dossier):
                 raise Refused("role.forbidden_read", number=number)
             return await self._view(uow, dossier)
@@ -154,7 +153,7 @@ class Complaints:
     async def dossiers(self, actor: Person, scope: Scope = Scope.OPEN) -> list[DossierView]:
         """The dossiers this person may see, for a list or the App Home."""
         async with self.uow() as uow:
-            actor = await self._current(uow, actor)
+            actor = await self.current_actor(uow, actor)
             sees_all = actor.has(Role.COORDINATOR) or actor.has(Role.DIRECTIE)
             query = DossierFilter(states=None if scope is Scope.ALL else OPEN_STATES)
             if scope is Scope.MINE or not sees_all:
@@ -171,7 +170,7 @@ class Complaints:
 
     # -- inside the transaction -------------------------------------------------
 
-    async def _current(self, uow: UnitOfWork, actor: Person) -> Person:
+    async def current_actor(self, uow: UnitOfWork, actor: Person) -> Person:
         """The actor as the database knows them now (roles may have changed)."""
         if actor.id == SYSTEM.id:
             return SYSTEM
@@ -180,7 +179,7 @@ class Complaints:
             raise Refused("person.unknown_actor")
         return current
 
-    async def _dossier(self, uow: UnitOfWork, number: str) -> Dossier:
+    async def load_dossier(self, uow: UnitOfWork, number: str) -> Dossier:
         dossier = await uow.dossiers.get(number.strip().upper())
         if dossier is None:
             raise Refused("dossier.unknown", number=number)
@@ -233,11 +232,67 @@ class Complaints:
 
     async def _repeat(self, duplicate: Duplicate, request_key: str | None) -> Outcome:
         """Answer a repeated request with the dossier as it stands, doing nothing again."""
-        number = duplicate.result
+        result = duplicate.result
         async with self.uow() as uow:
-            if number is None and request_key:
-                number = await uow.inbound.seen(request_key)
+            if result is None and request_key:
+                result = await uow.inbound.seen(request_key)
+            number = result.split(":", 1)[0] if result else None
             dossier = await uow.dossiers.get(number) if number else None
         if dossier is None:
             raise duplicate
-        return Outcome(dossier, [], duplicate=True)
+        return Outcome(dossier, [], duplicate=True, result=result)
+
+
+class Step:
+    """One dossier inside one transaction: apply actions in order, write more alongside.
+
+    `Complaints.act` is the one-action case; a letter filed together with the
+    acknowledgement it records is a two-action one. Set `result` to remember more
+    than the dossier number for the request key (a document id, say).
+    """
+
+    def __init__(self, complaints: Complaints, uow: UnitOfWork, actor: Person, now: datetime):
+        self.complaints = complaints
+        self.uow = uow
+        self.actor = actor
+        self.now = now
+        self.dossier: Dossier | None = None
+        self.events: list[Event] = []
+        self.result: str | None = None
+
+    async def load(self, number: str) -> Dossier:
+        self.dossier = await self.complaints.load_dossier(self.uow, number)
+        return self.dossier
+
+    async def register(self, action: Register) -> Change:
+        c = self.complaints
+        number = await self.uow.dossiers.next_number(local_date(self.now).year)
+        change = register(action, self.actor, number, self.now, c.terms)
+        await self.uow.dossiers.add(change.dossier)
+        return await self._record(change)
+
+    def check(self, action: Action) -> None:
+        """Ask the procedure whether `action` may happen now, recording nothing."""
+        assert self.dossier is not None
+        apply(self.dossier, action, self.actor, self.now, self.complaints.terms)
+
+    async def apply(
+        self, action: Action, *, data: dict[str, Any] | None = None, also: Also | None = None
+    ) -> Change:
+        """Apply one action; `data` adds to its event (ids of what was stored alongside)."""
+        if isinstance(action, Register):
+            raise Refused("action.unknown", action=action.name)
+        if self.dossier is None:
+            raise Refused("dossier.unknown", number="-")
+        await self.complaints._check_people(self.uow, action)
+        change = apply(self.dossier, action, self.actor, self.now, self.complaints.terms)
+        change.data.update(data or {})
+        if also is not None:
+            await also(self.uow, change)
+        await self.uow.dossiers.save(change.dossier)
+        return await self._record(change)
+
+    async def _record(self, change: Change) -> Change:
+        self.events.append(await self.complaints._record(self.uow, change, self.actor, self.now))
+        self.dossier = change.dossier
+        return change

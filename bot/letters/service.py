@@ -22,8 +22,8 @@ from bot.letters.company import Company
 from bot.letters.documents import acknowledgement_pdf, complaint_copy_pdf, protocol_pdf
 from bot.outbox import OutboxMessage
 from bot.people import SYSTEM, Person
-from bot.ports import UnitOfWork
 from bot.procedure import apply
+from bot.services import Outcome, Step
 from bot.workdays import local_date
 
 EMAIL = "email"  # the outbox channel of the e-mail deliverer
@@ -60,32 +60,19 @@ class Letters:
         The acknowledgement is recorded by the e-mail deliverer once the mail server
         accepted the message (see `acknowledgement_emailed`).
         """
-        c = self.complaints
-        async with c.uow() as uow:
-            if request_key and (seen := await uow.inbound.seen(request_key)):
-                return int(seen.rsplit(":", 1)[-1])
-            actor = await c._current(uow, actor)
-            dossier = await c._dossier(uow, number)
-            now = c.clock()
-            self._may_acknowledge(dossier, actor, AcknowledgementMethod.EMAIL)
+
+        async def work(step: Step) -> None:
+            dossier = step.dossier
+            assert dossier is not None
+            step.check(
+                Acknowledge(sent_on=local_date(step.now), method=AcknowledgementMethod.EMAIL)
+            )
             if not self.email_enabled:
                 raise Refused("letter.email_off")
             if not dossier.customer.email:
                 raise Refused("letter.no_email", field="customer_email", number=dossier.number)
-            content = await _render(
-                acknowledgement_pdf, dossier, actor.name, self.company, c.terms, local_date(now)
-            )
-            document_id = await self.documents.save_file(
-                uow,
-                dossier.number,
-                Kind.ACKNOWLEDGEMENT,
-                _letter_name(dossier),
-                PDF,
-                content,
-                actor.id,
-                now,
-            )
-            await uow.outbox.add(
+            document_id = await self._file_letter(step, local_date(step.now))
+            await step.uow.outbox.add(
                 OutboxMessage(
                     channel=EMAIL,
                     key=f"email:{ACKNOWLEDGEMENT_MAIL}:{document_id}",
@@ -95,15 +82,13 @@ class Letters:
                         "kind": ACKNOWLEDGEMENT_MAIL,
                         "document_id": document_id,
                         "to": dossier.customer.email,
-                        "coordinator_id": actor.id,
+                        "coordinator_id": step.actor.id,
                     },
                 )
             )
-            if request_key:
-                await uow.inbound.remember(request_key, f"{dossier.number}:{document_id}")
-            await uow.commit()
-        self._committed()
-        return document_id
+            step.result = f"{dossier.number}:{document_id}"
+
+        return _document_id(await self.complaints.run(actor, number, work, request_key=request_key))
 
     async def before_emailing(
         self, payload: dict[str, Any], key: str
@@ -120,9 +105,11 @@ class Letters:
             document = await self.documents.repository(uow).get(payload["document_id"])
             if document is None:
                 raise Refused("document.unknown", id=str(payload["document_id"]))
-            actor = await c._current(uow, _person(payload["coordinator_id"]))
-            dossier = await c._dossier(uow, document.dossier_number)
-            self._may_acknowledge(dossier, actor, AcknowledgementMethod.EMAIL)
+            actor = await c.current_actor(uow, _person(payload["coordinator_id"]))
+            dossier = await c.load_dossier(uow, document.dossier_number)
+            now = c.clock()
+            action = Acknowledge(sent_on=local_date(now), method=AcknowledgementMethod.EMAIL)
+            apply(dossier, action, actor, now, c.terms)  # may it still? nothing is recorded
             return dossier, document
 
     async def acknowledgement_emailed(self, payload: dict[str, Any], key: str) -> Dossier:
@@ -131,22 +118,18 @@ class Letters:
         Recorded in the name of the coordinator who sent it: the procedure gives the
         acknowledgement to the coordinator, and the timeline should say who decided.
         """
-        c = self.complaints
-        async with c.uow() as uow:
-            document = await self.documents.repository(uow).get(
-                payload["document_id"], with_content=False
-            )
-            if document is None:
-                raise Refused("document.unknown", id=str(payload["document_id"]))
-            actor = await c._current(uow, _person(payload["coordinator_id"]))
-            dossier = await c._dossier(uow, document.dossier_number)
-            dossier = await self._acknowledge_with(
-                uow, actor, dossier, document.id, AcknowledgementMethod.EMAIL, None
-            )
-            await uow.inbound.remember(key, dossier.number)
-            await uow.commit()
-        self._committed()
-        return dossier
+        document = await self.documents.load(payload["document_id"])
+        if document is None:
+            raise Refused("document.unknown", id=str(payload["document_id"]))
+
+        async def work(step: Step) -> None:
+            await self._acknowledge_with(step, document.id, AcknowledgementMethod.EMAIL, None)
+
+        coordinator = _person(payload["coordinator_id"])
+        outcome = await self.complaints.run(
+            coordinator, document.dossier_number, work, request_key=key
+        )
+        return outcome.dossier
 
     async def record_acknowledgement(
         self,
@@ -158,78 +141,36 @@ class Letters:
         request_key: str | None = None,
     ) -> int:
         """Sent by post or handed over: file the letter and record it, in one step."""
-        c = self.complaints
-        async with c.uow() as uow:
-            if request_key and (seen := await uow.inbound.seen(request_key)):
-                return int(seen.rsplit(":", 1)[-1])
-            actor = await c._current(uow, actor)
-            dossier = await c._dossier(uow, number)
-            now = c.clock()
-            self._may_acknowledge(dossier, actor, method, sent_on)
-            content = await _render(
-                acknowledgement_pdf,
-                dossier,
-                actor.name,
-                self.company,
-                c.terms,
-                sent_on or local_date(now),
-            )
-            document_id = await self.documents.save_file(
-                uow,
-                dossier.number,
-                Kind.ACKNOWLEDGEMENT,
-                _letter_name(dossier),
-                PDF,
-                content,
-                actor.id,
-                now,
-            )
-            await self._acknowledge_with(uow, actor, dossier, document_id, method, sent_on)
-            if request_key:
-                await uow.inbound.remember(request_key, f"{dossier.number}:{document_id}")
-            await uow.commit()
-        self._committed()
-        return document_id
+
+        async def work(step: Step) -> None:
+            step.check(Acknowledge(sent_on=sent_on or local_date(step.now), method=method))
+            document_id = await self._file_letter(step, sent_on or local_date(step.now))
+            await self._acknowledge_with(step, document_id, method, sent_on)
+            step.result = f"{number}:{document_id}"
+
+        return _document_id(await self.complaints.run(actor, number, work, request_key=request_key))
+
+    async def _file_letter(self, step: Step, dated: date) -> int:
+        """Render the acknowledgement letter and store it with the dossier (not yet recorded)."""
+        assert step.dossier is not None
+        content = await _render(
+            acknowledgement_pdf, step.dossier, step.actor.name, self.company,
+            self.complaints.terms, dated,
+        )  # fmt: skip
+        return await self.documents.save_file(
+            step.uow, step.dossier.number, Kind.ACKNOWLEDGEMENT, _letter_name(step.dossier),
+            PDF, content, step.actor.id, step.now,
+        )  # fmt: skip
 
     async def _acknowledge_with(
-        self,
-        uow: UnitOfWork,
-        actor: Person,
-        dossier: Dossier,
-        document_id: int,
-        method: AcknowledgementMethod,
-        sent_on: date | None,
-    ) -> Dossier:
-        c = self.complaints
-        now = c.clock()
-        action = Acknowledge(sent_on=sent_on or local_date(now), method=method)
-        change = apply(dossier, action, actor, now, c.terms)
-        await uow.dossiers.save(change.dossier)
-        await c._record(uow, change, actor, now)
-        title = t("letter.acknowledgement_title", number=dossier.number)
-        return await self.documents.record(
-            uow,
-            actor,
-            change.dossier,
-            document_id,
-            title,
-            Kind.ACKNOWLEDGEMENT,
-            _letter_name(dossier),
-            PDF,
-            now,
-        )
-
-    def _may_acknowledge(
-        self,
-        dossier: Dossier,
-        actor: Person,
-        method: AcknowledgementMethod,
-        sent_on: date | None = None,
+        self, step: Step, document_id: int, method: AcknowledgementMethod, sent_on: date | None
     ) -> None:
-        """Ask the procedure, without recording anything, whether this acknowledgement may be."""
-        now = self.complaints.clock()
-        action = Acknowledge(sent_on=sent_on or local_date(now), method=method)
-        apply(dossier, action, actor, now, self.complaints.terms)
+        """The acknowledgement and its letter on the timeline, together."""
+        assert step.dossier is not None
+        name = _letter_name(step.dossier)
+        await step.apply(Acknowledge(sent_on=sent_on or local_date(step.now), method=method))
+        title = t("letter.acknowledgement_title", number=step.dossier.number)
+        await self.documents.record(step, document_id, title, Kind.ACKNOWLEDGEMENT, name, PDF)
 
     # -- the copy of the complaint ---------------------------------------------------
 
@@ -251,11 +192,6 @@ class Letters:
             t("letter.copy_title", number=number), request_key=request_key,
         )  # fmt: skip
 
-    def _committed(self) -> None:
-        # What the transaction queued goes out now, not at the dispatcher's next poll.
-        for callback in self.complaints.on_commit:
-            callback()
-
     # -- the protocol handout -----------------------------------------------------------
 
     async def protocol_pdf(self) -> bytes:
@@ -273,6 +209,12 @@ async def _render(render: Callable[..., bytes], *args: Any) -> bytes:
 
 def _letter_name(dossier: Dossier) -> str:
     return f"ontvangstbevestiging-{dossier.number}.pdf"
+
+
+def _document_id(outcome: Outcome) -> int:
+    """The letter's document id, remembered with the request as 'K-2026-0001:12'."""
+    assert outcome.result is not None
+    return int(outcome.result.rsplit(":", 1)[-1])
 
 
 def _person(person_id: int) -> Person:
