@@ -1,0 +1,72 @@
+"""Microsoft Teams: the procedure as a Teams bot with Adaptive Cards.
+
+`install(bot)` adds `POST /api/messages` to the web app, the `teams` deliverer,
+and, when Teams is configured, the reactor and "teams" as a chat platform.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from aiohttp import web
+
+from adapters.teams.deliver import TeamsDeliverer
+from adapters.teams.reactor import CHANNEL, teams_reactor
+from adapters.teams.sdk import BotFramework
+from adapters.teams.store import TeamsStore
+from adapters.teams.turns import TeamsBot
+from bot.bootstrap import Klachtenbot
+from bot.catalogue import language, t
+
+ROUTE = "/api/messages"
+
+
+def is_loopback(remote: str | None) -> bool:
+    try:
+        return remote is not None and ipaddress.ip_address(remote).is_loopback
+    except ValueError:
+        return False
+
+
+def install(bot: Klachtenbot) -> None:
+    settings = bot.settings
+    framework = BotFramework(settings)
+    store = TeamsStore(bot.engine)
+    handler = TeamsBot(bot, store)
+
+
+    async def messages(request: web.Request) -> web.StreamResponse:
+        # Without an app id the SDK checks no token: then only this machine may talk.
+        if not framework.authenticated and not is_loopback(request.remote):
+            return web.json_response({"error": "local mode: loopback only"}, status=403)
+        return await framework.process(request, handler.on_activity)
+
+    def routes(app: web.Application) -> None:
+        app.router.add_post(ROUTE, messages)
+
+    bot.web.append(routes)
+    bot.deliverers[CHANNEL] = TeamsDeliverer(bot, store, framework)
+
+    async def health() -> dict[str, Any]:
+        return {
+            "mode": "azure" if framework.authenticated else "local",
+            "conversation_references": await store.count(),
+        }
+
+    bot.health["teams"] = health
+    lang = language(settings.language)
+    configured = bool(settings.microsoft_app_id or settings.teams_coordinator_conversation)
+    if configured:
+        bot.reactors.append(teams_reactor)
+        # The use cases keep their own copy of the list; they must see the reactor too.
+        if bot.complaints.reactors is not bot.reactors:
+            bot.complaints.reactors.append(teams_reactor)
+        if "teams" not in bot.chat_platforms:
+            bot.chat_platforms.append("teams")
+    if framework.authenticated:
+        bot.startup_notes.append(t("teams.note_azure", lang, route=ROUTE))
+    else:
+        bot.startup_notes.append(t("teams.note_local", lang, route=ROUTE))
+    if not settings.teams_coordinator_conversation:
+        bot.startup_notes.append(t("teams.note_no_channel", lang))

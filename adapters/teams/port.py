@@ -1,0 +1,73 @@
+"""Our own small interface to a Teams bot SDK.
+
+Everything outside `sdk.py` speaks in these terms: an inbound activity, a turn
+to reply in, and a connector that posts, replies in a thread and updates a
+card proactively. The Bot Framework SDK is behind `sdk.py`; moving to its
+successor (the Microsoft 365 Agents SDK) means writing that one module again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass
+class Outgoing:
+    """What the bot sends: an Adaptive Card, or a line of plain text."""
+
+    card: dict[str, Any] | None = None
+    text: str | None = None  # also the notification preview of a card
+
+
+@dataclass
+class Inbound:
+    """One activity as Teams sent it, reduced to what Klachtenbot needs."""
+
+    kind: str  # "message", "invoke", "conversation_update", "installation", or the raw type
+    id: str | None
+    text: str  # the message text, the bot's own mention removed
+    value: dict[str, Any] | None  # a card's data (Action.Submit) or an invoke's value
+    name: str | None  # the invoke's name, e.g. "adaptiveCard/action"
+    locale: str | None
+    user_id: str  # Teams' id of the sender (29:...)
+    aad_id: str | None  # the sender's Entra (AAD) object id
+    user_name: str | None
+    conversation_id: str  # without the thread suffix
+    conversation_type: str  # "personal", "channel" or "groupChat"
+    thread_root: str | None  # the id of the channel post this message replies to
+    reference: dict[str, Any]  # the conversation reference, as JSON
+    mentioned: bool = False  # the message @mentions the bot
+    bot_added: bool = False  # the bot was just added to this conversation
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+
+
+class SendFailed(Exception):
+    """The connector refused or could not be reached; `status` None means no answer."""
+
+    def __init__(self, status: int | None, detail: str = "") -> None:
+        super().__init__(f"{status}: {detail}" if status else detail)
+        self.status = status
+
+    @property
+    def permanent(self) -> bool:
+        # 429 (throttled) and 5xx pass; any other 4xx will not pass by retrying.
+        return self.status is not None and 400 <= self.status < 500 and self.status != 429
+
+
+class Turn(Protocol):
+    """The reply side of one inbound activity."""
+
+    async def reply(self, message: Outgoing) -> str | None: ...
+    async def member_email(self) -> str | None: ...
+
+
+class Connector(Protocol):
+    """Proactive messages: to a stored conversation reference, outside any turn."""
+
+    async def post(
+        self, reference: dict[str, Any], message: Outgoing, *, thread_root: str | None = None
+    ) -> str | None: ...
+    async def update(
+        self, reference: dict[str, Any], message_id: str, message: Outgoing
+    ) -> None: ...

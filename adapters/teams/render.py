@@ -1,0 +1,263 @@
+"""The Adaptive Card (1.5) renderer of the core's channel-neutral cards and forms.
+
+Every string that a person typed is escaped here, because only the renderer
+knows its markup: a TextBlock renders a markdown subset in Teams, so a complaint
+must not be able to carry a link, a mention or bold text into a card. Cards stay
+inside Teams' message size whatever the length of the texts or the timeline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from bot.cards import Button, Card, FieldKind, Form, FormField, Style
+from bot.catalogue import t
+
+VERSION = "1.5"
+CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+# Teams refuses a message above about 28 KB; stay well under it.
+MAX_CARD_BYTES = 24_000
+MAX_ACTIONS = 5  # more buttons go under "Meer…"
+CONTROL = "klachtenbot"  # the key of our own data in an action's data
+
+# Markdown's special characters, escaped with a backslash wherever they are.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!<>|~&])")
+# Characters that start a list or a heading only at the start of a line.
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+\.)", re.MULTILINE)
+
+_STYLES = {Style.PRIMARY: "positive", Style.DANGER: "destructive"}
+
+
+def escape(text: str) -> str:
+    """Plain text that renders as itself in a TextBlock: no links, mentions or markup."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def shorten(text: str, limit: int, lang: str) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rstrip() + " " + t("card.truncated", lang)
+
+
+def nonce() -> str:
+    """Names one rendered form or button, so a second submit of it is recognised."""
+    return uuid.uuid4().hex
+
+
+def control(**values: Any) -> dict[str, Any]:
+    return {CONTROL: {k: v for k, v in values.items() if v is not None}}
+
+
+def _text(text: str, limit: int, lang: str, **style: Any) -> dict[str, Any]:
+    # Markdown needs an empty line for a line break that every Teams client shows.
+    lines = [escape(line) for line in shorten(text, limit, lang).splitlines()]
+    return {"type": "TextBlock", "text": "\n\n".join(lines) or " ", "wrap": True, **style}
+
+
+def _wrap(body: list[dict[str, Any]], actions: list[dict[str, Any]], **extra: Any) -> dict:
+    card: dict[str, Any] = {"type": "AdaptiveCard", "version": VERSION, "body": body}
+    if actions:
+        card["actions"] = actions
+    card.update(extra)
+    card["msteams"] = {"width": "Full"}
+    return card
+
+
+def banner(text: str, good: bool = False) -> dict[str, Any]:
+    """A line at the top of a card: what just happened, or why it did not."""
+    return {
+        "type": "TextBlock",
+        "text": escape(text),
+        "wrap": True,
+        "weight": "Bolder",
+        "color": "Good" if good else "Attention",
+    }
+
+
+def execute(title: str, verb: str, data: Mapping[str, Any], style: Style | None = None,
+            inputs: bool = False) -> dict[str, Any]:  # fmt: skip
+    action: dict[str, Any] = {
+        "type": "Action.Execute",
+        "title": title[:100],
+        "verb": verb,
+        "data": dict(data),
+    }
+    if not inputs:
+        action["associatedInputs"] = "none"
+    if style in _STYLES:
+        action["style"] = _STYLES[style]
+    return action
+
+
+def button_action(button: Button) -> dict[str, Any]:
+    verb = "confirm" if button.confirm else "open"
+    data = {**button.data, **control(action=button.action, dossier=button.value, nonce=nonce())}
+    return execute(button.label, verb, data, button.style)
+
+
+def _actions(buttons: Iterable[Button], lang: str) -> list[dict[str, Any]]:
+    actions = [button_action(b) for b in buttons]
+    if len(actions) <= MAX_ACTIONS:
+        return actions
+    more = {"type": "AdaptiveCard", "body": [], "actions": actions[MAX_ACTIONS - 1 :]}
+    return [
+        *actions[: MAX_ACTIONS - 1],
+        {"type": "Action.ShowCard", "title": t("teams.more", lang), "card": more},
+    ]
+
+
+def render_card(
+    card: Card,
+    lang: str = "nl",
+    *,
+    note: dict[str, Any] | None = None,
+    refresh: str | None = None,
+    refresh_users: list[str] | None = None,
+) -> dict[str, Any]:
+    """An Adaptive Card for `card`; `refresh` names the dossier the card stands for."""
+    extra: dict[str, Any] = {}
+    if refresh:
+        extra["refresh"] = {
+            "action": {
+                "type": "Action.Execute",
+                "verb": "refresh",
+                "data": control(dossier=refresh),
+            }
+        }
+        if refresh_users:
+            extra["refresh"]["userIds"] = refresh_users[:60]
+    # Shrink the texts until the card fits in one Teams message.
+    for limit in (2000, 1000, 500, 250, 100):
+        body: list[dict[str, Any]] = []
+        if note:
+            body.append(note)
+        body.append(_text(card.title, 300, lang, size="Medium", weight="Bolder"))
+        if card.subtitle:
+            body.append(_text(card.subtitle, 300, lang, isSubtle=True, spacing="None"))
+        if card.facts:
+            body.append(
+                {
+                    "type": "FactSet",
+                    "facts": [
+                        {
+                            "title": escape(shorten(f.label, 80, lang)),
+                            "value": escape(shorten(f.value, min(limit, 300), lang)),
+                        }
+                        for f in card.facts[:30]
+                    ],
+                }
+            )
+        for section in card.sections[:20]:
+            if section.title:
+                body.append(_text(section.title, 200, lang, weight="Bolder", separator=True))
+            body.append(_text(section.text, limit, lang, spacing="Small"))
+        result = _wrap(body, _actions(card.buttons, lang), **extra)
+        if size(result) <= MAX_CARD_BYTES:
+            return result
+    return result
+
+
+def size(card: dict[str, Any]) -> int:
+    return len(json.dumps(card, ensure_ascii=False).encode("utf-8"))
+
+
+def text_card(title: str, lines: Iterable[str], lang: str = "nl") -> dict[str, Any]:
+    """A card of catalogue texts (help, protocol, explanations), no buttons."""
+    body = [_text(title, 300, lang, size="Medium", weight="Bolder")]
+    body += [_text(line, 3000, lang) for line in lines]
+    return _wrap(body, [])
+
+
+# -- forms -------------------------------------------------------------------------------
+
+
+def _input(f: FormField, value: str | None, people: list[tuple[int, str]], lang: str) -> dict:
+    common: dict[str, Any] = {"id": f.name, "label": f.label, "isRequired": f.required}
+    if f.required:
+        common["errorMessage"] = t("field.required", lang)
+    if f.kind in (FieldKind.LINE, FieldKind.TEXT):
+        element = {"type": "Input.Text", **common, "isMultiline": f.kind is FieldKind.TEXT}
+        if f.max_length:
+            element["maxLength"] = f.max_length
+    elif f.kind is FieldKind.DATE:
+        element = {"type": "Input.Date", **common}
+    else:
+        if f.kind is FieldKind.PERSON:
+            choices = [{"title": name[:100], "value": str(pid)} for pid, name in people]
+        elif f.kind is FieldKind.YES_NO:
+            choices = [
+                {"title": t("yes", lang), "value": "true"},
+                {"title": t("no", lang), "value": "false"},
+            ]
+        else:
+            choices = [{"title": o.label, "value": o.value} for o in f.options]
+        element = {
+            "type": "Input.ChoiceSet",
+            **common,
+            "choices": choices,
+            "style": "expanded" if f.kind is FieldKind.YES_NO else "compact",
+        }
+    if value not in (None, ""):
+        element["value"] = str(value)
+    return element
+
+
+def render_form(
+    form: Form,
+    lang: str = "nl",
+    *,
+    values: Mapping[str, Any] | None = None,
+    errors: Mapping[str, str] | None = None,
+    message: str | None = None,
+    people: list[tuple[int, str]] | None = None,
+) -> dict[str, Any]:
+    """A form as a card: inputs with labels, errors under their field, submit and cancel.
+
+    The submit carries a fresh nonce, so submitting the same card twice is one action.
+    """
+    values = values or {}
+    errors = errors or {}
+    body: list[dict[str, Any]] = [_text(form.title, 200, lang, size="Medium", weight="Bolder")]
+    if form.dossier_number:
+        body.append(_text(form.dossier_number, 50, lang, isSubtle=True, spacing="None"))
+    if message:
+        body.append(banner(message))
+    for f in form.fields:
+        value = values.get(f.name, f.initial)
+        if f.max_length and isinstance(value, str):
+            value = value[: f.max_length]
+        body.append(_input(f, value, people or [], lang))
+        if f.name in errors:
+            body.append(_text(errors[f.name], 500, lang, color="Attention", spacing="None"))
+    ids = control(action=form.action, dossier=form.dossier_number)
+    actions = [
+        execute(form.submit, "submit", {**ids, CONTROL: {**ids[CONTROL], "nonce": nonce()}},
+                Style.PRIMARY, inputs=True),
+        execute(t("card.cancel", lang), "cancel", ids),
+    ]  # fmt: skip
+    return _wrap(body, actions)
+
+
+def confirm_card(button: Button, lang: str) -> dict[str, Any]:
+    """Adaptive Cards have no confirm dialog: the click shows this card first."""
+    assert button.confirm is not None
+    yes = Button(**{**button.model_dump(), "confirm": None, "label": button.confirm.yes})
+    body = [
+        _text(button.confirm.title, 200, lang, size="Medium", weight="Bolder"),
+        _text(button.confirm.text, 1000, lang),
+    ]
+    no = execute(button.confirm.no, "cancel", control(action=button.action, dossier=button.value))
+    return _wrap(body, [button_action(yes), no])
+
+
+def message_text(card: dict[str, Any]) -> str:
+    """The first line of a card, as the notification preview."""
+    for element in card.get("body", []):
+        if element.get("type") == "TextBlock" and element.get("weight") == "Bolder":
+            return str(element["text"]).replace("\\", "")[:200]
+    return ""

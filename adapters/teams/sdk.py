@@ -1,0 +1,264 @@
+"""The Bot Framework SDK (botbuilder 4.17), behind the interface of `port.py`.
+
+This is the only module that imports botbuilder. Microsoft ended support for the
+Python Bot Framework SDK at the end of 2025; its successor, the Microsoft 365
+Agents SDK, has the same concepts (activity, turn context, adapter, conversation
+reference), so a move rewrites this module and nothing else.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.core.teams import TeamsInfo
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    Attachment,
+    ConversationAccount,
+    ConversationReference,
+)
+from msrest.exceptions import ClientRequestError, HttpOperationError
+
+from adapters.teams.port import Inbound, Outgoing, SendFailed
+from adapters.teams.render import CONTENT_TYPE, message_text
+from bot.settings import Settings
+
+# An invoke's answer: a card replaces the clicked card, text shows as a message.
+Handler = Callable[[Inbound, "SdkTurn"], Awaitable[dict[str, Any] | None]]
+
+_MENTION = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+_THREAD = ";messageid="
+
+
+@dataclass
+class _Config:
+    """The configuration object the SDK reads its credentials from."""
+
+    APP_ID: str | None
+    APP_PASSWORD: str | None
+    APP_TYPE: str
+    APP_TENANTID: str | None
+
+
+def _activity(message: Outgoing) -> Activity:
+    activity = Activity(type=ActivityTypes.message)
+    if message.card is not None:
+        activity.attachments = [Attachment(content_type=CONTENT_TYPE, content=message.card)]
+        activity.summary = message.text or message_text(message.card)
+    else:
+        activity.text = message.text or ""
+        activity.text_format = "plain"
+    return activity
+
+
+def _failed(error: Exception) -> SendFailed:
+    if isinstance(error, HttpOperationError) and error.response is not None:
+        return SendFailed(error.response.status_code, type(error).__name__)
+    if isinstance(error, ClientRequestError | OSError | TimeoutError):
+        return SendFailed(None, type(error).__name__)
+    return SendFailed(None, f"{type(error).__name__}: {error}")
+
+
+def plain(text: str) -> str:
+    """The text of a message: mentions and Teams' HTML tags removed."""
+    text = _MENTION.sub(" ", text)
+    text = re.sub(r"<br\s*/?>|</p>", "\n", text, flags=re.IGNORECASE)
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def inbound(activity: Activity) -> Inbound:
+    conversation = activity.conversation or ConversationAccount(id="")
+    base, _, root = (conversation.id or "").partition(_THREAD)
+    sender = activity.from_property
+    reference = TurnContext.get_conversation_reference(activity)
+    reference.conversation.id = base
+    kind = {
+        ActivityTypes.message: "message",
+        ActivityTypes.invoke: "invoke",
+        ActivityTypes.conversation_update: "conversation_update",
+        ActivityTypes.installation_update: "installation",
+    }.get(activity.type, activity.type or "")
+    bot_id = activity.recipient.id if activity.recipient else None
+    added = any(m.id == bot_id for m in activity.members_added or []) or (
+        kind == "installation" and activity.action in ("add", "add-upgrade")
+    )
+    value = activity.value if isinstance(activity.value, dict) else None
+    mentioned = any(
+        (e.type or "").lower() == "mention"
+        and (getattr(e, "additional_properties", None) or {}).get("mentioned", {}).get("id")
+        == bot_id
+        for e in activity.entities or []
+    )
+    return Inbound(
+        kind=kind,
+        id=activity.id,
+        text=plain(activity.text or ""),
+        value=value,
+        name=activity.name,
+        locale=activity.locale,
+        user_id=sender.id if sender else "",
+        aad_id=getattr(sender, "aad_object_id", None) if sender else None,
+        user_name=sender.name if sender else None,
+        conversation_id=base,
+        conversation_type=conversation.conversation_type or "personal",
+        thread_root=root or None,
+        reference=reference.serialize(),
+        mentioned=mentioned,
+        bot_added=added,
+        attachments=[a.serialize() for a in activity.attachments or []],
+    )
+
+
+class SdkTurn:
+    """One inbound activity's reply side."""
+
+    def __init__(self, context: TurnContext) -> None:
+        self.context = context
+
+    async def reply(self, message: Outgoing) -> str | None:
+        response = await self.context.send_activity(_activity(message))
+        return response.id if response else None
+
+    async def member_email(self) -> str | None:
+        """The sender's e-mail, asked of Teams (activities do not carry it)."""
+        try:
+            member = await TeamsInfo.get_member(
+                self.context, self.context.activity.from_property.id
+            )
+        except Exception:  # not in Teams (the Emulator), or Teams does not say
+            return None
+        return getattr(member, "email", None) or getattr(member, "user_principal_name", None)
+
+
+class BotFramework:
+    """The CloudAdapter with configuration authentication, and proactive sending."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.app_id = settings.microsoft_app_id or None
+        config = _Config(
+            APP_ID=self.app_id,
+            APP_PASSWORD=settings.microsoft_app_password,
+            # Without an app id there is nothing to be single-tenant about: local mode.
+            APP_TYPE=settings.microsoft_app_type if self.app_id else "MultiTenant",
+            APP_TENANTID=settings.microsoft_app_tenant_id,
+        )
+        self.adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+
+    @property
+    def authenticated(self) -> bool:
+        return self.app_id is not None
+
+    async def process(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Authenticate (the SDK checks the JWT), run the handler, answer an invoke."""
+        if "application/json" not in request.headers.get("Content-Type", ""):
+            return web.json_response({"error": "expected JSON"}, status=415)
+
+        async def turn(context: TurnContext) -> None:
+            answer = await handler(inbound(context.activity), SdkTurn(context))
+            if context.activity.type == ActivityTypes.invoke:
+                await context.send_activity(
+                    Activity(
+                        type=ActivityTypes.invoke_response,
+                        value=InvokeResponse(status=200, body=answer or {}),
+                    )
+                )
+
+        try:
+            body = await request.json()
+        except ValueError:
+            return web.json_response({"error": "bad JSON"}, status=400)
+        activity = Activity().deserialize(body)
+        if not activity.type:
+            return web.json_response({"error": "not an activity"}, status=400)
+        try:
+            invoke = await self.adapter.process_activity(
+                request.headers.get("Authorization", ""), activity, turn
+            )
+        except PermissionError:
+            return web.json_response({"error": "unauthorized"}, status=401)
+        except Exception as error:
+            # A token the SDK cannot even parse is as bad as none.
+            if type(error).__module__.startswith("jwt"):
+                return web.json_response({"error": "unauthorized"}, status=401)
+            raise
+        if invoke:
+            return web.json_response(invoke.body, status=invoke.status)
+        return web.Response(status=201)
+
+    # -- proactive ------------------------------------------------------------------------
+
+    async def _continue(
+        self, reference: dict[str, Any], logic: Callable[[TurnContext], Awaitable[None]]
+    ) -> None:
+        ref = ConversationReference().deserialize(reference)
+        try:
+            await self.adapter.continue_conversation(ref, logic, bot_app_id=self.app_id)
+        except SendFailed:
+            raise
+        except Exception as error:
+            raise _failed(error) from error
+
+    async def post(
+        self, reference: dict[str, Any], message: Outgoing, *, thread_root: str | None = None
+    ) -> str | None:
+        """A new message in the reference's conversation, or a reply in a channel thread."""
+        reference = dict(reference)
+        conversation = dict(reference.get("conversation") or {})
+        base = str(conversation.get("id", "")).partition(_THREAD)[0]
+        conversation["id"] = f"{base}{_THREAD}{thread_root}" if thread_root else base
+        reference["conversation"] = conversation
+        sent: dict[str, str | None] = {}
+
+        async def logic(context: TurnContext) -> None:
+            # A new message, not a reply to the continuation's made-up activity id.
+            activity = TurnContext.apply_conversation_reference(
+                _activity(message), TurnContext.get_conversation_reference(context.activity)
+            )
+            activity.reply_to_id = None
+            client = context.turn_state[context.adapter.BOT_CONNECTOR_CLIENT_KEY]
+            response = await client.conversations.send_to_conversation(
+                activity.conversation.id, activity
+            )
+            sent["id"] = response.id if response else None
+
+        await self._continue(reference, logic)
+        return sent.get("id")
+
+    async def update(self, reference: dict[str, Any], message_id: str, message: Outgoing) -> None:
+        async def logic(context: TurnContext) -> None:
+            activity = _activity(message)
+            activity.id = message_id
+            await context.update_activity(activity)
+
+        await self._continue(reference, logic)
+
+
+def reference_for(conversation_id: str, like: dict[str, Any] | None) -> dict[str, Any]:
+    """A reference to a channel the bot has not heard from yet, from one it has.
+
+    A channel id from the settings is enough to post there, given the tenant's
+    service URL, which any other reference tells.
+    """
+    ref = ConversationReference().deserialize(like or {})
+    ref.conversation = ConversationAccount(
+        id=conversation_id,
+        is_group=True,
+        conversation_type="channel",
+        tenant_id=ref.conversation.tenant_id if ref.conversation else None,
+    )
+    ref.user = None
+    ref.activity_id = None
+    ref.channel_id = ref.channel_id or "msteams"
+    ref.service_url = ref.service_url or "https://smba.trafficmanager.net/teams/"
+    return ref.serialize()

@@ -1,0 +1,350 @@
+"""What the bot does with each activity Teams sends: commands, card actions, thread notes.
+
+The flow of DESIGN holds: find the person, turn the payload into the core's
+typed action, let the core decide, answer the actor. Everything that others
+must see afterwards (the coordinators' card, a DM) goes through the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable
+from typing import Any
+
+from adapters.teams import render
+from adapters.teams.port import Inbound, Outgoing, Turn
+from adapters.teams.render import CONTROL
+from adapters.teams.store import TeamsStore, conversation_key, person_key
+from adapters.teams.views import staff_choices
+from bot.actions import ACTIONS, Action, AddDocument, AddNote, Register
+from bot.bootstrap import Klachtenbot
+from bot.cards import Button, Confirm, FieldKind, Form
+from bot.catalogue import language, t
+from bot.dossier_card import dossier_card, list_card
+from bot.errors import Refused
+from bot.forms import form
+from bot.people import Person
+from bot.services import Outcome, Scope
+from bot.validation import parse
+
+log = logging.getLogger(__name__)
+
+CARD_ACTION = "adaptiveCard/action"
+# Teams waits 15 seconds for an invoke's answer; answer well before, work on after.
+INVOKE_BUDGET = 10.0
+
+_COMMANDS = {
+    "nieuw": "new", "new": "new",
+    "lijst": "list", "list": "list",
+    "toon": "show", "show": "show",
+    "protocol": "protocol",
+    "help": "help", "hulp": "help",
+}  # fmt: skip
+_SCOPES = {s.value: s for s in Scope} | {"mine": Scope.MINE, "overdue": Scope.OVERDUE}
+
+
+def card_answer(card: dict[str, Any]) -> dict[str, Any]:
+    """The body of an Action.Execute answer: this card replaces the clicked one."""
+    return {"statusCode": 200, "type": render.CONTENT_TYPE, "value": card}
+
+
+def command_of(text: str) -> tuple[str, list[str]] | None:
+    """`klacht lijst open` → ("list", ["open"]); None when the text is not a command."""
+    words = text.split()
+    if words and words[0].lower() in ("klacht", "klachten", "/klacht"):
+        words = words[1:]
+        if not words:
+            return "help", []
+    if not words or words[0].lower() not in _COMMANDS:
+        return None
+    return _COMMANDS[words[0].lower()], words[1:]
+
+
+class TeamsBot:
+    def __init__(self, bot: Klachtenbot, store: TeamsStore, budget: float = INVOKE_BUDGET):
+        self.bot = bot
+        self.store = store
+        self.budget = budget
+        self._later: set[asyncio.Task[Any]] = set()
+
+    # -- every activity -------------------------------------------------------------------
+
+    async def on_activity(self, inbound: Inbound, turn: Turn) -> dict[str, Any] | None:
+        lang = language(inbound.locale)
+        person = await self._identify(inbound, turn) if inbound.user_id else None
+        await self._remember(inbound, person)
+        try:
+            if inbound.kind == "invoke":
+                if inbound.name != CARD_ACTION:
+                    return None
+                return await self._within_budget(self._card_action(inbound, person, lang), lang)
+            if inbound.kind == "message" and inbound.value:  # an Action.Submit
+                answer = await self._card_action(inbound, person, lang)
+                await turn.reply(Outgoing(card=answer["value"]))
+                return None
+            if inbound.kind == "message":
+                await self._message(inbound, person, turn, lang)
+            elif inbound.bot_added and inbound.conversation_type == "personal":
+                await turn.reply(Outgoing(card=self._help(lang)))
+        except Refused as refused:
+            text = t(refused.key, lang, **refused.params)
+            if inbound.kind == "invoke":
+                return card_answer(render.text_card(text, [], lang))
+            await turn.reply(Outgoing(text=text))
+        except Exception:
+            log.exception("Teams activity %s failed", inbound.id)
+            if inbound.kind == "invoke":
+                return card_answer(render.text_card(t("teams.error", lang), [], lang))
+            await turn.reply(Outgoing(text=t("teams.error", lang)))
+        return None
+
+    async def _identify(self, inbound: Inbound, turn: Turn) -> Person | None:
+        """AAD object id first; then the e-mail address Teams gives for the sender."""
+        staff = self.bot.staff
+        if inbound.aad_id and (person := await staff.by_teams(inbound.aad_id, None)):
+            return person if person.active else None
+        if inbound.kind not in ("message", "invoke"):
+            return None
+        email = await turn.member_email()
+        person = await staff.by_teams(None, email) if email else None
+        if person is None or not person.active:
+            return None
+        if inbound.aad_id and person.teams_aad_id is None:
+            await self.store.link_aad(person.id, inbound.aad_id)
+        return person
+
+    async def _remember(self, inbound: Inbound, person: Person | None) -> None:
+        """Every conversation the bot meets can be written to later (DMs, channels)."""
+        if inbound.conversation_type == "personal":
+            user = inbound.aad_id or inbound.user_id
+            if user:
+                key = person_key(user)
+                await self.store.remember(key, inbound.reference, person.id if person else None)
+        elif inbound.conversation_id:
+            await self.store.remember(conversation_key(inbound.conversation_id), inbound.reference)
+
+    async def _within_budget(
+        self, work: Awaitable[dict[str, Any]], lang: str
+    ) -> dict[str, Any]:
+        task = asyncio.ensure_future(work)
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), self.budget)
+        except TimeoutError:
+            # Teams would show an error after 15 s; say it is being done, and do it.
+            self._later.add(task)
+            task.add_done_callback(self._later.discard)
+            return card_answer(render.text_card(t("teams.busy", lang), [], lang))
+
+    # -- messages -------------------------------------------------------------------------
+
+    async def _message(self, inbound: Inbound, person: Person | None, turn: Turn, lang: str):
+        command = command_of(inbound.text)
+        in_channel = inbound.conversation_type != "personal"
+        if in_channel and command is None and inbound.thread_root:
+            number = await self.store.dossier_of(inbound.conversation_id, inbound.thread_root)
+            if number:
+                await self._thread_note(inbound, person, turn, lang, number)
+                return
+        if in_channel and not inbound.mentioned:
+            return  # ordinary chatter in a channel is not for the bot
+        if person is None:
+            await turn.reply(Outgoing(card=self._unknown(inbound, lang)))
+            return
+        name, args = command or ("help", [])
+        if name == "new":
+            card = render.render_form(form(Register, lang), lang)
+        elif name == "list":
+            scope = _SCOPES.get(args[0].lower()) if args else Scope.OPEN
+            if scope is None:
+                card = self._help(lang)
+            else:
+                views = await self.bot.complaints.dossiers(person, scope)
+                card = render.render_card(list_card(views, lang), lang)
+        elif name == "show" and args:
+            card = await self._dossier(person, args[0], lang, inbound.user_id)
+        elif name == "protocol":
+            card = render.text_card(
+                t("teams.protocol_title", lang), t("teams.protocol", lang).split("\n\n"), lang
+            )
+        else:
+            card = self._help(lang)
+        await turn.reply(Outgoing(card=card))
+
+    async def _thread_note(
+        self, inbound: Inbound, person: Person | None, turn: Turn, lang: str, number: str
+    ) -> None:
+        """A message in a dossier's thread is interim communication: it goes in the dossier."""
+        if person is None:
+            await turn.reply(Outgoing(card=self._unknown(inbound, lang)))
+            return
+        actions: list[Action] = []
+        if inbound.text:
+            actions.append(parse(AddNote, {"text": inbound.text}))
+        for attachment in inbound.attachments:
+            url, title = attachment.get("contentUrl"), attachment.get("name")
+            if url and title and not str(attachment.get("contentType", "")).startswith("text/"):
+                actions.append(parse(AddDocument, {"title": title, "reference": url}))
+        for n, action in enumerate(actions):
+            key = f"teams:activity:{inbound.id}:{n}" if inbound.id else None
+            try:
+                await self.bot.complaints.act(person, number, action, request_key=key)
+            except Refused as refused:
+                await turn.reply(Outgoing(text=t(refused.key, lang, **refused.params)))
+                return
+
+    # -- card actions ---------------------------------------------------------------------
+
+    async def _card_action(
+        self, inbound: Inbound, person: Person | None, lang: str
+    ) -> dict[str, Any]:
+        value = inbound.value or {}
+        if inbound.kind == "invoke":
+            action = value.get("action") or {}
+            verb, data = str(action.get("verb") or ""), dict(action.get("data") or {})
+        else:
+            data = dict(value)
+            verb = str((data.get(CONTROL) or {}).get("verb") or "submit")
+        if person is None:
+            return card_answer(self._unknown(inbound, lang))
+        ctl = data.pop(CONTROL, None) or {}
+        name, number = ctl.get("action"), ctl.get("dossier")
+        if verb in ("refresh", "show") or (verb == "cancel" and number):
+            if not number:
+                raise Refused("action.unknown", action=verb)
+            return card_answer(await self._dossier(person, number, lang, inbound.user_id))
+        if verb == "cancel":
+            return card_answer(render.text_card(t("teams.cancelled", lang), [], lang))
+        cls = ACTIONS.get(str(name))
+        if cls is None or (cls is not Register and not number):
+            raise Refused("action.unknown", action=str(name))
+        the_form = form(cls, lang, number)
+        if verb == "confirm" and cls is not Register:
+            return card_answer(render.confirm_card(self._confirm(cls, number, data, lang), lang))
+        if verb == "open" and not self._complete(the_form, data):
+            return card_answer(await self._form(the_form, lang, values=data))
+        if verb not in ("open", "confirm", "submit"):
+            raise Refused("action.unknown", action=verb)
+        key = f"teams:card:{ctl['nonce']}" if ctl.get("nonce") else None
+        key = key or (f"teams:activity:{inbound.id}" if inbound.id else None)
+        one_tap = verb != "submit"
+        return await self._submit(person, cls, the_form, number, data, key, lang, inbound, one_tap)
+
+    def _confirm(self, cls: type[Action], number: str, data: dict[str, Any], lang: str) -> Button:
+        return Button(
+            action=cls.name,
+            label=t(f"action.{cls.name}", lang),
+            value=number,
+            data={k: str(v) for k, v in data.items()},
+            confirm=Confirm(
+                title=t(f"action.{cls.name}", lang),
+                text=t("card.close_confirm", lang, number=number)
+                if cls.name == "close"
+                else t("teams.confirm", lang, action=cls.name, number=number),
+                yes=t(f"action.{cls.name}", lang),
+                no=t("card.cancel", lang),
+            ),
+        )
+
+    @staticmethod
+    def _complete(the_form: Form, data: dict[str, Any]) -> bool:
+        """A button whose data fills every required field runs at once (one-tap answers)."""
+        return all(str(data.get(f.name) or "").strip() for f in the_form.fields if f.required)
+
+    async def _form(self, the_form: Form, lang: str, **kwargs: Any) -> dict[str, Any]:
+        people = []
+        if any(f.kind is FieldKind.PERSON for f in the_form.fields):
+            people = await staff_choices(self.bot)
+        return render.render_form(the_form, lang, people=people, **kwargs)
+
+    async def _submit(
+        self,
+        person: Person,
+        cls: type[Action],
+        the_form: Form,
+        number: str | None,
+        data: dict[str, Any],
+        key: str | None,
+        lang: str,
+        inbound: Inbound,
+        one_tap: bool,
+    ) -> dict[str, Any]:
+        values = self._values(the_form, data)
+        try:
+            action = parse(cls, values)
+            outcome: Outcome
+            if isinstance(action, Register):
+                outcome = await self.bot.complaints.register(person, action, request_key=key)
+            else:
+                assert number is not None
+                outcome = await self.bot.complaints.act(person, number, action, request_key=key)
+        except Refused as refused:
+            if one_tap:  # no form was shown: say why on the dossier's card
+                message = t(refused.key, lang, **refused.params)
+                try:
+                    card = await self._dossier(person, number or "", lang, inbound.user_id)
+                except Refused:
+                    card = render.text_card(message, [], lang)
+                else:
+                    card["body"].insert(0, render.banner(message))
+                return card_answer(card)
+            errors = {
+                name: t(k, lang, **params)
+                for name, (k, params) in refused.fields.items()
+                if any(f.name == name for f in the_form.fields)
+            }
+            message = (
+                t("teams.fix_errors", lang) if errors else t(refused.key, lang, **refused.params)
+            )
+            return card_answer(
+                await self._form(the_form, lang, values=data, errors=errors, message=message)
+            )
+        number = outcome.dossier.number
+        if outcome.duplicate:
+            note = t("teams.duplicate", lang)
+        elif isinstance(action, Register):
+            note = t("teams.registered", lang, number=number)
+        else:
+            note = t("teams.done", lang, action=cls.name, state=outcome.dossier.state.value)
+        card = await self._dossier(person, number, lang, inbound.user_id, note=note)
+        return card_answer(card)
+
+    @staticmethod
+    def _values(the_form: Form, data: dict[str, Any]) -> dict[str, Any]:
+        """The form's answers as the action's fields; an empty input is no answer."""
+        values: dict[str, Any] = {}
+        for f in the_form.fields:
+            raw = data.get(f.name)
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            if f.kind is FieldKind.PERSON and str(raw).strip().isdigit():
+                raw = int(str(raw).strip())
+            values[f.name] = raw
+        return values
+
+    # -- cards ----------------------------------------------------------------------------
+
+    async def _dossier(
+        self, person: Person, number: str, lang: str, user_id: str | None, note: str | None = None
+    ) -> dict[str, Any]:
+        view = await self.bot.complaints.view(person, number)
+        return render.render_card(
+            dossier_card(view, person, lang),
+            lang,
+            note=render.banner(note, good=True) if note else None,
+            refresh=view.dossier.number,
+            refresh_users=[user_id] if user_id else None,
+        )
+
+    @staticmethod
+    def _help(lang: str) -> dict[str, Any]:
+        return render.text_card(t("teams.help_title", lang), t("teams.help", lang).split("\n"), lang)
+
+    @staticmethod
+    def _unknown(inbound: Inbound, lang: str) -> dict[str, Any]:
+        who = inbound.user_name or "?"
+        return render.text_card(
+            t("teams.unknown_title", lang, name=who),
+            [t("teams.unknown", lang, aad=inbound.aad_id or inbound.user_id)],
+            lang,
+        )

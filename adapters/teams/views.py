@@ -1,0 +1,42 @@
+"""Reading what a Teams card shows, for deliveries made outside any person's request."""
+
+from __future__ import annotations
+
+from bot.bootstrap import Klachtenbot
+from bot.people import Person
+from bot.roles import Role
+from bot.services import DossierView
+
+# Who may be picked as owner or contact person in a form.
+STAFF = (Role.MEDEWERKER, Role.COORDINATOR, Role.DIRECTIE)
+
+
+def channel_viewer(role: Role) -> Person:
+    """Whoever reads a channel post: the buttons a member of that role would have."""
+    return Person(id=-1, name=role.value, roles=frozenset({role}))
+
+
+async def dossier_view(bot: Klachtenbot, number: str) -> DossierView | None:
+    """The dossier as the channel's card shows it; the channel is trusted with it."""
+    async with bot.complaints.uow() as uow:
+        dossier = await uow.dossiers.get(number)
+        if dossier is None:
+            return None
+        ids = {dossier.registered_by_id}
+        if dossier.assignment:
+            ids |= {dossier.assignment.owner_id, dossier.assignment.contact_by_id}
+        people = {i: p for i in ids if (p := await uow.people.get(i))}
+        return DossierView(
+            dossier=dossier,
+            timeline=await uow.dossiers.timeline(number),
+            deadlines=await uow.deadlines.for_dossier(number),
+            people=people,
+        )
+
+
+async def staff_choices(bot: Klachtenbot) -> list[tuple[int, str]]:
+    return [
+        (p.id, p.name)
+        for p in await bot.staff.all()
+        if p.active and any(p.has(r) for r in STAFF)
+    ]

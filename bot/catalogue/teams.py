@@ -1,0 +1,129 @@
+"""Messages of the Microsoft Teams adapter."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "teams.help_title": ("Klachtenbot: wat kan ik doen?", "Klachtenbot: what can I do?"),
+    "teams.help": (
+        "klacht nieuw: een klacht registreren\n"
+        "klacht lijst [open|mijn|te-laat]: de klachten bekijken\n"
+        "klacht toon K-2026-0001: één dossier met zijn verloop\n"
+        "klacht protocol: de klachtenprocedure, om aan een klant te geven\n"
+        "klacht help: deze uitleg\n"
+        "In een kanaal: noem @Klachtenbot voor het commando. Een bericht in de draad van een"
+        " dossier wordt in het dossier vastgelegd.",
+        "klacht nieuw: register a complaint\n"
+        "klacht lijst [open|mijn|te-laat]: see the complaints\n"
+        "klacht toon K-2026-0001: one dossier with its history\n"
+        "klacht protocol: the complaints procedure, to hand to a customer\n"
+        "klacht help: this explanation\n"
+        "In a channel: mention @Klachtenbot before the command. A message in a dossier's"
+        " thread is recorded in the dossier.",
+    ),
+    "teams.protocol_title": (
+        "Procedure voor klachten over onze dienstverlening of producten",
+        "Procedure for complaints about our services or products",
+    ),
+    "teams.protocol": (
+        "Komt u met uw behandelaar niet tot een oplossing, dan behandelen wij uw klacht volgens"
+        " deze procedure.\n\n"
+        "U kunt een klacht indienen via onze website (Is alles naar wens?), met het"
+        " ontevredenheidsformulier, per brief of telefonisch.\n\n"
+        "De coördinator klachten stuurt u binnen 5 werkdagen een ontvangstbevestiging en legt"
+        " uw klacht vast in uw klantdossier.\n\n"
+        "De coördinator wijst een eigenaar van uw klacht aan. Die neemt contact met u op; meestal"
+        " nodigen wij u uit in onze winkel, bij uitzondering komen wij op huisbezoek.\n\n"
+        "Wij zoeken zo snel mogelijk een passende oplossing. Lukt dat niet, dan beslist de"
+        " directie hoe verder te handelen.\n\n"
+        "Na de afhandeling evalueert de coördinator het verloop kort met u. Het dossier wordt"
+        " pas gesloten als u akkoord bent.",
+        "If you cannot resolve a complaint with your practitioner, we handle it by this"
+        " procedure.\n\n"
+        "You can file a complaint through our website (Is alles naar wens?), with the"
+        " dissatisfaction form, by letter or by phone.\n\n"
+        "The complaints coordinator sends you an acknowledgement within 5 working days and"
+        " records your complaint in your customer file.\n\n"
+        "The coordinator appoints an owner of your complaint, who contacts you; usually we invite"
+        " you to our shop, exceptionally we visit you at home.\n\n"
+        "We look for a fitting solution as fast as possible. If that fails, the management"
+        " decides how to proceed.\n\n"
+        "After handling, the coordinator briefly evaluates the course with you. The file is only"
+        " closed once you agree.",
+    ),
+    "teams.unknown_title": (
+        "Welkom, {name}",
+        "Welcome, {name}",
+    ),
+    "teams.unknown": (
+        "Klachtenbot kent u nog niet, en klachtdossiers zijn alleen voor de mensen die eraan"
+        " werken. Vraag een beheerder of de coördinator klachten om u toe te voegen, met uw"
+        " Teams-id {aad}.",
+        "Klachtenbot does not know you yet, and complaint files are only for the people who work"
+        " on them. Ask a beheerder or the complaints coordinator to add you, with your Teams id"
+        " {aad}.",
+    ),
+    "teams.more": ("Meer…", "More…"),
+    "teams.error": (
+        "Er ging iets mis bij Klachtenbot; er is niets vastgelegd. Probeer het zo nog eens.",
+        "Something went wrong in Klachtenbot; nothing was recorded. Please try again shortly.",
+    ),
+    "teams.busy": (
+        "Klachtenbot is hiermee bezig; de kaart van het dossier wordt zo bijgewerkt.",
+        "Klachtenbot is working on it; the dossier's card will be updated shortly.",
+    ),
+    "teams.cancelled": ("Geannuleerd; er is niets vastgelegd.", "Cancelled; nothing recorded."),
+    "teams.confirm": (
+        "'{action}' vastleggen bij dossier {number}?",
+        "Record '{action}' on dossier {number}?",
+    ),
+    "teams.fix_errors": (
+        "Niet alles is goed ingevuld; er is nog niets vastgelegd.",
+        "Not everything is filled in correctly; nothing was recorded yet.",
+    ),
+    "teams.duplicate": (
+        "Dit was al verwerkt; hieronder het dossier zoals het nu is.",
+        "This was already handled; below is the dossier as it stands.",
+    ),
+    "teams.registered": ("Dossier {number} is geregistreerd.", "Dossier {number} is registered."),
+    "teams.done": (
+        "'{action}' is vastgelegd; fase nu: {state}.",
+        "'{action}' is recorded; stage now: {state}.",
+    ),
+    "teams.thread_line": ("{actor}: {action} (nu {state})", "{actor}: {action} (now {state})"),
+    "teams.unreachable": (
+        "{name} is in Teams nog niet bereikbaar voor Klachtenbot (dossier {number}). Vraag"
+        " {name} om Klachtenbot in Teams te openen, en geef het bericht zelf door.",
+        "{name} cannot be reached by Klachtenbot in Teams yet (dossier {number}). Ask {name} to"
+        " open Klachtenbot in Teams, and pass the message on yourself.",
+    ),
+    "teams.assigned": (
+        "U bent eigenaar van klacht {number}.",
+        "You are the owner of complaint {number}.",
+    ),
+    "teams.escalated": (
+        "Dossier {number} is geëscaleerd: de directie beslist hoe verder.",
+        "Dossier {number} is escalated: the directie decides how to proceed.",
+    ),
+    "teams.note_azure": (
+        "Teams: aan op {route}; elk verzoek wordt gecontroleerd met het token van de Bot Framework.",
+        "Teams: on at {route}; every request's Bot Framework token is checked.",
+    ),
+    "teams.note_local": (
+        "Teams: lokale modus op {route} (geen MICROSOFT_APP_ID): geen tokencontrole, alleen"
+        " verzoeken van deze machine (Teams App Test Tool, Bot Framework Emulator).",
+        "Teams: local mode at {route} (no MICROSOFT_APP_ID): no token check, requests from this"
+        " machine only (Teams App Test Tool, Bot Framework Emulator).",
+    ),
+    "teams.note_no_channel": (
+        "Teams: KLACHTENBOT_TEAMS_COORDINATOR_CONVERSATION is niet gezet; dossierkaarten worden"
+        " niet in een Teams-kanaal geplaatst.",
+        "Teams: KLACHTENBOT_TEAMS_COORDINATOR_CONVERSATION is not set; dossier cards are not"
+        " posted in a Teams channel.",
+    ),
+    "teams.package_written": (
+        "Teams-app geschreven naar {path} (bot {bot}). Upload het in het Teams-beheercentrum.",
+        "Teams app written to {path} (bot {bot}). Upload it in the Teams admin center.",
+    ),
+    "teams.package_needs_app_id": (
+        "Zet MICROSOFT_APP_ID (de id van de Azure-botregistratie) om het Teams-pakket te maken.",
+        "Set MICROSOFT_APP_ID (the id of the Azure bot registration) to build the Teams package.",
+    ),
+}

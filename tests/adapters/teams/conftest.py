@@ -1,0 +1,97 @@
+"""Fixtures: the bot's web app on a loopback port, the connector stand-in, Teams people."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import pytest
+from aiohttp import web
+
+from bot.bootstrap import Klachtenbot, build
+from bot.people import Person
+from bot.roles import Role
+from bot.server import BOT
+from bot.settings import Settings
+from tests.adapters.teams.client import COORDINATORS, DIRECTIE, Teams, User, valid_card
+from tests.adapters.teams.connector import Connector
+
+
+async def _serve(app: web.Application) -> tuple[web.AppRunner, str]:
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    return runner, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[Connector]:
+    stand_in = Connector()
+    runner, url = await _serve(stand_in.app())
+    stand_in.url = url + "/"
+    yield stand_in
+    await runner.cleanup()
+    for card in stand_in.cards():  # every card the bot sent is a valid Adaptive Card
+        valid_card(card)
+
+
+def teams_settings(database_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "teams_coordinator_conversation": COORDINATORS,
+        "teams_directie_conversation": DIRECTIE,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+async def start(bot: Klachtenbot) -> tuple[web.AppRunner, str]:
+    """The web app as `serve` builds it, without the background dispatcher (tests drain)."""
+    app = web.Application()
+    app[BOT] = bot
+    for install in bot.web:
+        install(app)
+    return await _serve(app)
+
+
+@pytest.fixture
+async def teams_bot(database_url: str, clock) -> AsyncIterator[tuple[Klachtenbot, str]]:  # type: ignore[no-untyped-def]
+    bot = build(teams_settings(database_url))
+    bot.complaints.clock = clock
+    runner, url = await start(bot)
+    yield bot, url
+    await runner.cleanup()
+    await bot.close()
+
+
+@pytest.fixture
+def teams(teams_bot, connector: Connector) -> Teams:  # type: ignore[no-untyped-def]
+    return Teams(teams_bot[1] + "/api/messages", connector.url)
+
+
+@dataclass
+class People:
+    coordinator: Person
+    owner: Person
+    directie: Person
+    outsider: User  # a Teams user Klachtenbot does not know
+
+    def user(self, person: Person, locale: str = "nl-NL") -> User:
+        return User(person.name, person.teams_aad_id, locale)
+
+
+@pytest.fixture
+async def people(teams_bot) -> People:  # type: ignore[no-untyped-def]
+    bot = teams_bot[0]
+    add = bot.staff.add
+    return People(
+        coordinator=await add(None, "Anna de Vries", [Role.COORDINATOR], "anna@example.nl",
+                              teams_aad_id="aad-anna"),
+        owner=await add(None, "Piet Jansen", [Role.MEDEWERKER], "piet@example.nl",
+                        teams_aad_id="aad-piet"),
+        directie=await add(None, "Dirk Bos", [Role.DIRECTIE], "dirk@example.nl",
+                           teams_aad_id="aad-dirk"),
+        outsider=User("Olga Onbekend", "aad-olga"),
+    )  # fmt: skip
