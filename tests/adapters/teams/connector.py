@@ -21,6 +21,7 @@ class Call:
     activity_id: str | None
     body: dict[str, Any]
     authorization: str | None
+    response_id: str | None = None  # the id the connector gave the message
 
     @property
     def card(self) -> dict[str, Any] | None:
@@ -65,11 +66,11 @@ class Connector:
         conversation = request.match_info["conversation"]
         activity_id = request.match_info.get("activity")
         method = {"POST": "reply" if activity_id else "send", "PUT": "update"}[request.method]
+        new_id = activity_id if method == "update" else f"msg-{next(self._ids)}"
         self.calls.append(
             Call(method, conversation, activity_id, await request.json(),
-                 request.headers.get("Authorization"))
+                 request.headers.get("Authorization"), new_id)
         )  # fmt: skip
-        new_id = activity_id if method == "update" else f"msg-{next(self._ids)}"
         return web.json_response({"id": new_id})
 
     async def _member(self, request: web.Request) -> web.Response:
