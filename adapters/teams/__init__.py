@@ -13,7 +13,7 @@ from aiohttp import web
 
 from adapters.teams.deliver import TeamsDeliverer
 from adapters.teams.reactor import CHANNEL, teams_reactor
-from adapters.teams.sdk import BotFramework
+from adapters.teams.sdk import BotFramework, IncompleteSettings
 from adapters.teams.store import TeamsStore
 from adapters.teams.turns import TeamsBot
 from bot.bootstrap import Klachtenbot
@@ -29,9 +29,20 @@ def is_loopback(remote: str | None) -> bool:
         return False
 
 
+async def _unavailable(request: web.Request) -> web.Response:
+    return web.json_response({"error": "Teams settings incomplete"}, status=503)
+
+
 def install(bot: Klachtenbot) -> None:
     settings = bot.settings
-    framework = BotFramework(settings)
+    lang = language(settings.language)
+    try:
+        framework = BotFramework(settings)
+    except IncompleteSettings as error:
+        # Say what is missing at start, and refuse Teams' requests until it is fixed.
+        bot.startup_notes.append(t("teams.note_incomplete", lang, error=error))
+        bot.web.append(lambda app: app.router.add_post(ROUTE, _unavailable))
+        return
     store = TeamsStore(bot.engine)
     handler = TeamsBot(bot, store)
 
@@ -55,7 +66,6 @@ def install(bot: Klachtenbot) -> None:
         }
 
     bot.health["teams"] = health
-    lang = language(settings.language)
     configured = bool(settings.microsoft_app_id or settings.teams_coordinator_conversation)
     if configured:
         bot.reactors.append(teams_reactor)

@@ -41,6 +41,10 @@ _MENTION = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 _THREAD = ";messageid="
 
 
+class IncompleteSettings(Exception):
+    """The Teams credentials do not fit together (e.g. an app id without a password)."""
+
+
 @dataclass
 class _Config:
     """The configuration object the SDK reads its credentials from."""
@@ -153,7 +157,10 @@ class BotFramework:
             APP_TYPE=settings.microsoft_app_type if self.app_id else "MultiTenant",
             APP_TENANTID=settings.microsoft_app_tenant_id,
         )
-        self.adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+        try:
+            self.adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+        except Exception as error:  # the SDK names the missing setting in its message
+            raise IncompleteSettings(str(error).replace("Property ", "").strip()) from error
 
     @property
     def authenticated(self) -> bool:

@@ -112,6 +112,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Teams: local mode at {route} (no MICROSOFT_APP_ID): no token check, requests from this"
         " machine only (Teams App Test Tool, Bot Framework Emulator).",
     ),
+    "teams.note_incomplete": (
+        "Teams: UIT, de instellingen zijn onvolledig ({error}). Zet MICROSOFT_APP_ID,"
+        " MICROSOFT_APP_PASSWORD en (bij SingleTenant) MICROSOFT_APP_TENANT_ID.",
+        "Teams: OFF, the settings are incomplete ({error}). Set MICROSOFT_APP_ID,"
+        " MICROSOFT_APP_PASSWORD and (for SingleTenant) MICROSOFT_APP_TENANT_ID.",
+    ),
     "teams.note_no_channel": (
         "Teams: KLACHTENBOT_TEAMS_COORDINATOR_CONVERSATION is niet gezet; dossierkaarten worden"
         " niet in een Teams-kanaal geplaatst.",
@@ -121,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "teams.package_written": (
         "Teams-app geschreven naar {path} (bot {bot}). Upload het in het Teams-beheercentrum.",
         "Teams app written to {path} (bot {bot}). Upload it in the Teams admin center.",
+    ),
+    "teams.package_bad_app_id": (
+        "MICROSOFT_APP_ID '{app_id}' is geen geldige id (een GUID van de Azure-botregistratie).",
+        "MICROSOFT_APP_ID '{app_id}' is not a valid id (a GUID of the Azure bot registration).",
     ),
     "teams.package_needs_app_id": (
         "Zet MICROSOFT_APP_ID (de id van de Azure-botregistratie) om het Teams-pakket te maken.",
