@@ -26,8 +26,9 @@ CONTROL = "klachtenbot"  # the key of our own data in an action's data
 
 # Markdown's special characters, escaped with a backslash wherever they are.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!<>|~&])")
-# Characters that start a list or a heading only at the start of a line.
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+\.)", re.MULTILINE)
+# A list item or a setext heading begins a line with one of these.
+_LINE_START = re.compile(r"^(\s*)([-+=])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 
 _STYLES = {Style.PRIMARY: "positive", Style.DANGER: "destructive"}
 
@@ -35,7 +36,8 @@ _STYLES = {Style.PRIMARY: "positive", Style.DANGER: "destructive"}
 def escape(text: str) -> str:
     """Plain text that renders as itself in a TextBlock: no links, mentions or markup."""
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _NUMBERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def shorten(text: str, limit: int, lang: str) -> str:

@@ -189,16 +189,13 @@ class BotFramework:
         if not activity.type:
             return web.json_response({"error": "not an activity"}, status=400)
         try:
-            invoke = await self.adapter.process_activity(
-                request.headers.get("Authorization", ""), activity, turn
+            # The SDK checks the token (or, without an app id, lets local requests in).
+            auth = await self.adapter.bot_framework_authentication.authenticate_request(
+                activity, request.headers.get("Authorization", "")
             )
-        except PermissionError:
+        except Exception:  # no token, a bad one, one the SDK cannot even read or check
             return web.json_response({"error": "unauthorized"}, status=401)
-        except Exception as error:
-            # A token the SDK cannot even parse is as bad as none.
-            if type(error).__module__.startswith("jwt"):
-                return web.json_response({"error": "unauthorized"}, status=401)
-            raise
+        invoke = await self.adapter.process_activity(auth, activity, turn)
         if invoke:
             return web.json_response(invoke.body, status=invoke.status)
         return web.Response(status=201)
