@@ -1,0 +1,79 @@
+"""Every action of the core can be reached from Teams (docs/parity.md lists how)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from adapters.teams import render
+from adapters.teams.turns import command_of
+from bot.actions import (
+    ACTIONS,
+    Acknowledge,
+    Assign,
+    Decide,
+    Escalate,
+    Evaluate,
+    MarkHandled,
+    Register,
+)
+from bot.dossier_card import dossier_card
+from bot.forms import form
+from bot.people import Person
+from bot.procedure import apply, register
+from bot.roles import Role
+from bot.services import DossierView
+from bot.settings import Settings
+from tests.adapters.teams.client import actions, valid_card
+from tests.helpers import registration
+
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+COORDINATOR = Person(id=1, name="Anna", roles=frozenset({Role.COORDINATOR}))
+OWNER = Person(id=2, name="Piet", roles=frozenset({Role.MEDEWERKER}))
+DIRECTIE = Person(id=3, name="Dirk", roles=frozenset({Role.DIRECTIE}))
+
+
+def _reachable_on_cards() -> set[str]:
+    """Walk a dossier through the procedure; collect the actions its Teams cards offer."""
+    terms = Settings(database_url="sqlite://").terms
+    dossier = register(registration(), COORDINATOR, "K-2026-0001", NOW, terms).dossier
+    steps = [
+        (Acknowledge(sent_on=date(2026, 11, 24), method="email"), COORDINATOR),
+        (Assign(owner_id=OWNER.id), COORDINATOR),
+        (Escalate(reason="Lukt niet"), OWNER),
+        (Decide(choice="advies", text="Zo doen"), DIRECTIE),
+        (MarkHandled(solution="Aangepast"), OWNER),
+        (Evaluate(outcome="Tevreden", customer_agrees=True), COORDINATOR),
+    ]
+    offered: set[str] = set()
+    for step in [*steps, None]:
+        view = DossierView(dossier=dossier, timeline=[], deadlines=[])
+        for viewer in (COORDINATOR, OWNER, DIRECTIE):
+            card = valid_card(render.render_card(dossier_card(view, viewer, "nl", NOW)))
+            offered |= {a["data"]["klachtenbot"]["action"] for a in actions(card)}
+        if step:
+            dossier = apply(dossier, step[0], step[1], NOW, terms).dossier
+    return offered
+
+
+def test_every_core_action_is_reachable_from_teams():
+    offered = _reachable_on_cards()
+    # Registration starts from the command menu: "klacht nieuw" answers with its form.
+    assert command_of("klacht nieuw") == ("new", [])
+    register_form = valid_card(render.render_form(form(Register)))
+    offered |= {a["data"]["klachtenbot"]["action"] for a in register_form["actions"]}
+    assert set(ACTIONS) <= offered, sorted(set(ACTIONS) - offered)
+
+
+def test_every_action_has_a_form_that_teams_can_submit():
+    for name, cls in ACTIONS.items():
+        card = valid_card(render.render_form(form(cls, "nl", None if cls is Register else "K-1")))
+        [submit] = [a for a in card["actions"] if a["verb"] == "submit"]
+        assert submit["data"]["klachtenbot"]["action"] == name
+
+
+def test_commands_are_understood_in_every_spelling():
+    assert command_of("klacht lijst te-laat") == ("list", ["te-laat"])
+    assert command_of("Klacht TOON K-2026-0001") == ("show", ["K-2026-0001"])
+    assert command_of("protocol") == ("protocol", [])
+    assert command_of("klacht") == ("help", [])
+    assert command_of("goedemorgen allemaal") is None
