@@ -46,7 +46,6 @@ def install(bot: Klachtenbot) -> None:
     store = TeamsStore(bot.engine)
     handler = TeamsBot(bot, store)
 
-
     async def messages(request: web.Request) -> web.StreamResponse:
         # Without an app id the SDK checks no token: then only this machine may talk.
         if not framework.authenticated and not is_loopback(request.remote):

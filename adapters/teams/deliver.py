@@ -112,8 +112,9 @@ class TeamsDeliverer:
         )
         if payload.get("text"):
             line += ": " + render.shorten(str(payload["text"]), 500, self.lang)
-        await self._in_thread(payload["number"], Outgoing(card=render.text_card(line, []),
-                                                          text=line[:200]))  # fmt: skip
+        await self._in_thread(
+            payload["number"], Outgoing(card=render.text_card(line, []), text=line[:200])
+        )
 
     async def _card_update(self, number: str) -> None:
         posted = await self.store.message(number, CARD)
@@ -127,8 +128,9 @@ class TeamsDeliverer:
 
     # -- people and the directie ----------------------------------------------------------
 
-    async def _to_person(self, person_id: int, number: str | None, card: dict | None,
-                         person: Person | None = None) -> None:  # fmt: skip
+    async def _to_person(
+        self, person_id: int, number: str | None, card: dict | None, person: Person | None = None
+    ) -> None:
         person = person or await self.bot.complaints.person(person_id)
         ref = await self.store.reference_for_person(person) if person else None
         try:
@@ -175,8 +177,9 @@ class TeamsDeliverer:
         elif notice.audience is Audience.DIRECTIE:
             ref = await self._channel(self.bot.settings.teams_directie_conversation)
             if ref is not None:
-                await self.connector.post(ref, Outgoing(card=render.render_card(notice.card,
-                                                                                self.lang)))  # fmt: skip
+                await self.connector.post(
+                    ref, Outgoing(card=render.render_card(notice.card, self.lang))
+                )
         else:
             card = render.render_card(notice.card, self.lang)
             await self._in_thread(notice.dossier_number, Outgoing(card=card))

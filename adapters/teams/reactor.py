@@ -37,7 +37,11 @@ def teams_reactor(event: Event, dossier: Dossier) -> Iterable[OutboxMessage]:
     else:
         if event.action not in _QUIET:
             text = next(
-                (event.data[k] for k in ("text", "reason", "solution", "outcome") if event.data.get(k)),
+                (
+                    event.data[k]
+                    for k in ("text", "reason", "solution", "outcome")
+                    if event.data.get(k)
+                ),
                 None,
             )
             yield message(

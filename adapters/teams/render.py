@@ -81,8 +81,9 @@ def banner(text: str, good: bool = False) -> dict[str, Any]:
     }
 
 
-def execute(title: str, verb: str, data: Mapping[str, Any], style: Style | None = None,
-            inputs: bool = False) -> dict[str, Any]:  # fmt: skip
+def execute(
+    title: str, verb: str, data: Mapping[str, Any], style: Style | None = None, inputs: bool = False
+) -> dict[str, Any]:
     action: dict[str, Any] = {
         "type": "Action.Execute",
         "title": title[:100],
@@ -238,10 +239,15 @@ def render_form(
             body.append(_text(errors[f.name], 500, lang, color="Attention", spacing="None"))
     ids = control(action=form.action, dossier=form.dossier_number)
     actions = [
-        execute(form.submit, "submit", {**ids, CONTROL: {**ids[CONTROL], "nonce": nonce()}},
-                Style.PRIMARY, inputs=True),
+        execute(
+            form.submit,
+            "submit",
+            {**ids, CONTROL: {**ids[CONTROL], "nonce": nonce()}},
+            Style.PRIMARY,
+            inputs=True,
+        ),
         execute(t("card.cancel", lang), "cancel", ids),
-    ]  # fmt: skip
+    ]
     return _wrap(body, actions)
 
 

@@ -35,12 +35,16 @@ CARD_ACTION = "adaptiveCard/action"
 INVOKE_BUDGET = 10.0
 
 _COMMANDS = {
-    "nieuw": "new", "new": "new",
-    "lijst": "list", "list": "list",
-    "toon": "show", "show": "show",
+    "nieuw": "new",
+    "new": "new",
+    "lijst": "list",
+    "list": "list",
+    "toon": "show",
+    "show": "show",
     "protocol": "protocol",
-    "help": "help", "hulp": "help",
-}  # fmt: skip
+    "help": "help",
+    "hulp": "help",
+}
 _SCOPES = {s.value: s for s in Scope} | {"mine": Scope.MINE, "overdue": Scope.OVERDUE}
 
 
@@ -124,9 +128,7 @@ class TeamsBot:
         elif inbound.conversation_id:
             await self.store.remember(conversation_key(inbound.conversation_id), inbound.reference)
 
-    async def _within_budget(
-        self, work: Awaitable[dict[str, Any]], lang: str
-    ) -> dict[str, Any]:
+    async def _within_budget(self, work: Awaitable[dict[str, Any]], lang: str) -> dict[str, Any]:
         task = asyncio.ensure_future(work)
         try:
             return await asyncio.wait_for(asyncio.shield(task), self.budget)
@@ -338,7 +340,9 @@ class TeamsBot:
 
     @staticmethod
     def _help(lang: str) -> dict[str, Any]:
-        return render.text_card(t("teams.help_title", lang), t("teams.help", lang).split("\n"), lang)
+        return render.text_card(
+            t("teams.help_title", lang), t("teams.help", lang).split("\n"), lang
+        )
 
     @staticmethod
     def _unknown(inbound: Inbound, lang: str) -> dict[str, Any]:

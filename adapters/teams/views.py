@@ -36,7 +36,5 @@ async def dossier_view(bot: Klachtenbot, number: str) -> DossierView | None:
 
 async def staff_choices(bot: Klachtenbot) -> list[tuple[int, str]]:
     return [
-        (p.id, p.name)
-        for p in await bot.staff.all()
-        if p.active and any(p.has(r) for r in STAFF)
+        (p.id, p.name) for p in await bot.staff.all() if p.active and any(p.has(r) for r in STAFF)
     ]

@@ -103,7 +103,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dossier {number} is escalated: the directie decides how to proceed.",
     ),
     "teams.note_azure": (
-        "Teams: aan op {route}; elk verzoek wordt gecontroleerd met het token van de Bot Framework.",
+        "Teams: aan op {route}; het Bot Framework-token van elk verzoek wordt gecontroleerd.",
         "Teams: on at {route}; every request's Bot Framework token is checked.",
     ),
     "teams.note_local": (

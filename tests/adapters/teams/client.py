@@ -129,16 +129,21 @@ class Teams:
     @staticmethod
     def channel(channel: str, thread: str | None = None) -> dict[str, Any]:
         conversation_id = f"{channel};messageid={thread}" if thread else channel
-        return {"conversationType": "channel", "tenantId": TENANT, "id": conversation_id,
-                "isGroup": True}  # fmt: skip
+        return {
+            "conversationType": "channel",
+            "tenantId": TENANT,
+            "id": conversation_id,
+            "isGroup": True,
+        }
 
     async def post(self, activity: dict[str, Any], headers: dict[str, str] | None = None):
         headers = dict(headers or {})
         if self.token:
             headers.setdefault("Authorization", f"Bearer {self.token}")
-        async with aiohttp.ClientSession() as session, session.post(
-            self.endpoint, json=activity, headers=headers
-        ) as response:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(self.endpoint, json=activity, headers=headers) as response,
+        ):
             body = await response.text()
             return response.status, (json.loads(body) if body.strip() else None)
 
@@ -168,9 +173,13 @@ class Teams:
             ]
         if channel:
             activity["channelData"].update(
-                {"teamsChannelId": channel, "teamsTeamId": TEAM,
-                 "channel": {"id": channel}, "team": {"id": TEAM}}
-            )  # fmt: skip
+                {
+                    "teamsChannelId": channel,
+                    "teamsTeamId": TEAM,
+                    "channel": {"id": channel},
+                    "team": {"id": TEAM},
+                }
+            )
         return await self.post(activity)
 
     async def click(
@@ -200,7 +209,9 @@ class Teams:
         }
         status, body = await self.post(activity)
         assert status == 200, (status, body)
-        assert body["statusCode"] == 200 and body["type"] == "application/vnd.microsoft.card.adaptive"
+        assert (
+            body["statusCode"] == 200 and body["type"] == "application/vnd.microsoft.card.adaptive"
+        )
         return valid_card(body["value"])
 
     async def added(self, user: User, *, channel: str | None = None) -> tuple[int, Any]:

@@ -87,11 +87,14 @@ async def people(teams_bot) -> People:  # type: ignore[no-untyped-def]
     bot = teams_bot[0]
     add = bot.staff.add
     return People(
-        coordinator=await add(None, "Anna de Vries", [Role.COORDINATOR], "anna@example.nl",
-                              teams_aad_id="aad-anna"),
-        owner=await add(None, "Piet Jansen", [Role.MEDEWERKER], "piet@example.nl",
-                        teams_aad_id="aad-piet"),
-        directie=await add(None, "Dirk Bos", [Role.DIRECTIE], "dirk@example.nl",
-                           teams_aad_id="aad-dirk"),
+        coordinator=await add(
+            None, "Anna de Vries", [Role.COORDINATOR], "anna@example.nl", teams_aad_id="aad-anna"
+        ),
+        owner=await add(
+            None, "Piet Jansen", [Role.MEDEWERKER], "piet@example.nl", teams_aad_id="aad-piet"
+        ),
+        directie=await add(
+            None, "Dirk Bos", [Role.DIRECTIE], "dirk@example.nl", teams_aad_id="aad-dirk"
+        ),
         outsider=User("Olga Onbekend", "aad-olga"),
-    )  # fmt: skip
+    )

@@ -56,8 +56,9 @@ class Connector:
     def _failure(self) -> web.Response | None:
         if self.failures:
             status = self.failures.pop(0)
-            return web.json_response({"error": {"code": "Failure", "message": "on demand"}},
-                                     status=status)  # fmt: skip
+            return web.json_response(
+                {"error": {"code": "Failure", "message": "on demand"}}, status=status
+            )
         return None
 
     async def _activity(self, request: web.Request) -> web.Response:
@@ -68,9 +69,15 @@ class Connector:
         method = {"POST": "reply" if activity_id else "send", "PUT": "update"}[request.method]
         new_id = activity_id if method == "update" else f"msg-{next(self._ids)}"
         self.calls.append(
-            Call(method, conversation, activity_id, await request.json(),
-                 request.headers.get("Authorization"), new_id)
-        )  # fmt: skip
+            Call(
+                method,
+                conversation,
+                activity_id,
+                await request.json(),
+                request.headers.get("Authorization"),
+                new_id,
+            )
+        )
         return web.json_response({"id": new_id})
 
     async def _member(self, request: web.Request) -> web.Response:

@@ -60,13 +60,18 @@ async def teams_bot_reachable(bot, connector, people) -> None:  # type: ignore[n
     from tests.adapters.teams.client import Teams
 
     teams = Teams("", connector.url)
-    activity = teams._base("conversationUpdate", people.user(people.coordinator),
-                           Teams.channel(COORDINATORS))  # fmt: skip
+    activity = teams._base(
+        "conversationUpdate", people.user(people.coordinator), Teams.channel(COORDINATORS)
+    )
     await bot.deliverers["teams"].store.remember(
         f"conversation:{COORDINATORS}",
-        {"serviceUrl": connector.url, "channelId": "msteams",
-         "conversation": activity["conversation"], "bot": {"id": "28:klachtenbot"}},
-    )  # fmt: skip
+        {
+            "serviceUrl": connector.url,
+            "channelId": "msteams",
+            "conversation": activity["conversation"],
+            "bot": {"id": "28:klachtenbot"},
+        },
+    )
 
 
 async def test_an_owner_who_never_talked_to_the_bot_is_reported_to_the_coordinator(
@@ -104,17 +109,25 @@ async def test_notices_reach_a_person_the_coordinators_thread_and_the_directie(
     root = connector.sent("send")[-1].response_id
     connector.calls.clear()
 
-    status_button = Button(action="report_status", label="Loopt volgens plan", value=number,
-                           data={"text": "Loopt volgens plan."})  # fmt: skip
-    card = Card(title=f"Hoe staat {number} ervoor?", sections=[Section(text="[x](y)")],
-                buttons=[status_button])  # fmt: skip
+    status_button = Button(
+        action="report_status",
+        label="Loopt volgens plan",
+        value=number,
+        data={"text": "Loopt volgens plan."},
+    )
+    card = Card(
+        title=f"Hoe staat {number} ervoor?",
+        sections=[Section(text="[x](y)")],
+        buttons=[status_button],
+    )
     notices = [
-        Notice(audience=Audience.PERSON, person_id=people.owner.id, dossier_number=number,
-               card=card),
+        Notice(
+            audience=Audience.PERSON, person_id=people.owner.id, dossier_number=number, card=card
+        ),
         Notice(audience=Audience.COORDINATORS, dossier_number=number, card=card),
         Notice(audience=Audience.DIRECTIE, dossier_number=number, card=card),
         Notice(audience=Audience.COORDINATORS, card=Card(title="Overzicht van vandaag")),
-    ]  # fmt: skip
+    ]
     async with bot.complaints.uow() as uow:
         for n, notice in enumerate(notices):
             for message in notice_messages(bot.chat_platforms, notice, f"test:{n}"):
@@ -122,35 +135,50 @@ async def test_notices_reach_a_person_the_coordinators_thread_and_the_directie(
         await uow.commit()
     await bot.dispatcher.drain()
     where = sorted(c.conversation_id for c in connector.sent("send"))  # queues run side by side
-    assert where == sorted([
-        "a:chat-29:aad-piet",
-        f"{COORDINATORS};messageid={root}",
-        DIRECTIE,
-        COORDINATORS,
-    ])
+    assert where == sorted(
+        [
+            "a:chat-29:aad-piet",
+            f"{COORDINATORS};messageid={root}",
+            DIRECTIE,
+            COORDINATORS,
+        ]
+    )
     dm = next(c for c in connector.sent("send") if c.conversation_id.startswith("a:chat"))
     assert "\\[x\\]\\(y\\)" in texts(dm.card)
 
 
-async def test_a_one_tap_button_clicked_twice_records_one_step(
-    teams, teams_bot, connector, people
-):
+async def test_a_one_tap_button_clicked_twice_records_one_step(teams, teams_bot, connector, people):
     bot = teams_bot[0]
     piet = people.user(people.owner)
     await teams.added(piet)
     number = await _register(bot, people)
     await bot.complaints.act(people.coordinator, number, Assign(owner_id=people.owner.id))
-    notice = Notice(audience=Audience.PERSON, person_id=people.owner.id, dossier_number=number,
-                    card=Card(title="Status?", buttons=[
-                        Button(action="report_status", label="Loopt volgens plan",
-                               value=number, data={"text": "Loopt volgens plan."})]))  # fmt: skip
+    notice = Notice(
+        audience=Audience.PERSON,
+        person_id=people.owner.id,
+        dossier_number=number,
+        card=Card(
+            title="Status?",
+            buttons=[
+                Button(
+                    action="report_status",
+                    label="Loopt volgens plan",
+                    value=number,
+                    data={"text": "Loopt volgens plan."},
+                )
+            ],
+        ),
+    )
     async with bot.complaints.uow() as uow:
         for message in notice_messages(["teams"], notice, "status"):
             await uow.outbox.add(message)
         await uow.commit()
     await bot.dispatcher.drain()
-    [dm] = [c for c in connector.sent("send") if c.conversation_id.startswith("a:chat")
-            and "Status?" in texts(c.card)]  # fmt: skip
+    [dm] = [
+        c
+        for c in connector.sent("send")
+        if c.conversation_id.startswith("a:chat") and "Status?" in texts(c.card)
+    ]
     button = action(dm.card, "report_status")
     first = await teams.click(piet, button)
     second = await teams.click(piet, button)
@@ -164,8 +192,11 @@ async def test_without_a_coordinator_channel_nothing_is_posted(database_url, clo
     from bot.roles import Role
     from tests.adapters.teams.conftest import teams_settings
 
-    bot = build(teams_settings(database_url, teams_coordinator_conversation=None,
-                               teams_directie_conversation=None))  # fmt: skip
+    bot = build(
+        teams_settings(
+            database_url, teams_coordinator_conversation=None, teams_directie_conversation=None
+        )
+    )
     try:
         assert "teams" not in bot.chat_platforms  # not configured: no reactor, no notices
         assert any("KLACHTENBOT_TEAMS_COORDINATOR_CONVERSATION" in n for n in bot.startup_notes)

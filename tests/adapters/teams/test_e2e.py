@@ -60,10 +60,12 @@ async def test_the_whole_procedure_through_teams(teams, connector, people, teams
     connector.calls.clear()
 
     # Acknowledgement, from the card in the channel.
-    form = await teams.click(anna, action(channel_card, "acknowledge"), channel=COORDINATORS,
-                             thread=root)  # fmt: skip
-    card = await teams.click(anna, action(form, "acknowledge", "submit"),
-                             {"sent_on": "2026-11-24", "method": "email"})  # fmt: skip
+    form = await teams.click(
+        anna, action(channel_card, "acknowledge"), channel=COORDINATORS, thread=root
+    )
+    card = await teams.click(
+        anna, action(form, "acknowledge", "submit"), {"sent_on": "2026-11-24", "method": "email"}
+    )
     assert "vastgelegd" in texts(card)
     await bot.dispatcher.drain()
     [line] = connector.sent("send")
@@ -75,8 +77,9 @@ async def test_the_whole_procedure_through_teams(teams, connector, people, teams
     # Assign the owner: the form offers the staff; the owner gets a DM.
     form = await teams.click(anna, action(card, "assign"))
     assert "Piet Jansen" in texts(form)
-    card = await teams.click(anna, action(form, "assign", "submit"),
-                             {"owner_id": str(people.owner.id), "plan": "winkel"})  # fmt: skip
+    card = await teams.click(
+        anna, action(form, "assign", "submit"), {"owner_id": str(people.owner.id), "plan": "winkel"}
+    )
     await bot.dispatcher.drain()
     [dm] = [c for c in connector.sent("send") if c.conversation_id == f"a:chat-{piet.id}"]
     assert "U bent eigenaar van klacht K-2026-0001." in texts(dm.card)
@@ -85,14 +88,22 @@ async def test_the_whole_procedure_through_teams(teams, connector, people, teams
 
     # The owner plans the contact from the DM.
     form = await teams.click(piet, action(dm_card, "plan_contact"))
-    card = await teams.click(piet, action(form, "plan_contact", "submit"),
-                             {"plan": "huisbezoek", "planned_on": "2026-11-30"})  # fmt: skip
+    card = await teams.click(
+        piet,
+        action(form, "plan_contact", "submit"),
+        {"plan": "huisbezoek", "planned_on": "2026-11-30"},
+    )
     assert "in behandeling" in texts(card)
 
     # A message in the dossier's thread is interim communication; a re-send is one note.
     for _ in range(2):
-        status, _ = await teams.say(piet, "Klant gebeld, afspraak bevestigd.",
-                                    channel=COORDINATORS, thread=root, activity_id="note-1")  # fmt: skip
+        status, _ = await teams.say(
+            piet,
+            "Klant gebeld, afspraak bevestigd.",
+            channel=COORDINATORS,
+            thread=root,
+            activity_id="note-1",
+        )
         assert status == 201
     view = await bot.complaints.view(people.coordinator, number)
     assert [e.action for e in view.timeline].count("add_note") == 1
@@ -100,8 +111,9 @@ async def test_the_whole_procedure_through_teams(teams, connector, people, teams
 
     # The owner cannot handle it: escalation, posted in the directie channel.
     form = await teams.click(piet, action(card, "escalate"))
-    card = await teams.click(piet, action(form, "escalate", "submit"),
-                             {"reason": "Klant wil een nieuwe schoen."})  # fmt: skip
+    card = await teams.click(
+        piet, action(form, "escalate", "submit"), {"reason": "Klant wil een nieuwe schoen."}
+    )
     await bot.dispatcher.drain()
     [escalation] = [c for c in connector.sent("send") if c.conversation_id == DIRECTIE]
     assert "geëscaleerd" in texts(escalation.card)
@@ -109,19 +121,26 @@ async def test_the_whole_procedure_through_teams(teams, connector, people, teams
 
     # The directie decides from its channel.
     form = await teams.click(dirk, action(escalation.card, "decide"), channel=DIRECTIE)
-    card = await teams.click(dirk, action(form, "decide", "submit"),
-                             {"choice": "advies", "text": "Bied een aanpassing aan."})  # fmt: skip
+    card = await teams.click(
+        dirk,
+        action(form, "decide", "submit"),
+        {"choice": "advies", "text": "Bied een aanpassing aan."},
+    )
     assert "in behandeling" in texts(card)
 
     # Handled, evaluated with the customer's agreement, closed after a confirmation.
     card = await teams.click(piet, action(dm_card, "mark_handled"))
-    card = await teams.click(piet, action(card, "mark_handled", "submit"),
-                             {"solution": "Schacht aangepast."})  # fmt: skip
+    card = await teams.click(
+        piet, action(card, "mark_handled", "submit"), {"solution": "Schacht aangepast."}
+    )
     await bot.dispatcher.drain()  # the channel's card now offers the evaluation
     channel_card = [c for c in connector.sent("update") if c.activity_id == root][-1].card
     card = await teams.click(anna, action(channel_card, "evaluate"), channel=COORDINATORS)
-    card = await teams.click(anna, action(card, "evaluate", "submit"),
-                             {"outcome": "Klant tevreden.", "customer_agrees": "true"})  # fmt: skip
+    card = await teams.click(
+        anna,
+        action(card, "evaluate", "submit"),
+        {"outcome": "Klant tevreden.", "customer_agrees": "true"},
+    )
     confirm = await teams.click(anna, action(card, "close", "confirm"))
     assert "Dossier K-2026-0001 sluiten?" in texts(confirm)
     card = await teams.click(anna, action(confirm, "close", "open"))
@@ -130,9 +149,17 @@ async def test_the_whole_procedure_through_teams(teams, connector, people, teams
     view = await bot.complaints.view(people.coordinator, number)
     assert view.dossier.state is State.GESLOTEN
     assert [e.action for e in view.timeline] == [
-        "register", "acknowledge", "assign", "plan_contact", "add_note", "escalate",
-        "decide", "mark_handled", "evaluate", "close",
-    ]  # fmt: skip
+        "register",
+        "acknowledge",
+        "assign",
+        "plan_contact",
+        "add_note",
+        "escalate",
+        "decide",
+        "mark_handled",
+        "evaluate",
+        "close",
+    ]
     await bot.dispatcher.drain()
     final = connector.sent("update")[-1]
     assert final.activity_id == root and "gesloten" in texts(final.card)

@@ -30,8 +30,13 @@ def test_the_manifest_is_valid_for_teams_1_30():
     assert filled["webApplicationInfo"]["id"] == BOT_ID
     assert filled["id"] != BOT_ID and manifest(BOT_ID)["id"] == filled["id"]  # stable
     titles = [c["title"] for c in filled["bots"][0]["commandLists"][0]["commands"]]
-    assert titles == ["klacht nieuw", "klacht lijst", "klacht toon", "klacht protocol",
-                      "klacht help"]  # fmt: skip
+    assert titles == [
+        "klacht nieuw",
+        "klacht lijst",
+        "klacht toon",
+        "klacht protocol",
+        "klacht help",
+    ]
 
 
 def test_the_schema_catches_a_broken_manifest():
@@ -70,8 +75,9 @@ def test_teams_package_writes_the_zip(tmp_path, monkeypatch, capsys):
     ("app_id", "message"),
     [(None, "Zet MICROSOFT_APP_ID"), ("not-a-guid", "geen geldige id")],
 )
-def test_teams_package_without_a_usable_bot_id_says_so(tmp_path, monkeypatch, capsys, app_id,
-                                                       message):  # fmt: skip
+def test_teams_package_without_a_usable_bot_id_says_so(
+    tmp_path, monkeypatch, capsys, app_id, message
+):
     monkeypatch.setenv("KLACHTENBOT_DATABASE_URL", f"sqlite:///{tmp_path}/kb.db")
     monkeypatch.delenv("MICROSOFT_APP_ID", raising=False)
     if app_id:

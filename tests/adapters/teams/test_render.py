@@ -34,20 +34,33 @@ def _view(text_size: int, steps: int) -> DossierView:
         change = apply(dossier, AddNote(text=long[:9000] or "x"), COORDINATOR, NOW, terms)
         dossier = change.dossier
         timeline.append(
-            Event(dossier_number=dossier.number, seq=n + 2, at=NOW + timedelta(minutes=n),
-                  actor_id=1, actor_name="Anna de Vries", action="add_note", data=change.data,
-                  from_state=dossier.state, to_state=dossier.state)
-        )  # fmt: skip
+            Event(
+                dossier_number=dossier.number,
+                seq=n + 2,
+                at=NOW + timedelta(minutes=n),
+                actor_id=1,
+                actor_name="Anna de Vries",
+                action="add_note",
+                data=change.data,
+                from_state=dossier.state,
+                to_state=dossier.state,
+            )
+        )
     return DossierView(dossier=dossier, timeline=timeline, deadlines=[], people={1: COORDINATOR})
 
 
 @pytest.mark.parametrize(("text_size", "steps"), [(0, 0), (10_000, 0), (10_000, 500), (200, 60)])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_dossier_cards_stay_valid_and_small_with_long_texts_and_timelines(text_size, steps,
-                                                                          lang):  # fmt: skip
+def test_dossier_cards_stay_valid_and_small_with_long_texts_and_timelines(text_size, steps, lang):
     view = _view(text_size, steps)
-    card = valid_card(render.render_card(dossier_card(view, COORDINATOR, lang, NOW), lang,
-                                         refresh="K-2026-0001", refresh_users=["29:anna"]))  # fmt: skip
+    card = valid_card(
+        render.render_card(
+            dossier_card(view, COORDINATOR, lang, NOW),
+            lang,
+            refresh="K-2026-0001",
+            refresh_users=["29:anna"],
+        )
+    )
     if text_size > 2000:
         assert render.shorten("x" * 3000, 10, lang).endswith(("(ingekort)", "(shortened)"))
         assert "ingekort" in texts(card) or "shortened" in texts(card)
@@ -103,8 +116,12 @@ def test_two_renderings_of_a_form_have_different_nonces():
 
 
 def test_confirm_list_and_text_cards_are_valid():
-    button = Button(action="close", label="Dossier sluiten", value="K-2026-0001",
-                    confirm=Confirm(title="Sluiten", text="Zeker?", yes="Ja", no="Nee"))  # fmt: skip
+    button = Button(
+        action="close",
+        label="Dossier sluiten",
+        value="K-2026-0001",
+        confirm=Confirm(title="Sluiten", text="Zeker?", yes="Ja", no="Nee"),
+    )
     card = valid_card(render.confirm_card(button, "nl"))
     assert [a["verb"] for a in card["actions"]] == ["open", "cancel"]
     valid_card(render.render_card(list_card([_view(100, 0)] * 30)))

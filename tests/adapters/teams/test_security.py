@@ -45,8 +45,11 @@ async def test_with_credentials_a_request_without_a_valid_token_is_refused(
     runner, url = await start(bot)
     try:
         teams = Teams(url + "/api/messages", connector.url)
-        activity = teams._base("message", User("Anna de Vries", "aad-anna"),
-                               Teams.personal(User("Anna de Vries", "aad-anna")))  # fmt: skip
+        activity = teams._base(
+            "message",
+            User("Anna de Vries", "aad-anna"),
+            Teams.personal(User("Anna de Vries", "aad-anna")),
+        )
         activity["text"] = "klacht nieuw"
         headers = {"Authorization": authorization} if authorization else {}
         status, _ = await teams.post(activity, headers)

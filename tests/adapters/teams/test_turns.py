@@ -1,0 +1,178 @@
+"""Commands, identity, language, thread messages and the invoke time limit."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import select
+
+from adapters.teams.port import Inbound, Outgoing
+from adapters.teams.store import TeamsStore
+from adapters.teams.turns import TeamsBot
+from bot.roles import Role
+from storage import tables as t
+from tests.adapters.teams.client import COORDINATORS, User, action, texts, valid_card
+from tests.helpers import registration
+
+
+async def test_commands_answer_with_cards(teams, connector, people, teams_bot):
+    bot = teams_bot[0]
+    anna = people.user(people.coordinator)
+    number = (await bot.complaints.register(people.coordinator, registration())).dossier.number
+    expectations = {
+        "klacht lijst": number,
+        "klacht lijst te-laat": "Geen klachten gevonden.",
+        f"klacht toon {number}": "Schoen knelt bij de wreef",
+        "klacht protocol": "5 werkdagen",
+        "klacht help": "klacht nieuw",
+        "wat kun je?": "klacht nieuw",  # anything else: the help
+        "klacht lijst allerlei": "klacht nieuw",
+    }
+    for text, expected in expectations.items():
+        status, _ = await teams.say(anna, text)
+        assert status == 201
+        assert expected in texts(connector.calls[-1].card).replace("\\", ""), text
+    await teams.say(anna, "klacht toon K-2099-0042")
+    assert connector.calls[-1].body["text"] == "Dossier K-2099-0042 bestaat niet."
+
+
+async def test_english_locale_gets_english(teams, connector, people):
+    anna = people.user(people.coordinator, locale="en-GB")
+    await teams.say(anna, "klacht help")
+    assert "what can I do" in texts(connector.calls[-1].card)
+    await teams.say(anna, "klacht nieuw")
+    assert "Register complaint" in texts(connector.calls[-1].card)
+
+
+async def test_an_unknown_user_gets_a_friendly_explanation_and_nothing_else(
+    teams, connector, people, teams_bot
+):
+    olga = people.outsider
+    await teams.say(olga, "klacht lijst")
+    card = valid_card(connector.calls[-1].card)
+    assert "Klachtenbot kent u nog niet" in texts(card) and "aad\\-olga" not in texts(card)
+    assert "aad-olga" in texts(card)
+    # A card from elsewhere, clicked by her, shows the same explanation.
+    anna = people.user(people.coordinator)
+    await teams.say(anna, "klacht nieuw")
+    answer = await teams.click(
+        olga, action(connector.calls[-1].card, "register", "submit"), {"summary": "x"}
+    )
+    assert "Klachtenbot kent u nog niet" in texts(answer)
+    assert await teams_bot[0].complaints.dossiers(people.coordinator) == []
+
+
+async def test_a_person_is_found_by_email_when_the_aad_id_is_not_known_yet(
+    teams, connector, teams_bot
+):
+    bot = teams_bot[0]
+    sanne = await bot.staff.add(None, "Sanne Smit", [Role.COORDINATOR], "sanne@example.nl")
+    user = User("Sanne Smit", "aad-sanne")
+    connector.members[user.id] = {
+        "id": user.id,
+        "name": "Sanne Smit",
+        "email": "Sanne@Example.nl",
+        "aadObjectId": "aad-sanne",
+    }
+    await teams.say(user, "klacht help")
+    assert "Klachtenbot: wat kan ik doen?" in texts(connector.calls[-1].card)
+    assert (await bot.staff.by_teams("aad-sanne", None)).id == sanne.id  # linked for next time
+    # Her personal chat is remembered for her, for DMs later.
+    async with bot.engine.connect() as c:
+        row = (await c.execute(select(t.conversation_refs))).first()
+    assert row.person_id == sanne.id and row.key == "user:aad-sanne"
+
+
+async def test_channel_chatter_is_ignored_and_thread_messages_are_recorded(
+    teams, connector, people, teams_bot
+):
+    bot = teams_bot[0]
+    piet, olga = people.user(people.owner), people.outsider
+    await teams.added(people.user(people.coordinator), channel=COORDINATORS)
+    number = (await bot.complaints.register(people.coordinator, registration())).dossier.number
+    await bot.dispatcher.drain()
+    root = connector.sent("send")[-1].response_id
+    connector.calls.clear()
+
+    await teams.say(piet, "Wie heeft er koffie?", channel=COORDINATORS)
+    assert connector.calls == []  # not for the bot
+    await teams.say(piet, "klacht help", channel=COORDINATORS, mention=True)
+    assert "klacht nieuw" in texts(connector.calls[-1].card)
+
+    # Piet does not own the dossier yet: the core refuses his note, he is told why.
+    await teams.say(piet, "Ik bel de klant.", channel=COORDINATORS, thread=root)
+    assert "mag" in connector.calls[-1].body["text"]
+    await teams.say(olga, "Hallo?", channel=COORDINATORS, thread=root)
+    assert "Klachtenbot kent u nog niet" in texts(connector.calls[-1].card)
+    anna = people.user(people.coordinator)
+    await teams.say(
+        anna,
+        "Klant belde terug.",
+        channel=COORDINATORS,
+        thread=root,
+        attachments=[
+            {
+                "contentType": "application/vnd.microsoft.teams.file.download.info",
+                "contentUrl": "https://files.example/brief.pdf",
+                "name": "brief.pdf",
+            }
+        ],
+    )
+    view = await bot.complaints.view(people.coordinator, number)
+    assert [e.action for e in view.timeline][-2:] == ["add_note", "add_document"]
+    assert view.timeline[-1].data["reference"] == "https://files.example/brief.pdf"
+
+
+class _Turn:
+    def __init__(self) -> None:
+        self.replies: list[Outgoing] = []
+
+    async def reply(self, message: Outgoing) -> str | None:
+        self.replies.append(message)
+        return "1"
+
+    async def member_email(self) -> str | None:
+        return None
+
+
+async def test_a_slow_card_action_is_answered_in_time_and_finished_after(
+    teams_bot, people, monkeypatch
+):
+    bot = teams_bot[0]
+    handler = TeamsBot(bot, TeamsStore(bot.engine), budget=0.01)
+    release = asyncio.Event()
+    register = bot.complaints.register
+
+    async def slow_register(*args, **kwargs):  # type: ignore[no-untyped-def]
+        await release.wait()  # as if the database were slow
+        return await register(*args, **kwargs)
+
+    monkeypatch.setattr(bot.complaints, "register", slow_register)
+    data = {
+        "klachtenbot": {"action": "register", "nonce": "n-1"},
+        "channel": "telefoon",
+        "received_on": "2026-11-23",
+        "customer_name": "Mevr. Bakker",
+        "customer_phone": "06",
+        "summary": "Knelt",
+    }
+    inbound = Inbound(
+        kind="invoke",
+        id="invoke-1",
+        text="",
+        name="adaptiveCard/action",
+        value={"action": {"type": "Action.Execute", "verb": "submit", "data": data}},
+        locale="nl-NL",
+        user_id="29:anna",
+        aad_id="aad-anna",
+        user_name="Anna",
+        conversation_id="a:chat",
+        conversation_type="personal",
+        thread_root=None,
+        reference={"conversation": {"id": "a:chat"}},
+    )
+    answer = await handler.on_activity(inbound, _Turn())
+    assert "bezig" in texts(valid_card(answer["value"]))
+    release.set()
+    await asyncio.gather(*handler._later)
+    assert len(await bot.complaints.dossiers(people.coordinator)) == 1
