@@ -76,9 +76,9 @@ class TeamsBot:
 
     async def on_activity(self, inbound: Inbound, turn: Turn) -> dict[str, Any] | None:
         lang = language(inbound.locale)
-        person = await self._identify(inbound, turn) if inbound.user_id else None
-        await self._remember(inbound, person)
         try:
+            person = await self._identify(inbound, turn) if inbound.user_id else None
+            await self._remember(inbound, person)
             if inbound.kind == "invoke":
                 if inbound.name != CARD_ACTION:
                     return None
