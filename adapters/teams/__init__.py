@@ -68,9 +68,6 @@ def install(bot: Klachtenbot) -> None:
     configured = bool(settings.microsoft_app_id or settings.teams_coordinator_conversation)
     if configured:
         bot.reactors.append(teams_reactor)
-        # The use cases keep their own copy of the list; they must see the reactor too.
-        if bot.complaints.reactors is not bot.reactors:
-            bot.complaints.reactors.append(teams_reactor)
         if "teams" not in bot.chat_platforms:
             bot.chat_platforms.append("teams")
     if framework.authenticated:

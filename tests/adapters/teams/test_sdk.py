@@ -55,3 +55,48 @@ def test_plain_text_and_a_reference_for_a_configured_channel():
     assert ref["conversation"]["id"] == "19:directie@thread.tacv2"
     assert ref["serviceUrl"] == known["serviceUrl"] and "user" not in ref
     assert reference_for("19:x", None)["serviceUrl"].startswith("https://")
+
+
+async def test_the_bot_through_botbuilders_own_test_adapter(teams_bot, people):
+    """Commands through the SDK's TestAdapter: no HTTP, the same turn handling."""
+    from botbuilder.core.adapters import TestAdapter
+    from botbuilder.schema import ChannelAccount, ConversationAccount
+
+    from adapters.teams.sdk import SdkTurn
+    from adapters.teams.store import TeamsStore
+    from adapters.teams.turns import TeamsBot
+    from tests.adapters.teams.client import texts
+
+    bot = teams_bot[0]
+    handler = TeamsBot(bot, TeamsStore(bot.engine))
+
+    async def logic(context):  # type: ignore[no-untyped-def]
+        await handler.on_activity(inbound(context.activity), SdkTurn(context))
+
+    def template(aad: str) -> Activity:
+        return Activity(
+            channel_id="msteams",
+            service_url="https://test.example",
+            from_property=ChannelAccount(id=f"29:{aad}", name="Teams user", aad_object_id=aad),
+            recipient=ChannelAccount(id="28:bot", name="Klachtenbot"),
+            conversation=ConversationAccount(id=f"a:{aad}", conversation_type="personal"),
+            locale="nl-NL",
+        )
+
+    def card_with(expected: str):  # type: ignore[no-untyped-def]
+        def inspect(reply: Activity, description: str | None = None) -> None:
+            assert expected in texts(reply.attachments[0].content), reply
+
+        return inspect
+
+    anna = TestAdapter(logic, template("aad-anna"))
+    flow = await anna.send("klacht help")
+    flow = await flow.assert_reply(card_with("klacht nieuw"))
+    flow = await flow.send("klacht nieuw")
+    flow = await flow.assert_reply(card_with("Klacht registreren"))
+    flow = await flow.send("klacht toon K-2099-0001")
+    await flow.assert_reply("Dossier K-2099-0001 bestaat niet.")
+
+    stranger = TestAdapter(logic, template("aad-olga"))
+    flow = await stranger.send("klacht lijst")
+    await flow.assert_reply(card_with("Klachtenbot kent u nog niet"))

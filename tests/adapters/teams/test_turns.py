@@ -176,3 +176,20 @@ async def test_a_slow_card_action_is_answered_in_time_and_finished_after(
     release.set()
     await asyncio.gather(*handler._later)
     assert len(await bot.complaints.dossiers(people.coordinator)) == 1
+
+
+async def test_an_action_submit_is_handled_like_an_execute(teams, connector, people, teams_bot):
+    """Clients without Universal Actions send a card's data as a message's value."""
+    anna = people.user(people.coordinator)
+    await teams.say(anna, "klacht nieuw")
+    submit = action(connector.calls[-1].card, "register", "submit")
+    activity = teams._base("message", anna, teams.personal(anna))
+    activity["value"] = {**submit["data"], "channel": "brief", "received_on": "2026-11-23",
+                         "customer_name": "Mevr. Bakker", "customer_address": "Dorpsstraat 1",
+                         "summary": "Zool laat los"}  # fmt: skip
+    for _ in range(2):  # sent twice: one dossier
+        status, _ = await teams.post(activity)
+        assert status == 201
+    assert "Dossier K-2026-0001 is geregistreerd." in texts(connector.calls[-2].card)
+    assert "al verwerkt" in texts(connector.calls[-1].card)
+    assert len(await teams_bot[0].complaints.dossiers(people.coordinator)) == 1
