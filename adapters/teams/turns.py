@@ -95,13 +95,21 @@ class TeamsBot:
             text = t(refused.key, lang, **refused.params)
             if inbound.kind == "invoke":
                 return card_answer(render.text_card(text, [], lang))
-            await turn.reply(Outgoing(text=text))
+            await self._say(turn, text)
         except Exception:
             log.exception("Teams activity %s failed", inbound.id)
             if inbound.kind == "invoke":
                 return card_answer(render.text_card(t("teams.error", lang), [], lang))
-            await turn.reply(Outgoing(text=t("teams.error", lang)))
+            await self._say(turn, t("teams.error", lang))
         return None
+
+    @staticmethod
+    async def _say(turn: Turn, text: str) -> None:
+        """Tell the sender what went wrong, if Teams can be reached at all."""
+        try:
+            await turn.reply(Outgoing(text=text))
+        except Exception as error:  # the connector itself is away: the log says so
+            log.warning("could not answer in Teams: %s", type(error).__name__)
 
     async def _identify(self, inbound: Inbound, turn: Turn) -> Person | None:
         """AAD object id first; then the e-mail address Teams gives for the sender."""

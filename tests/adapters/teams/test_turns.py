@@ -193,3 +193,12 @@ async def test_an_action_submit_is_handled_like_an_execute(teams, connector, peo
     assert "Dossier K-2026-0001 is geregistreerd." in texts(connector.calls[-2].card)
     assert "al verwerkt" in texts(connector.calls[-1].card)
     assert len(await teams_bot[0].complaints.dossiers(people.coordinator)) == 1
+
+
+async def test_when_the_connector_is_down_the_request_still_gets_an_answer(
+    teams, connector, people
+):
+    connector.fail_next(503, times=2)  # the reply, and the reply saying it went wrong
+    status, _ = await teams.say(people.user(people.coordinator), "klacht help")
+    assert status == 201
+    assert connector.calls == []
