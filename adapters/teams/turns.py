@@ -23,7 +23,7 @@ from bot.cards import Button, Confirm, FieldKind, Form
 from bot.catalogue import language, t
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
-from bot.forms import form
+from bot.forms import form, runs_at_once
 from bot.people import Person
 from bot.services import Outcome, Scope
 from bot.validation import parse
@@ -231,7 +231,9 @@ class TeamsBot:
         the_form = form(cls, lang, number)
         if verb == "confirm" and cls is not Register:
             return card_answer(render.confirm_card(self._confirm(cls, number, data, lang), lang))
-        if verb == "open" and not self._complete(the_form, data):
+        presets = {k: str(v) for k, v in data.items()}
+        clicked = Button(action=cls.name, label=cls.name, value=number or "-", data=presets)
+        if verb == "open" and not runs_at_once(clicked):
             return card_answer(await self._form(the_form, lang, values=data))
         if verb not in ("open", "confirm", "submit"):
             raise Refused("action.unknown", action=verb)
@@ -255,11 +257,6 @@ class TeamsBot:
                 no=t("card.cancel", lang),
             ),
         )
-
-    @staticmethod
-    def _complete(the_form: Form, data: dict[str, Any]) -> bool:
-        """A button whose data fills every required field runs at once (one-tap answers)."""
-        return all(str(data.get(f.name) or "").strip() for f in the_form.fields if f.required)
 
     async def _form(self, the_form: Form, lang: str, **kwargs: Any) -> dict[str, Any]:
         people = []

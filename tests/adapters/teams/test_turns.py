@@ -202,3 +202,18 @@ async def test_when_the_connector_is_down_the_request_still_gets_an_answer(
     status, _ = await teams.say(people.user(people.coordinator), "klacht help")
     assert status == 201
     assert connector.calls == []
+
+
+async def test_buttons_follow_the_cores_one_tap_rule(teams, connector, people, teams_bot):
+    """`correct` always opens its form; `close` (nothing to fill in) asks, then runs."""
+    bot = teams_bot[0]
+    anna = people.user(people.coordinator)
+    number = (await bot.complaints.register(people.coordinator, registration())).dossier.number
+    await teams.say(anna, f"klacht toon {number}")
+    card = connector.calls[-1].card
+    form = await teams.click(anna, action(card, "correct"))
+    assert [a["verb"] for a in form["actions"]] == ["submit", "cancel"]
+    back = await teams.click(anna, action(form, "correct", "cancel"))
+    assert number in texts(back)
+    view = await bot.complaints.view(people.coordinator, number)
+    assert [e.action for e in view.timeline] == ["register"]
