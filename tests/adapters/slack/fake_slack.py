@@ -39,6 +39,8 @@ class FakeSlack:
     locales: dict[str, str] = field(default_factory=dict)
     deleted: set[str] = field(default_factory=set)  # message ts that "someone deleted"
     names: dict[str, str] = field(default_factory=dict)
+    # A method whose gate is closed answers only once the test opens it (a slow Slack).
+    gates: dict[str, asyncio.Event] = field(default_factory=dict)
     url: str = ""
     _ts: Any = field(default_factory=lambda: itertools.count(1))
     _runner: web.AppRunner | None = None
@@ -107,6 +109,8 @@ class FakeSlack:
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        if method in self.gates:
+            await self.gates[method].wait()
         args = await self._args(request)
         token = request.headers.get("Authorization", "").removeprefix("Bearer ") or None
         call = Call(method, args, token)

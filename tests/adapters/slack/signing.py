@@ -171,4 +171,6 @@ def button(blocks: list[dict[str, Any]], action: str, **data: str) -> dict[str, 
         value = json.loads(element["value"])
         if value["a"] == action and all(value.get("d", {}).get(k) == v for k, v in data.items()):
             return element
-    raise AssertionError(f"no {action} button {data} among {[b['action_id'] for b in buttons(blocks)]}")
+    raise AssertionError(
+        f"no {action} button {data} among {[b['action_id'] for b in buttons(blocks)]}"
+    )

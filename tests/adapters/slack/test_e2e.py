@@ -23,7 +23,9 @@ NUMBER = "K-2026-0001"
 
 async def opened_view(fake: FakeSlack, count: int) -> dict[str, Any]:
     """The modal the bot opened as the `count`-th views.open (as Slack returned it)."""
-    answers = await fake.wait(lambda: len(fake.answers("views.open")) >= count and fake.answers("views.open"))
+    answers = await fake.wait(
+        lambda: len(fake.answers("views.open")) >= count and fake.answers("views.open")
+    )
     return answers[count - 1]["view"]
 
 
@@ -42,7 +44,12 @@ async def latest_card(fake: FakeSlack, version: int) -> list[dict[str, Any]]:
             if args.get("thread_ts"):
                 continue
             blocks = args["blocks"]
-            values = [json.loads(e["value"]) for b in blocks if b["type"] == "actions" for e in b["elements"]]
+            values = [
+                json.loads(e["value"])
+                for b in blocks
+                if b["type"] == "actions"
+                for e in b["elements"]
+            ]
             if values and values[0].get("v") == version:
                 return blocks
         return None
@@ -194,7 +201,9 @@ async def test_the_whole_procedure_through_slack(bot, team, slack, slack_api):
     assert close["confirm"]
     await slack.click("UANNA", close, message_ts=card_ts)
     await slack.click("UANNA", close, message_ts=card_ts)
-    await fake.wait(lambda: len([r for r in fake.responses if "gesloten" in r.get("text", "")]) >= 1)
+    await fake.wait(
+        lambda: len([r for r in fake.responses if "gesloten" in r.get("text", "")]) >= 1
+    )
     await fake.wait(lambda: any("al verwerkt" in r.get("text", "") for r in fake.responses))
 
     view = await bot.complaints.view(anna, NUMBER)
@@ -219,7 +228,12 @@ async def test_the_whole_procedure_through_slack(bot, team, slack, slack_api):
     card = await latest_card(fake, 10)
     assert "gesloten" in json.dumps(card)
     assert [json.loads(b["value"])["a"] for b in card[-1]["elements"]] == ["reopen"]
-    lines = await fake.wait(lambda: len(fake.to("chat.postMessage", thread_ts=card_ts)) >= 9 and fake.to("chat.postMessage", thread_ts=card_ts))
+    lines = await fake.wait(
+        lambda: (
+            len(fake.to("chat.postMessage", thread_ts=card_ts)) >= 9
+            and fake.to("chat.postMessage", thread_ts=card_ts)
+        )
+    )
     assert len(lines) == 9
     counts = await bot.outbox.counts()
     assert set(counts) == {"delivered"}
