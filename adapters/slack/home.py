@@ -24,19 +24,22 @@ def _overdue(view: DossierView, now: datetime) -> bool:
 
 
 def _group(title: str, views: list[DossierView], lang: str, now: datetime) -> list[Block]:
+    """One section per group: as many lines as fit, then how many more there are."""
     views = sorted(views, key=lambda v: (not _overdue(v, now), v.dossier.number))
-    lines = []
+    text = f"*{escape(title)}*"
+    room = SECTION_TEXT - 100  # kept free for the "and N more" line
+    shown = 0
     for v in views[:LINES_PER_GROUP]:
         d = v.dossier
         late = f" · *{t('slack.home_overdue', lang)}*" if _overdue(v, now) else ""
-        summary = escape(d.complaint.summary[:80])
-        lines.append(f"`{d.number}` · {escape(d.customer.name)} · {summary}{late}")
-    if len(views) > LINES_PER_GROUP:
-        lines.append(t("slack.home_more", lang, count=len(views) - LINES_PER_GROUP))
-    text = f"*{escape(title)}*\n" + "\n".join(lines)
-    if len(text) > SECTION_TEXT:
-        marker = t("slack.truncated", lang)
-        text = text[: SECTION_TEXT - len(marker) - 1].rsplit("\n", 1)[0] + "\n" + marker
+        line = f"\n`{d.number}` · {escape(d.customer.name[:60])} · "
+        line += f"{escape(d.complaint.summary[:80])}{late}"
+        if len(text) + len(line) > room:
+            break
+        text += line
+        shown += 1
+    if shown < len(views):
+        text += "\n" + t("slack.home_more", lang, count=len(views) - shown)
     return [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
 
 
