@@ -21,7 +21,9 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from adapters.slack.admission import Admission
 from adapters.slack.blocks import card_blocks, escape
 from adapters.slack.home import home_view
 from adapters.slack.ids import ACTION_PATTERN, COMMAND, ButtonValue, Callback, decode_value
@@ -79,6 +81,7 @@ class SlackApp:
         self.store = store
         self.locales = locales
         self.background: set[asyncio.Task[Any]] = set()
+        self.admission = Admission()
 
     def bolt(self, signing_secret: str | None) -> AsyncApp:
         app = AsyncApp(
@@ -102,15 +105,30 @@ class SlackApp:
 
     # -- /klacht ---------------------------------------------------------------------------
 
-    async def on_command(self, ack: Any, command: dict[str, Any], respond: Any) -> None:
+    async def respond(self, url: str, **message: Any) -> None:
+        """Answer through Slack's response_url, on the shared HTTP session (bolt's own
+        `respond` opens a new connection for every answer)."""
+        await AsyncWebhookClient(url=url, session=self.client.session).send(
+            response_type="ephemeral", **message
+        )
+
+    async def on_command(self, ack: Any, command: dict[str, Any]) -> None:
         await ack()
         user = command["user_id"]
         words = (command.get("text") or "").split()
         sub = words[0].lower() if words else "nieuw"
 
         async def tell(text: str, blocks: list[dict[str, Any]] | None = None) -> None:
-            await respond(text=text, blocks=blocks, response_type="ephemeral")
+            await self.respond(command["response_url"], text=text, blocks=blocks)
 
+        async with self.admission.slot() as admitted:
+            if not admitted:
+                return await tell(t("slack.busy", self.locales.cached(user)))
+            await self._command(user, sub, words, command, tell)
+
+    async def _command(
+        self, user: str, sub: str, words: list[str], command: dict[str, Any], tell: Any
+    ) -> None:
         lang = "nl"
         try:
             person, lang = await self.who(user)
@@ -177,23 +195,27 @@ class SlackApp:
 
     # -- buttons ---------------------------------------------------------------------------
 
-    def _teller(self, body: dict[str, Any], respond: Any, user: str) -> Tell:
+    def _teller(self, body: dict[str, Any], user: str) -> Tell:
         """Answer the clicker privately: in place when Slack gave a response_url, else by DM."""
 
         async def tell(text: str) -> None:
             if body.get("response_url"):
-                await respond(text=text, response_type="ephemeral", replace_original=False)
+                await self.respond(body["response_url"], text=text, replace_original=False)
             else:
                 await self.client.chat_postMessage(channel=user, text=text)
 
         return tell
 
-    async def on_button(
-        self, ack: Any, body: dict[str, Any], action: dict[str, Any], respond: Any
-    ) -> None:
+    async def on_button(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
         user = body["user"]["id"]
-        tell = self._teller(body, respond, user)
+        tell = self._teller(body, user)
+        async with self.admission.slot() as admitted:
+            if not admitted:
+                return await tell(t("slack.busy", self.locales.cached(user)))
+            await self._button(body, action, user, tell)
+
+    async def _button(self, body: dict[str, Any], action: dict[str, Any], user: str, tell: Tell):
         value = decode_value(action.get("value") or "")
         lang = "nl"
         try:
@@ -346,6 +368,12 @@ class SlackApp:
         thread, channel, user = event.get("thread_ts"), event.get("channel"), event.get("user")
         if not thread or thread == event.get("ts") or not channel or not user:
             return
+        async with self.admission.slot(may_refuse=False):
+            await self._thread_message(body, event, channel, thread, user)
+
+    async def _thread_message(
+        self, body: dict[str, Any], event: dict[str, Any], channel: str, thread: str, user: str
+    ) -> None:
         number = await self.store.dossier_of_thread(channel, thread)
         if number is None:
             return

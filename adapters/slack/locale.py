@@ -48,6 +48,11 @@ class Locales:
         self._known[user_id] = (lang, time.monotonic() + self.ttl)
         return lang
 
+    def cached(self, user_id: str) -> str:
+        """The language if known already, without asking Slack (for answers that cannot wait)."""
+        hit = self._known.get(user_id)
+        return hit[0] if hit else self.default
+
     async def name_of(self, user_id: str) -> str | None:
         try:
             user = (await self.client.users_info(user=user_id)).get("user") or {}

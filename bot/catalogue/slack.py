@@ -101,7 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "5. After handling, the coordinator briefly evaluates the course with you.\n"
         "6. The dossier is only closed once you agree.",
     ),
-    "slack.working": ("Even geduld…", "One moment…"),
+    "slack.busy": (
+        "Klachtenbot heeft het even erg druk. Probeer het over een paar seconden nog eens.",
+        "Klachtenbot is very busy right now. Please try again in a few seconds.",
+    ),
     "slack.failed": (
         "Dat lukte niet door een storing. Probeer het zo nog eens; er is niets vastgelegd.",
         "That failed because of a fault. Please try again shortly; nothing was recorded.",
