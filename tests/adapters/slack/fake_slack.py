@@ -42,6 +42,8 @@ class FakeSlack:
     # A method whose gate is closed answers only once the test opens it (a slow Slack).
     gates: dict[str, asyncio.Event] = field(default_factory=dict)
     url: str = ""
+    sockets: list[web.WebSocketResponse] = field(default_factory=list)  # Socket Mode links
+    socket_messages: list[dict[str, Any]] = field(default_factory=list)  # what the bot sent
     _ts: Any = field(default_factory=lambda: itertools.count(1))
     _runner: web.AppRunner | None = None
 
@@ -56,6 +58,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{n}", self._response)
+        app.router.add_get("/link", self._socket)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -130,6 +133,17 @@ class FakeSlack:
         self.problems += problems_in_message(body.get("blocks") or [], body.get("text"))
         return web.Response(text="ok")
 
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Socket Mode: the bot connects out here and acks each envelope on the socket."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1})
+        self.sockets.append(ws)
+        async for message in ws:
+            if message.type == web.WSMsgType.TEXT:
+                self.socket_messages.append(json.loads(message.data))
+        return ws
+
     def _check(self, method: str, args: dict[str, Any]) -> None:
         if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
             self.problems += problems_in_message(args.get("blocks") or [], args.get("text"))
@@ -138,6 +152,8 @@ class FakeSlack:
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         ok: dict[str, Any] = {"ok": True}
+        if method == "apps.connections.open":
+            return ok | {"url": self.url.replace("http://", "ws://") + "/link"}
         if method == "auth.test":
             return ok | {"user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "bot"}
         if method == "chat.postMessage":
