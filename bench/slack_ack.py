@@ -11,7 +11,9 @@ port), a stand-in for Slack's Web API (its own process: it answers `views.open`,
 come, for `--seconds` each. Latency is the time until the HTTP answer (the ack).
 The floor is a bare bolt app on the same path that only acks. The database is
 seeded with `--dossiers` open dossiers through the storage layer the use cases
-use. Peak RSS is the server process's high-water mark (VmHWM).
+use. Peak RSS is the server process's high-water mark (VmHWM). "served" counts the
+requests whose work was done (a list posted, a modal opened), "busy" those turned
+away politely because the after-ack queue was full (see adapters/slack/admission.py).
 """
 
 from __future__ import annotations
@@ -55,8 +57,9 @@ def free_port() -> int:
 
 
 async def run_stand_in(port: int) -> None:
-    """Slack's Web API and response_url, answering ok at once."""
+    """Slack's Web API and response_url, answering ok at once; counts what the bot did."""
     n = 0
+    stats = {"lists": 0, "views": 0, "busy": 0, "other": 0}
 
     async def api(request: web.Request) -> web.Response:
         nonlocal n
@@ -68,6 +71,7 @@ async def run_stand_in(port: int) -> None:
         if method == "auth.test":
             answer |= {"user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1"}
         elif method.startswith("views."):
+            stats["views"] += 1
             answer["view"] = {"id": f"V{n}", "hash": f"{n}.h"}
         elif method == "users.info":
             answer["user"] = {"id": "U", "locale": "nl-NL", "profile": {"real_name": "Bench"}}
@@ -76,16 +80,27 @@ async def run_stand_in(port: int) -> None:
         return web.json_response(answer)
 
     async def response(request: web.Request) -> web.Response:
-        await request.read()
+        body = await request.json()
+        kind = "lists" if body.get("blocks") else "busy" if "druk" in body["text"] else "other"
+        stats[kind] += 1
         return web.Response(text="ok")
+
+    async def read_stats(request: web.Request) -> web.Response:
+        return web.json_response(stats)
 
     app = web.Application()
     app.router.add_route("*", "/api/{method}", api)
     app.router.add_post("/response/{n}", response)
+    app.router.add_get("/stats", read_stats)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     await asyncio.Event().wait()
+
+
+async def stand_in_stats(url: str) -> dict[str, int]:
+    async with aiohttp.ClientSession() as session, session.get(f"{url}/stats") as r:
+        return await r.json()
 
 
 async def run_bot(port: int, database_url: str, api_url: str) -> None:
@@ -282,18 +297,21 @@ def click(n: int, stand_in: str) -> str:
 async def load(url: str, make, stand_in: str, clients: int, seconds: float) -> dict:  # type: ignore[no-untyped-def]
     latencies: list[float] = []
     errors = 0
+    busy_acks = 0  # commands answered "busy" in the ack itself
     counter = iter(range(10**9))
     connector = aiohttp.TCPConnector(limit=clients)
     async with aiohttp.ClientSession(connector=connector) as session:
 
         async def client(stop: float, record: bool) -> None:
-            nonlocal errors
+            nonlocal errors, busy_acks
             while time.perf_counter() < stop:
                 body = make(next(counter), stand_in)
                 started = time.perf_counter()
                 async with session.post(url, data=body.encode(), headers=signed(body)) as r:
-                    await r.read()
+                    answer = await r.read()
                     ok = r.status == 200
+                if record and b"druk" in answer:
+                    busy_acks += 1
                 if record:
                     if ok:
                         latencies.append(time.perf_counter() - started)
@@ -314,6 +332,7 @@ async def load(url: str, make, stand_in: str, clients: int, seconds: float) -> d
         "rps": len(latencies) / elapsed,
         "n": len(latencies),
         "errors": errors,
+        "busy_acks": busy_acks,
     }
 
 
@@ -347,6 +366,7 @@ async def measure(args: argparse.Namespace) -> None:
                         )  # fmt: skip
                     try:
                         await wait_up(f"http://127.0.0.1:{port}/slack/events")
+                        before = await stand_in_stats(stand_in_url)
                         result = await load(
                             f"http://127.0.0.1:{port}/slack/events",
                             make,
@@ -354,6 +374,13 @@ async def measure(args: argparse.Namespace) -> None:
                             args.clients,
                             args.seconds,
                         )
+                        await asyncio.sleep(3)  # let the work behind the last acks finish
+                        after = await stand_in_stats(stand_in_url)
+                        done = {k: after[k] - before[k] for k in after}
+                        # Answered with the result vs. "busy" (in the ack or by response_url);
+                        # warm-up requests included.
+                        result["served"] = done["lists"] + done["views"] + done["other"]
+                        result["busy"] = done["busy"] + result["busy_acks"]
                         rows.append((label, name, result, peak_rss_mb(proc.pid)))
                         print(label, name, result, flush=True)
                     finally:
@@ -368,12 +395,12 @@ async def measure(args: argparse.Namespace) -> None:
 
     print()
     print(f"{args.clients} clients, {args.seconds:.0f} s each, {args.dossiers} dossiers")
-    print("| server | request | p50 ms | p99 ms | req/s | errors | peak RSS MB |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| server | request | p50 ms | p99 ms | acks/s | errors | served | busy | peak RSS MB |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for label, name, r, rss in rows:
         print(
             f"| {label} | {name} | {r['p50']:.1f} | {r['p99']:.1f} | {r['rps']:.0f} "
-            f"| {r['errors']} | {rss:.0f} |"
+            f"| {r['errors']} | {r['served']} | {r['busy']} | {rss:.0f} |"
         )
 
 

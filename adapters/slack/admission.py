@@ -20,6 +20,11 @@ class Admission:
         self._waiting = 0
         self.max_waiting = waiting
 
+    def full(self) -> bool:
+        """True when new work would be turned away (checked before an ack, which can carry
+        the answer itself and so costs Slack and us nothing more)."""
+        return self._waiting >= self.max_waiting
+
     @asynccontextmanager
     async def slot(self, *, may_refuse: bool = True) -> AsyncIterator[bool]:
         """Yields True once a slot is free, or False at once when the queue is full."""

@@ -113,8 +113,10 @@ class SlackApp:
         )
 
     async def on_command(self, ack: Any, command: dict[str, Any]) -> None:
-        await ack()
         user = command["user_id"]
+        if self.admission.full():  # overloaded: the ack itself says so, privately
+            return await ack(text=t("slack.busy", self.locales.cached(user)))
+        await ack()
         words = (command.get("text") or "").split()
         sub = words[0].lower() if words else "nieuw"
 
