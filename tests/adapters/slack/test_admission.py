@@ -22,9 +22,11 @@ async def test_work_beyond_the_queue_is_refused_and_must_not_lose_work_waits():
     await asyncio.sleep(0)
     queued = asyncio.create_task(work("queued"))
     await asyncio.sleep(0)
+    assert admission.full()  # a command would now be answered "busy" in its ack
     await work("shed")  # the queue is full: answered at once
     kept = asyncio.create_task(work("thread-message", may_refuse=False))
     await asyncio.sleep(0)
     release.set()
     await asyncio.gather(first, queued, kept)
+    assert not admission.full()
     assert order == ["first:in", "shed:refused", "queued:in", "thread-message:in"]
