@@ -38,9 +38,7 @@ def install(bot: Klachtenbot) -> None:
         directie_channel=s.slack_directie_channel,
         language=lang,
     )
-    bot.reactors.append(slack_reactor)
-    if bot.complaints.reactors is not bot.reactors:  # the use cases keep their own list
-        bot.complaints.reactors.append(slack_reactor)
+    bot.reactors.append(slack_reactor)  # the use cases share this list
     if CHANNEL not in bot.chat_platforms:
         bot.chat_platforms.append(CHANNEL)
     bot.web.append(
