@@ -99,6 +99,22 @@ class SlackApp:
         app.event("app_home_opened")(self.on_home)
         return app
 
+    async def act(self, person: Person, number: str, command: Action, key: str) -> Outcome:
+        """The core's `act`, once per Slack request.
+
+        A repeat that runs at the same moment as the original (Slack's retry, a double
+        click) can lose the race on the dossier's version rather than on the request
+        key. Nothing was written then, so trying again is safe: it now finds the key
+        and answers as a repeat (or, for a different request, the rules decide anew).
+        """
+        for attempt in range(3):
+            try:
+                return await self.bot.complaints.act(person, number, command, request_key=key)
+            except Refused as refusal:
+                if refusal.key != "dossier.changed" or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
     async def who(self, user_id: str) -> tuple[Person | None, str]:
         person = await self.bot.staff.by_slack(user_id)
         return person, await self.locales.of(user_id)
@@ -252,9 +268,7 @@ class SlackApp:
         tell: Tell,
     ) -> None:
         command = parse(cls, dict(value.data))
-        outcome = await self.bot.complaints.act(
-            person, value.number, command, request_key=_click_key(value, body)
-        )
+        outcome = await self.act(person, value.number, command, _click_key(value, body))
         await tell(self._done_text(outcome, cls.name, lang))
 
     # -- modals ----------------------------------------------------------------------------
@@ -311,7 +325,7 @@ class SlackApp:
         if isinstance(command, Register):
             return await self.bot.complaints.register(person, command, request_key=key)
         assert context.number is not None
-        return await self.bot.complaints.act(person, context.number, command, request_key=key)
+        return await self.act(person, context.number, command, key)
 
     async def _people(self, the_form: Form, values: dict[str, str], lang: str) -> dict[str, str]:
         """Slack users picked in the form, as the people the core knows."""
@@ -393,7 +407,7 @@ class SlackApp:
             text = slack_unescape(event.get("text") or "").strip()
             if text:
                 note = parse(AddNote, {"text": text})
-                await self.bot.complaints.act(person, number, note, request_key=f"{event_key}:note")
+                await self.act(person, number, note, f"{event_key}:note")
             for file in event.get("files") or []:
                 document = parse(
                     AddDocument,
@@ -404,9 +418,7 @@ class SlackApp:
                         "reference": (file.get("permalink") or file.get("id", ""))[:200],
                     },
                 )
-                await self.bot.complaints.act(
-                    person, number, document, request_key=f"{event_key}:file:{file.get('id')}"
-                )
+                await self.act(person, number, document, f"{event_key}:file:{file.get('id')}")
         except Refused as refusal:
             await tell(refusal_text(refusal, lang))
 

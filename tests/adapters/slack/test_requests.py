@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 import adapters.slack.app as slack_app
 from adapters.slack.ids import encode_value
+from bot.actions import Assign
 from bot.bootstrap import build
 from bot.settings import Settings
 from storage.tables import dossiers, events, inbound_keys
@@ -155,6 +156,26 @@ async def test_slack_retrying_an_event_records_the_note_once(bot, team, slack, s
     assert await count(bot, events) == 2
     view = await bot.complaints.view(team.coordinator, "K-2026-0001")
     assert [e.action for e in view.timeline] == ["register", "add_note"]
+    assert slack_api.to("chat.postEphemeral") == []  # no retry was answered with an error
+
+
+async def test_a_double_click_on_a_one_tap_button_acts_once(bot, team, slack, slack_api):
+    await bot.complaints.register(team.coordinator, registration())
+    outcome = await bot.complaints.act(
+        team.coordinator, "K-2026-0001", Assign(owner_id=team.owner.id)
+    )
+    # "Loopt volgens plan": a preset answer that fills the whole form, so one tap acts.
+    value = encode_value(
+        "K-2026-0001", "report_status", outcome.dossier.version, {"text": "Loopt volgens plan"}
+    )
+    click = {"action_id": "klacht.report_status.0", "value": value}
+    results = await asyncio.gather(*(slack.click("UPIET", click) for _ in range(3)))
+    assert [status for status, _ in results] == [200, 200, 200]
+    answers = await slack_api.wait(lambda: len(slack_api.responses) >= 3 and slack_api.responses)
+    texts = sorted(a["text"] for a in answers)
+    assert sum("is vastgelegd; fase nu" in t for t in texts) == 1, texts
+    assert sum("al verwerkt" in t for t in texts) == 2, texts
+    assert await count(bot, events) == 3
 
 
 async def test_a_message_outside_a_dossier_thread_is_ignored(bot, team, slack, slack_api):
