@@ -85,7 +85,7 @@ class FakeSlack:
     def answers(self, method: str) -> list[dict[str, Any]]:
         return [c.answer for c in self.calls if c.method == method and c.answer.get("ok")]
 
-    async def wait(self, condition: Callable[[], Any], timeout: float = 20.0) -> Any:
+    async def wait(self, condition: Callable[[], Any], timeout: float = 30.0) -> Any:
         """Wait until `condition()` is truthy (the outbox works in the background)."""
         deadline = asyncio.get_running_loop().time() + timeout
         while True:
