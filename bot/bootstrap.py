@@ -78,7 +78,7 @@ def build(settings: Settings | None = None) -> Klachtenbot:
 
 def _integrations() -> list[Callable[[Klachtenbot], None]]:
     """Every integration's `install(bot)`; imported here, the only place that knows them."""
-    from adapters import intake, teams
+    from adapters import intake, slack, teams
     from bot import reminders
 
-    return [reminders.install, intake.install, teams.install]
+    return [reminders.install, intake.install, slack.install, teams.install]

@@ -1,0 +1,49 @@
+"""Slack: the coordinator, owners and directie run the whole procedure from Slack."""
+
+from __future__ import annotations
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.app import SlackApp
+from adapters.slack.deliver import SlackDeliverer
+from adapters.slack.locale import Locales
+from adapters.slack.reactor import CHANNEL, slack_reactor
+from adapters.slack.store import SlackStore
+from adapters.slack.web import mount
+from bot.bootstrap import Klachtenbot
+from bot.catalogue import language, t
+
+
+def install(bot: Klachtenbot) -> None:
+    s = bot.settings
+    lang = language(s.language)
+    if not s.slack_bot_token:
+        bot.startup_notes.append(t("slack.off", lang))
+        return
+    if not s.slack_signing_secret and not s.slack_app_token:
+        bot.startup_notes.append(t("slack.no_secret", lang))
+        return
+
+    client = AsyncWebClient(token=s.slack_bot_token, base_url=s.slack_api_url)
+    store = SlackStore(bot.engine)
+    locales = Locales(client, s.language)
+    slack = SlackApp(bot, client, store, locales)
+    bolt = slack.bolt(s.slack_signing_secret)
+
+    bot.deliverers[CHANNEL] = SlackDeliverer(
+        client,
+        store,
+        locales,
+        coordinator_channel=s.slack_coordinator_channel,
+        directie_channel=s.slack_directie_channel,
+        language=lang,
+    )
+    bot.reactors.append(slack_reactor)  # the use cases share this list
+    if CHANNEL not in bot.chat_platforms:
+        bot.chat_platforms.append(CHANNEL)
+    bot.web.append(
+        mount(bolt, client, http=bool(s.slack_signing_secret), app_token=s.slack_app_token)
+    )
+    bot.startup_notes.append(t("slack.on_socket" if s.slack_app_token else "slack.on_http", lang))
+    if not s.slack_coordinator_channel:
+        bot.startup_notes.append(t("slack.no_coordinator_channel", lang))

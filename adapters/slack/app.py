@@ -1,0 +1,453 @@
+"""The Slack app: `/klacht`, buttons, modals, thread messages and the App Home.
+
+Each listener acks first and works after (bolt answers Slack as soon as `ack()`
+is called). The one exception is a modal's submission, whose answer *is* the
+ack: inline errors or the result. It waits for the core at most `ACK_BUDGET`
+seconds, then acks anyway and reports the result by DM.
+
+Everything here translates: a payload becomes a typed action of the core for a
+known person; the core decides. Repeats are caught by the core's `request_key`
+(a unique row in the database), never by memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from adapters.slack.admission import Admission
+from adapters.slack.blocks import card_blocks, escape
+from adapters.slack.home import home_view
+from adapters.slack.ids import ACTION_PATTERN, COMMAND, ButtonValue, Callback, decode_value
+from adapters.slack.locale import Locales
+from adapters.slack.modals import (
+    FormContext,
+    form_view,
+    inline_errors,
+    message_view,
+    read_values,
+)
+from adapters.slack.store import SlackStore
+from bot.actions import ACTIONS, Action, AddDocument, AddNote, Register
+from bot.bootstrap import Klachtenbot
+from bot.cards import FieldKind, Form
+from bot.catalogue import t
+from bot.dossier_card import dossier_card, list_card
+from bot.errors import Refused
+from bot.forms import form, registration_form
+from bot.people import Person
+from bot.roles import parse_role
+from bot.services import Outcome, Scope
+from bot.validation import parse
+from bot.workdays import local_date
+
+log = logging.getLogger(__name__)
+
+ACK_BUDGET = 2.0  # seconds a submission may wait for the core before Slack's 3 s run out
+_MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
+_SCOPES = {s.value: s for s in (Scope.OPEN, Scope.MINE, Scope.OVERDUE)}
+
+Tell = Callable[[str], Awaitable[None]]
+
+
+def say(key: str, lang: str, **params: Any) -> str:
+    """A catalogue sentence for mrkdwn; parameters (often user text) are escaped."""
+    return t(key, lang, **{k: escape(v) if isinstance(v, str) else v for k, v in params.items()})
+
+
+def refusal_text(refusal: Refused, lang: str) -> str:
+    return say(refusal.key, lang, **refusal.params)
+
+
+def slack_unescape(text: str) -> str:
+    """Slack sends message text with &, < and > escaped; store what the person typed."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+class SlackApp:
+    def __init__(
+        self, bot: Klachtenbot, client: AsyncWebClient, store: SlackStore, locales: Locales
+    ) -> None:
+        self.bot = bot
+        self.client = client
+        self.store = store
+        self.locales = locales
+        self.background: set[asyncio.Task[Any]] = set()
+        self.admission = Admission()
+
+    def bolt(self, signing_secret: str | None) -> AsyncApp:
+        app = AsyncApp(
+            client=self.client,
+            signing_secret=signing_secret,
+            # Off only in Socket Mode without a secret, where no HTTP endpoint is mounted.
+            request_verification_enabled=signing_secret is not None,
+            process_before_response=False,
+            name="klachtenbot",
+        )
+        app.command(COMMAND)(self.on_command)
+        app.action(re.compile(ACTION_PATTERN))(self.on_button)
+        app.view(Callback.FORM.value)(self.on_submit)
+        app.event("message")(self.on_message)
+        app.event("app_home_opened")(self.on_home)
+        return app
+
+    async def act(self, person: Person, number: str, command: Action, key: str) -> Outcome:
+        """The core's `act`, once per Slack request.
+
+        A repeat that runs at the same moment as the original (Slack's retry, a double
+        click) can lose the race on the dossier's version rather than on the request
+        key. Nothing was written then, so trying again is safe: it now finds the key
+        and answers as a repeat (or, for a different request, the rules decide anew).
+        """
+        for attempt in range(3):
+            try:
+                return await self.bot.complaints.act(person, number, command, request_key=key)
+            except Refused as refusal:
+                if refusal.key != "dossier.changed" or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def who(self, user_id: str) -> tuple[Person | None, str]:
+        person = await self.bot.staff.by_slack(user_id)
+        return person, await self.locales.of(user_id)
+
+    # -- /klacht ---------------------------------------------------------------------------
+
+    async def respond(self, url: str, **message: Any) -> None:
+        """Answer through Slack's response_url, on the shared HTTP session (bolt's own
+        `respond` opens a new connection for every answer)."""
+        await AsyncWebhookClient(url=url, session=self.client.session).send(
+            response_type="ephemeral", **message
+        )
+
+    async def on_command(self, ack: Any, command: dict[str, Any]) -> None:
+        user = command["user_id"]
+        if self.admission.full():  # overloaded: the ack itself says so, privately
+            return await ack(text=t("slack.busy", self.locales.cached(user)))
+        await ack()
+        words = (command.get("text") or "").split()
+        sub = words[0].lower() if words else "nieuw"
+
+        async def tell(text: str, blocks: list[dict[str, Any]] | None = None) -> None:
+            await self.respond(command["response_url"], text=text, blocks=blocks)
+
+        async with self.admission.slot() as admitted:
+            if not admitted:
+                return await tell(t("slack.busy", self.locales.cached(user)))
+            await self._command(user, sub, words, command, tell)
+
+    async def _command(
+        self, user: str, sub: str, words: list[str], command: dict[str, Any], tell: Any
+    ) -> None:
+        lang = "nl"
+        try:
+            person, lang = await self.who(user)
+            if sub == "help":
+                return await tell(t("slack.help", lang))
+            if sub == "protocol":
+                text = f"*{t('slack.protocol_title', lang)}*\n{t('slack.protocol', lang)}"
+                return await tell(text)
+            if person is None:
+                return await tell(t("slack.unknown_user", lang))
+            if sub == "nieuw":
+                return await self._open_registration(command["trigger_id"], lang)
+            if sub == "lijst":
+                return await self._list(person, words[1:], lang, tell)
+            if sub == "toon":
+                return await self._show(person, words[1:], lang, tell)
+            if sub == "rol":
+                return await self._grant(person, words[1:], lang, tell)
+            unknown = say("slack.unknown_subcommand", lang, text=" ".join(words)[:100])
+            await tell(f"{unknown}\n\n{t('slack.help', lang)}")
+        except Refused as refusal:
+            await tell(refusal_text(refusal, lang))
+        except Exception:  # never a traceback in chat
+            log.exception("/klacht %s failed", sub)
+            await tell(t("slack.failed", lang))
+
+    async def _open_registration(self, trigger_id: str, lang: str) -> None:
+        today = local_date(self.bot.complaints.clock()).isoformat()
+        view = form_view(
+            registration_form(lang), lang, FormContext(Register.name), {"received_on": today}
+        )
+        await self.client.views_open(trigger_id=trigger_id, view=view)
+
+    async def _list(self, person: Person, args: list[str], lang: str, tell: Any) -> None:
+        scope = _SCOPES.get(args[0].lower() if args else "open")
+        if scope is None or len(args) > 1:
+            return await tell(t("slack.help", lang))
+        card = list_card(await self.bot.complaints.dossiers(person, scope), lang)
+        await tell(card.title, card_blocks(card, lang))
+
+    async def _show(self, person: Person, args: list[str], lang: str, tell: Any) -> None:
+        if len(args) != 1:
+            return await tell(t("slack.show_usage", lang))
+        view = await self.bot.complaints.view(person, args[0])
+        card = dossier_card(view, person, lang)
+        number = view.dossier.number
+        blocks = card_blocks(card, lang, version=view.dossier.version, number=number)
+        await tell(escape(card.title), blocks)
+
+    async def _grant(self, actor: Person, args: list[str], lang: str, tell: Any) -> None:
+        mention = _MENTION.match(args[0]) if len(args) == 2 else None
+        if mention is None:
+            return await tell(t("slack.role_usage", lang))
+        role = parse_role(args[1])
+        user_id = mention.group(1)
+        target = await self.bot.staff.by_slack(user_id)
+        if target is None:
+            name = await self.locales.name_of(user_id) or user_id
+            target = await self.bot.staff.add(actor, name, [role], slack_user_id=user_id)
+        else:
+            target = await self.bot.staff.grant(actor, target.id, role)
+        roles = ", ".join(sorted(t(f"role.{r.value}", lang) for r in target.roles))
+        await tell(say("slack.role_granted", lang, name=target.name, roles=roles))
+
+    # -- buttons ---------------------------------------------------------------------------
+
+    def _teller(self, body: dict[str, Any], user: str) -> Tell:
+        """Answer the clicker privately: in place when Slack gave a response_url, else by DM."""
+
+        async def tell(text: str) -> None:
+            if body.get("response_url"):
+                await self.respond(body["response_url"], text=text, replace_original=False)
+            else:
+                await self.client.chat_postMessage(channel=user, text=text)
+
+        return tell
+
+    async def on_button(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
+        await ack()
+        user = body["user"]["id"]
+        tell = self._teller(body, user)
+        async with self.admission.slot() as admitted:
+            if not admitted:
+                return await tell(t("slack.busy", self.locales.cached(user)))
+            await self._button(body, action, user, tell)
+
+    async def _button(self, body: dict[str, Any], action: dict[str, Any], user: str, tell: Tell):
+        value = decode_value(action.get("value") or "")
+        lang = "nl"
+        try:
+            person, lang = await self.who(user)
+            if value is None:
+                return
+            if person is None:
+                return await tell(t("slack.unknown_user", lang))
+            cls = ACTIONS.get(value.action)
+            if cls is None or cls is Register:
+                return await tell(say("action.unknown", lang, action=value.action))
+            the_form = form(cls, lang, value.number)
+            required = {f.name for f in the_form.fields if f.required}
+            if required <= value.data.keys():
+                return await self._one_tap(person, cls, value, body, lang, tell)
+            context = FormContext(cls.name, value.number, value.version)
+            view = form_view(the_form, lang, context, value.data)
+            await self.client.views_open(trigger_id=body["trigger_id"], view=view)
+        except Refused as refusal:
+            await tell(refusal_text(refusal, lang))
+        except Exception:
+            log.exception("button %s failed", action.get("action_id"))
+            await tell(t("slack.failed", lang))
+
+    async def _one_tap(
+        self,
+        person: Person,
+        cls: type[Action],
+        value: ButtonValue,
+        body: dict[str, Any],
+        lang: str,
+        tell: Tell,
+    ) -> None:
+        command = parse(cls, dict(value.data))
+        outcome = await self.act(person, value.number, command, _click_key(value, body))
+        await tell(self._done_text(outcome, cls.name, lang))
+
+    # -- modals ----------------------------------------------------------------------------
+
+    async def on_submit(self, ack: Any, body: dict[str, Any], view: dict[str, Any]) -> None:
+        context = FormContext.load(view.get("private_metadata") or "")
+        cls = ACTIONS.get(context.action) if context else None
+        if context is None or cls is None:
+            return await ack()
+        user = body["user"]["id"]
+        lang = "nl"
+        the_form = form(cls, lang, context.number)
+        try:
+            person, lang = await self.who(user)
+            if person is None:
+                return await ack(
+                    response_action="update",
+                    view=message_view(
+                        t("slack.refused_title", lang), t("slack.unknown_user", lang), lang
+                    ),
+                )
+            the_form = form(cls, lang, context.number)
+            values = read_values(the_form, view.get("state", {}).get("values", {}))
+            errors = await self._people(the_form, values, lang)
+            if errors:
+                return await ack(response_action="errors", errors=errors)
+            command = parse(cls, values)
+        except Refused as refusal:
+            return await ack(**self._refused(refusal, the_form, lang))
+        except Exception:
+            log.exception("reading form %s failed", context.action)
+            return await ack(**self._failed(lang))
+
+        key = f"slack:view:{view['id']}:{view.get('hash', '')}"
+        work = asyncio.ensure_future(self._run(person, context, command, key))
+        try:
+            outcome = await asyncio.wait_for(asyncio.shield(work), ACK_BUDGET)
+        except TimeoutError:
+            await ack()  # Slack would give up; close the modal and tell the result by DM
+            self._later(work, user, context, lang)
+            return
+        except Refused as refusal:
+            return await ack(**self._refused(refusal, the_form, lang))
+        except Exception:
+            log.exception("form %s failed", context.action)
+            return await ack(**self._failed(lang))
+        title = t("slack.registered_title" if cls is Register else "slack.done_title", lang)
+        text = self._done_text(outcome, cls.name, lang)
+        await ack(response_action="update", view=message_view(title, text, lang))
+
+    async def _run(
+        self, person: Person, context: FormContext, command: Action, key: str
+    ) -> Outcome:
+        if isinstance(command, Register):
+            return await self.bot.complaints.register(person, command, request_key=key)
+        assert context.number is not None
+        return await self.act(person, context.number, command, key)
+
+    async def _people(self, the_form: Form, values: dict[str, str], lang: str) -> dict[str, str]:
+        """Slack users picked in the form, as the people the core knows."""
+        errors = {}
+        for field in the_form.fields:
+            if field.kind is FieldKind.PERSON and field.name in values:
+                person = await self.bot.staff.by_slack(values[field.name])
+                if person is None:
+                    errors[field.name] = t("slack.person_not_on_slack", lang)
+                else:
+                    values[field.name] = str(person.id)
+        return errors
+
+    def _refused(self, refusal: Refused, the_form: Form, lang: str) -> dict[str, Any]:
+        errors = inline_errors(refusal, the_form, lang)
+        if errors:
+            return {"response_action": "errors", "errors": errors}
+        text = refusal_text(refusal, lang)
+        return {
+            "response_action": "update",
+            "view": message_view(t("slack.refused_title", lang), text, lang),
+        }
+
+    def _failed(self, lang: str) -> dict[str, Any]:
+        view = message_view(t("slack.refused_title", lang), t("slack.failed", lang), lang)
+        return {"response_action": "update", "view": view}
+
+    def _later(self, work: asyncio.Future[Outcome], user: str, ctx: FormContext, lang: str) -> None:
+        async def report() -> None:
+            try:
+                outcome = await work
+                text = self._done_text(outcome, ctx.action, lang)
+            except Refused as refusal:
+                text = refusal_text(refusal, lang)
+            except Exception:
+                log.exception("late form %s failed", ctx.action)
+                text = t("slack.failed", lang)
+            await self.client.chat_postMessage(channel=user, text=text)
+
+        self._spawn(report())
+
+    def _done_text(self, outcome: Outcome, action: str, lang: str) -> str:
+        d = outcome.dossier
+        if outcome.duplicate:
+            return t("slack.duplicate", lang)
+        if action == Register.name:
+            return t("slack.registered", lang, number=d.number)
+        return say("slack.acted", lang, number=d.number, action=action, state=d.state.value)
+
+    # -- events ----------------------------------------------------------------------------
+
+    async def on_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        """Interim communication: staff writing in a dossier's thread is recorded."""
+        if event.get("bot_id") or event.get("subtype") not in (None, "file_share"):
+            return
+        thread, channel, user = event.get("thread_ts"), event.get("channel"), event.get("user")
+        if not thread or thread == event.get("ts") or not channel or not user:
+            return
+        async with self.admission.slot(may_refuse=False):
+            await self._thread_message(body, event, channel, thread, user)
+
+    async def _thread_message(
+        self, body: dict[str, Any], event: dict[str, Any], channel: str, thread: str, user: str
+    ) -> None:
+        number = await self.store.dossier_of_thread(channel, thread)
+        if number is None:
+            return
+        person, lang = await self.who(user)
+
+        async def tell(text: str) -> None:
+            await self.client.chat_postEphemeral(
+                channel=channel, user=user, text=text, thread_ts=thread
+            )
+
+        if person is None:
+            return await tell(t("slack.unknown_user", lang))
+        event_key = f"slack:event:{body.get('event_id') or event.get('client_msg_id')}"
+        try:
+            text = slack_unescape(event.get("text") or "").strip()
+            if text:
+                note = parse(AddNote, {"text": text})
+                await self.act(person, number, note, f"{event_key}:note")
+            for file in event.get("files") or []:
+                document = parse(
+                    AddDocument,
+                    {
+                        "title": (file.get("title") or file.get("name") or file.get("id", ""))[
+                            :200
+                        ],
+                        "reference": (file.get("permalink") or file.get("id", ""))[:200],
+                    },
+                )
+                await self.act(person, number, document, f"{event_key}:file:{file.get('id')}")
+        except Refused as refusal:
+            await tell(refusal_text(refusal, lang))
+
+    async def on_home(self, event: dict[str, Any]) -> None:
+        if event.get("tab") not in (None, "home"):
+            return
+        user = event["user"]
+        person, lang = await self.who(user)
+        views = []
+        if person is not None:
+            views = await self.bot.complaints.dossiers(person, Scope.OPEN)
+        view = home_view(person, views, lang, self.bot.complaints.clock())
+        await self.client.views_publish(user_id=user, view=view)
+
+    # -- background work ---------------------------------------------------------------------
+
+    def _spawn(self, coro: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
+
+
+def _click_key(value: ButtonValue, body: dict[str, Any]) -> str:
+    """The same button on the same version of a card acts once, however often it is clicked.
+
+    A card without a version (a notice) falls back to Slack's trigger id, which
+    catches a resent payload.
+    """
+    if value.version is None:
+        return f"slack:action:{body.get('trigger_id')}"[:200]
+    data = hashlib.sha256(repr(sorted(value.data.items())).encode()).hexdigest()[:16]
+    return f"slack:action:{value.number}:v{value.version}:{value.action}:{data}"[:200]

@@ -1,0 +1,143 @@
+"""Block Kit rendering of the core's `Card`: escaped, and always within Slack's limits.
+
+Every string in a `Card` is plain text as a person typed it. In mrkdwn Slack
+reads `<!channel>`, `<@U123>` and `<https://x|y>` as mentions and links, so
+`&`, `<` and `>` are escaped in every text this module writes. Too much content
+(a very long timeline or complaint) is shortened with a marker from the
+catalogue rather than refused by Slack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from adapters.slack.ids import ACTION_PREFIX, encode_value
+from bot.cards import Button, Card, Style
+from bot.catalogue import t
+
+# Slack's limits (Block Kit reference).
+MESSAGE_BLOCKS = 50
+VIEW_BLOCKS = 100  # modals and the App Home
+SECTION_TEXT = 3000
+FIELD_TEXT = 2000
+SECTION_FIELDS = 10
+HEADER_TEXT = 150
+BUTTON_TEXT = 75
+ACTIONS_ELEMENTS = 25
+CONTEXT_TEXT = 3000
+CONFIRM_TITLE = 100
+CONFIRM_TEXT = 300
+CONFIRM_BUTTON = 30
+FALLBACK_TEXT = 3000  # the notification text; Slack allows more, nobody reads more
+
+Block = dict[str, Any]
+
+
+def escape(text: str) -> str:
+    """Make user text inert in mrkdwn: no mentions, no links, no channel pings."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def fit(text: str, limit: int, marker: str) -> str:
+    """`text` if it fits, else shortened so that text, space and marker fit `limit`."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(0, limit - len(marker) - 1)]
+    # Never leave half an escape such as "&am" behind.
+    amp = cut.rfind("&", max(0, len(cut) - 5))
+    if amp != -1 and ";" not in cut[amp:]:
+        cut = cut[:amp]
+    return f"{cut.rstrip()} {marker}"[:limit]
+
+
+def mrkdwn(text: str, limit: int, lang: str) -> dict[str, str]:
+    return {"type": "mrkdwn", "text": fit(escape(text), limit, t("slack.truncated", lang))}
+
+
+def plain(text: str, limit: int, lang: str = "nl") -> dict[str, Any]:
+    # plain_text is never parsed for mentions; only its length needs care.
+    return {"type": "plain_text", "text": fit(text, limit, t("slack.truncated", lang))}
+
+
+def titled(title: str | None, text: str, limit: int, lang: str) -> dict[str, str]:
+    """A bold title above a text, both escaped, within `limit`."""
+    head = f"*{escape(title)}*\n" if title else ""
+    body = fit(escape(text), limit - len(head), t("slack.truncated", lang))
+    return {"type": "mrkdwn", "text": head + body}
+
+
+def button(b: Button, index: int, lang: str, version: int | None = None) -> Block:
+    element: Block = {
+        "type": "button",
+        "action_id": f"{ACTION_PREFIX}{b.action}.{index}",
+        "text": plain(b.label, BUTTON_TEXT, lang),
+        "value": encode_value(b.value, b.action, version, b.data),
+    }
+    if b.style is not Style.DEFAULT:
+        element["style"] = b.style.value
+    if b.confirm:
+        element["confirm"] = {
+            "title": plain(b.confirm.title, CONFIRM_TITLE, lang),
+            "text": plain(b.confirm.text, CONFIRM_TEXT, lang),
+            "confirm": plain(b.confirm.yes, CONFIRM_BUTTON, lang),
+            "deny": plain(b.confirm.no, CONFIRM_BUTTON, lang),
+            "style": "danger",
+        }
+    return element
+
+
+def action_blocks(buttons: list[Button], lang: str, version: int | None = None) -> list[Block]:
+    elements = [button(b, i, lang, version) for i, b in enumerate(buttons)]
+    return [
+        {"type": "actions", "elements": elements[i : i + ACTIONS_ELEMENTS]}
+        for i in range(0, len(elements), ACTIONS_ELEMENTS)
+    ]
+
+
+def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def card_blocks(
+    card: Card,
+    lang: str = "nl",
+    *,
+    version: int | None = None,
+    max_blocks: int = MESSAGE_BLOCKS,
+    number: str | None = None,
+) -> list[Block]:
+    """The card as blocks: header, facts, sections, buttons; never over `max_blocks`."""
+    head: list[Block] = [{"type": "header", "text": plain(card.title, HEADER_TEXT, lang)}]
+    if card.subtitle:
+        head.append({"type": "context", "elements": [mrkdwn(card.subtitle, CONTEXT_TEXT, lang)]})
+    for facts in _chunks(card.facts, SECTION_FIELDS):
+        head.append(
+            {
+                "type": "section",
+                "fields": [titled(f.label, f.value, FIELD_TEXT, lang) for f in facts],
+            }
+        )
+    body = [
+        {"type": "section", "text": titled(s.title, s.text, SECTION_TEXT, lang)}
+        for s in card.sections
+    ]
+    tail = action_blocks(card.buttons, lang, version)
+
+    room = max_blocks - len(tail)
+    blocks = head + body
+    if len(blocks) > room:
+        marker = (
+            t("slack.truncated_blocks", lang, number=number)
+            if number
+            else t("slack.truncated", lang)
+        )
+        blocks = blocks[: max(0, room - 1)]
+        blocks.append({"type": "context", "elements": [mrkdwn(marker, CONTEXT_TEXT, lang)]})
+    return blocks + tail
+
+
+def fallback_text(card: Card) -> str:
+    """The notification text of a message (what a phone shows); escaped like the rest."""
+    return fit(escape(card.title), FALLBACK_TEXT, "...")

@@ -1,0 +1,327 @@
+"""What must hold for every request from Slack: signatures, ack first, no repeats."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from urllib.parse import urlencode
+
+import pytest
+from sqlalchemy import func, select
+
+import adapters.slack.app as slack_app
+from adapters.slack.ids import encode_value
+from bot.actions import Assign
+from bot.bootstrap import build
+from bot.settings import Settings
+from storage.tables import dossiers, events, inbound_keys
+from tests.adapters.slack.signing import SECRET, button, sign
+from tests.helpers import registration
+
+REGISTRATION = {
+    "channel": "telefoon",
+    "received_on": "2026-11-23",
+    "customer_name": "Mevr. E. Bakker",
+    "customer_phone": "06-12345678",
+    "summary": "Schoen knelt",
+}
+
+
+async def count(bot, table) -> int:  # type: ignore[no-untyped-def]
+    async with bot.engine.connect() as conn:
+        return (await conn.execute(select(func.count()).select_from(table))).scalar_one()
+
+
+# -- signatures ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        pytest.param(lambda body: {}, id="missing headers"),
+        pytest.param(lambda body: sign("another-secret", body), id="wrong secret"),
+        pytest.param(
+            lambda body: {**sign(SECRET, body), "X-Slack-Signature": "v0=" + "0" * 64},
+            id="bad signature",
+        ),
+        pytest.param(
+            lambda body: sign(SECRET, body, int(time.time()) - 6 * 60), id="older than 5 minutes"
+        ),
+        pytest.param(lambda body: sign(SECRET, body + "&text=lijst"), id="signed a different body"),
+    ],
+)
+async def test_an_unsigned_or_badly_signed_request_is_refused_and_does_nothing(
+    bot, team, slack, slack_api, headers
+):
+    body = urlencode(
+        {
+            "command": "/klacht",
+            "text": "nieuw",
+            "user_id": "UANNA",
+            "team_id": "T1",
+            "trigger_id": "t.1",
+            "response_url": f"{slack_api.url}/response/1",
+        }
+    )
+    status, _ = await slack.post(
+        body, "application/x-www-form-urlencoded", headers(body), signed=False
+    )
+    assert status == 401
+    event = {"type": "message", "channel": "CCOORD", "user": "UANNA", "text": "x", "ts": "1.1"}
+    event_body = json.dumps({"type": "event_callback", "event_id": "Ev1", "event": event})
+    status, _ = await slack.post(event_body, "application/json", headers(event_body), signed=False)
+    assert status == 401
+    await asyncio.sleep(0.2)  # give any wrongly started work the chance to show itself
+    assert [c.method for c in slack_api.calls] == []
+    assert slack_api.responses == []
+
+
+async def test_a_correctly_signed_request_is_accepted(bot, team, slack, slack_api):
+    status, _ = await slack.command("UANNA", "help")
+    assert status == 200
+    await slack_api.wait(lambda: slack_api.responses)
+    assert "/klacht nieuw" in slack_api.responses[0]["text"]
+
+
+# -- ack first, work after ------------------------------------------------------------------
+
+
+async def test_the_command_is_acked_before_the_work_is_done(bot, team, slack, slack_api):
+    # Slack's users.info hangs: the answer to the command must not wait for it.
+    gate = slack_api.gates["users.info"] = asyncio.Event()
+    status, body = await slack.command("UANNA", "lijst")
+    assert status == 200 and body == ""
+    assert slack_api.responses == []  # the list comes after the ack
+    gate.set()
+    await slack_api.wait(lambda: slack_api.responses)
+    assert slack_api.responses[0]["response_type"] == "ephemeral"
+
+
+async def test_a_slow_submission_is_acked_in_time_and_reported_by_dm(
+    bot, team, slack, slack_api, monkeypatch
+):
+    monkeypatch.setattr(slack_app, "ACK_BUDGET", 0.0)
+    await slack.command("UANNA", "nieuw")
+    form = (await slack_api.wait(lambda: slack_api.answers("views.open")))[0]["view"]
+    status, body = await slack.submit("UANNA", form, REGISTRATION)
+    assert status == 200 and body == ""  # the modal closes at once
+    dm = await slack_api.wait(lambda: slack_api.to("chat.postMessage", channel="UANNA"))
+    assert "K-2026-0001" in dm[0]["text"]
+    assert await count(bot, dossiers) == 1
+
+
+# -- repeats -----------------------------------------------------------------------------------
+
+
+async def test_a_modal_submitted_twice_makes_one_dossier(bot, team, slack, slack_api):
+    await slack.command("UANNA", "nieuw")
+    form = (await slack_api.wait(lambda: slack_api.answers("views.open")))[0]["view"]
+    first, second = await asyncio.gather(
+        slack.submit("UANNA", form, REGISTRATION), slack.submit("UANNA", form, REGISTRATION)
+    )
+    assert first[0] == second[0] == 200
+    texts = [json.loads(b)["view"]["blocks"][0]["text"]["text"] for _, b in (first, second)]
+    assert all("K-2026-0001" in t or "al verwerkt" in t for t in texts), texts
+    third = await slack.submit("UANNA", form, REGISTRATION)
+    assert "al verwerkt" in json.loads(third[1])["view"]["blocks"][0]["text"]["text"]
+    assert await count(bot, dossiers) == 1
+    assert await count(bot, events) == 1
+    async with bot.engine.connect() as conn:
+        keys = (await conn.execute(select(inbound_keys.c.key))).scalars().all()
+    assert keys == [f"slack:view:{form['id']}:{form['hash']}"]
+
+
+async def test_slack_retrying_an_event_records_the_note_once(bot, team, slack, slack_api):
+    await bot.complaints.register(team.coordinator, registration())
+    card = await slack_api.wait(lambda: slack_api.answers("chat.postMessage"))
+    ts = card[0]["ts"]
+    await slack_api.wait(lambda: [1 for c in slack_api.calls if c.method == "chat.postMessage"])
+    await _until_card_remembered(bot)
+    note = {
+        "type": "message",
+        "channel": "CCOORD",
+        "user": "UANNA",
+        "text": "Klant belde terug",
+        "ts": "1700000200.000001",
+        "thread_ts": ts,
+    }
+    results = await asyncio.gather(
+        slack.event(note, "Ev42"), slack.event(note, "Ev42", retry=1), slack.event(note, "Ev42", 2)
+    )
+    assert [status for status, _ in results] == [200, 200, 200]
+    await slack.event(note, "Ev42", retry=3)
+    await _until(lambda: count(bot, events), 2)
+    await asyncio.sleep(0.3)  # the retries had their chance
+    assert await count(bot, events) == 2
+    view = await bot.complaints.view(team.coordinator, "K-2026-0001")
+    assert [e.action for e in view.timeline] == ["register", "add_note"]
+    assert slack_api.to("chat.postEphemeral") == []  # no retry was answered with an error
+
+
+async def test_a_double_click_on_a_one_tap_button_acts_once(bot, team, slack, slack_api):
+    await bot.complaints.register(team.coordinator, registration())
+    outcome = await bot.complaints.act(
+        team.coordinator, "K-2026-0001", Assign(owner_id=team.owner.id)
+    )
+    # "Loopt volgens plan": a preset answer that fills the whole form, so one tap acts.
+    value = encode_value(
+        "K-2026-0001", "report_status", outcome.dossier.version, {"text": "Loopt volgens plan"}
+    )
+    click = {"action_id": "klacht.report_status.0", "value": value}
+    results = await asyncio.gather(*(slack.click("UPIET", click) for _ in range(3)))
+    assert [status for status, _ in results] == [200, 200, 200]
+    answers = await slack_api.wait(lambda: len(slack_api.responses) >= 3 and slack_api.responses)
+    texts = sorted(a["text"] for a in answers)
+    assert sum("is vastgelegd; fase nu" in t for t in texts) == 1, texts
+    assert sum("al verwerkt" in t for t in texts) == 2, texts
+    assert await count(bot, events) == 3
+
+
+async def test_a_message_outside_a_dossier_thread_is_ignored(bot, team, slack, slack_api):
+    await bot.complaints.register(team.coordinator, registration())
+    await _until_card_remembered(bot)
+    for event in (
+        {"type": "message", "channel": "CCOORD", "user": "UANNA", "text": "hoi", "ts": "5.1"},
+        {
+            "type": "message",
+            "channel": "CCOORD",
+            "user": "UANNA",
+            "text": "elders",
+            "ts": "5.2",
+            "thread_ts": "4.9",
+        },
+    ):
+        assert (await slack.event(event, f"Ev{event['ts']}"))[0] == 200
+    await asyncio.sleep(0.3)
+    assert await count(bot, events) == 1
+
+
+async def _until_card_remembered(bot) -> None:  # type: ignore[no-untyped-def]
+    from storage.tables import chat_messages
+
+    await _until(lambda: count(bot, chat_messages), 1)
+
+
+async def _until(probe, expected: int) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(1000):
+        if await probe() >= expected:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("never reached")
+
+
+# -- people and languages ---------------------------------------------------------------------
+
+
+async def test_an_unknown_slack_user_gets_a_friendly_private_answer(bot, team, slack, slack_api):
+    await slack.command("UNOBODY", "lijst")
+    answer = (await slack_api.wait(lambda: slack_api.responses))[0]
+    assert answer["response_type"] == "ephemeral"
+    assert "nog niet bekend" in answer["text"] and "beheerder" in answer["text"]
+
+
+async def test_an_english_slack_user_reads_english(bot, team, slack, slack_api):
+    slack_api.locales["UANNA"] = "en-GB"
+    await slack.command("UANNA", "wat-is-dit")
+    answer = (await slack_api.wait(lambda: slack_api.responses))[0]
+    assert "I do not know that" in answer["text"] and "register a complaint" in answer["text"]
+
+
+async def test_an_unknown_subcommand_answers_with_the_help_privately(bot, team, slack, slack_api):
+    await slack.command("UANNA", "verwijder <!channel>")
+    answer = (await slack_api.wait(lambda: slack_api.responses))[0]
+    assert answer["response_type"] == "ephemeral"
+    assert "Dat ken ik niet" in answer["text"] and "/klacht nieuw" in answer["text"]
+    assert "&lt;!channel&gt;" in answer["text"]
+
+
+async def test_a_beheerder_grants_roles_from_slack(bot, team, slack, slack_api):
+    slack_api.names["UNEW"] = "Nieuwe Collega"
+    await slack.command("UBEA", "rol <@UNEW|nieuw> coördinator")
+    await slack_api.wait(lambda: slack_api.responses)
+    person = await bot.staff.by_slack("UNEW")
+    assert person is not None and person.name == "Nieuwe Collega"
+    assert {r.value for r in person.roles} == {"coordinator"}
+    await slack.command("UBEA", "rol <@UPIET> directie")
+    await slack_api.wait(lambda: len(slack_api.responses) >= 2)
+    assert {r.value for r in (await bot.staff.by_slack("UPIET")).roles} == {
+        "medewerker",
+        "directie",
+    }
+    assert "Piet Jansen" in slack_api.responses[1]["text"]
+
+
+async def test_only_a_beheerder_grants_roles(bot, team, slack, slack_api):
+    await slack.command("UPIET", "rol <@USANNE> directie")
+    answer = (await slack_api.wait(lambda: slack_api.responses))[0]
+    assert "Alleen een beheerder" in answer["text"]
+    assert {r.value for r in (await bot.staff.by_slack("USANNE")).roles} == {"medewerker"}
+    await slack.command("UBEA", "rol iemand directie")
+    await slack_api.wait(lambda: len(slack_api.responses) >= 2)
+    assert "Gebruik" in slack_api.responses[1]["text"]
+
+
+async def test_a_button_for_someone_without_the_role_is_refused_by_the_core(
+    bot, team, slack, slack_api
+):
+    await bot.complaints.register(team.coordinator, registration())
+    card = (await slack_api.wait(lambda: slack_api.to("chat.postMessage")))[0]["blocks"]
+    # A hand-made "close" click (values come from the client, so they can be forged).
+    forged = {"action_id": "klacht.close.0", "value": encode_value("K-2026-0001", "close", 1, {})}
+    await slack.click("USANNE", forged)
+    answers = await slack_api.wait(lambda: slack_api.responses)
+    assert "U mag 'Dossier sluiten' niet doen" in answers[0]["text"]
+    await slack.click("USANNE", button(card, "assign"))
+    # The assign form opens (it is only a form); its submission is refused by the core.
+    form = (await slack_api.wait(lambda: slack_api.answers("views.open")))[0]["view"]
+    status, body = await slack.submit("USANNE", form, {"owner_id": "USANNE"})
+    assert status == 200
+    assert "niet doen" in json.loads(body)["view"]["blocks"][0]["text"]["text"]
+    assert await count(bot, events) == 1
+
+
+async def test_the_app_home_shows_open_dossiers(bot, team, slack, slack_api):
+    await bot.complaints.register(team.coordinator, registration(summary="Zool laat los"))
+    event = {"type": "app_home_opened", "user": "UANNA", "channel": "DANNA", "tab": "home"}
+    await slack.event(event, "EvHome1")
+    published = await slack_api.wait(lambda: slack_api.to("views.publish"))
+    text = json.dumps(published[0]["view"])
+    assert "K-2026-0001" in text and "Zool laat los" in text
+    await slack.event({**event, "user": "UPIET"}, "EvHome2")
+    published = await slack_api.wait(
+        lambda: len(slack_api.to("views.publish")) >= 2 and slack_api.to("views.publish")
+    )
+    assert "K-2026-0001" not in json.dumps(published[1]["view"])  # not Piet's dossier
+
+
+# -- without a token ---------------------------------------------------------------------------
+
+
+async def test_without_a_token_slack_is_off_and_serve_says_so(database_url, monkeypatch):
+    monkeypatch.delenv("SLACK_BOT_TOKEN")
+    bot = build(Settings(database_url=database_url))
+    try:
+        assert "slack" not in bot.deliverers and "slack" not in bot.chat_platforms
+        assert any("SLACK_BOT_TOKEN" in note for note in bot.startup_notes)
+        from aiohttp import web
+
+        from bot.server import make_app
+
+        app = make_app(bot)
+        assert not [
+            r for r in app.router.routes() if r.resource and "slack" in r.resource.canonical
+        ]
+        assert isinstance(app, web.Application)
+    finally:
+        await bot.close()
+
+
+async def test_socket_mode_is_chosen_when_an_app_token_is_set(database_url, monkeypatch):
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-test")
+    bot = build(Settings(database_url=database_url))
+    try:
+        assert any("Socket Mode" in note for note in bot.startup_notes)
+        assert "slack" in bot.chat_platforms
+    finally:
+        await bot.close()
