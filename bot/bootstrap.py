@@ -50,8 +50,8 @@ def build(settings: Settings | None = None) -> Klachtenbot:
     settings = settings or Settings()
     engine = create_engine(settings.database_url)
 
-    def uow() -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine)
+    def uow(readonly: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, readonly=readonly)
 
     reactors: list[Reactor] = []
     deliverers: dict[str, Deliverer] = {}

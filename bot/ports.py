@@ -51,6 +51,7 @@ class DossierRepository(Protocol):
 
 class PeopleRepository(Protocol):
     async def get(self, person_id: int) -> Person | None: ...
+    async def get_many(self, person_ids: Sequence[int]) -> dict[int, Person]: ...
     async def lookup(self, text: str) -> Person | None: ...
     async def by_slack(self, slack_user_id: str) -> Person | None: ...
     async def by_teams(self, aad_id: str | None, email: str | None) -> Person | None: ...
@@ -67,6 +68,7 @@ class PeopleRepository(Protocol):
 
 
 class DeadlineRepository(Protocol):
+    async def for_dossiers(self, numbers: Sequence[str]) -> dict[str, list[Deadline]]: ...
     async def apply(
         self, number: str, changes: Sequence[DeadlineChange], now: datetime
     ) -> None: ...
@@ -84,7 +86,10 @@ class InboundKeys(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction. Nothing is kept unless `commit` is called."""
+    """One transaction. Nothing is kept unless `commit` is called.
+
+    Factories take `readonly=True` for a transaction that only reads.
+    """
 
     dossiers: DossierRepository
     people: PeopleRepository

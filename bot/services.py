@@ -74,7 +74,7 @@ class Complaints:
 
     def __init__(
         self,
-        uow: Callable[[], UnitOfWork],
+        uow: Callable[..., UnitOfWork],
         terms: Terms,
         reactors: list[Reactor] | None = None,
         clock: Callable[[], datetime] = utcnow,
@@ -143,7 +143,7 @@ class Complaints:
         return Outcome(step.dossier, step.events, result=step.result)
 
     async def view(self, actor: Person, number: str) -> DossierView:
-        async with self.uow() as uow:
+        async with self.uow(readonly=True) as uow:
             actor = await self.current_actor(uow, actor)
             dossier = await self.load_dossier(uow, number)
             if not may_read(actor, dossier):
@@ -152,7 +152,7 @@ class Complaints:
 
     async def dossiers(self, actor: Person, scope: Scope = Scope.OPEN) -> list[DossierView]:
         """The dossiers this person may see, for a list or the App Home."""
-        async with self.uow() as uow:
+        async with self.uow(readonly=True) as uow:
             actor = await self.current_actor(uow, actor)
             sees_all = actor.has(Role.COORDINATOR) or actor.has(Role.DIRECTIE)
             query = DossierFilter(states=None if scope is Scope.ALL else OPEN_STATES)
@@ -160,12 +160,23 @@ class Complaints:
                 query.owner_id = actor.id
             if scope is Scope.OVERDUE:
                 query.overdue_at = self.clock()
+            found = await uow.dossiers.find(query)
+            # Three queries for the whole list, whatever its length.
+            deadlines = await uow.deadlines.for_dossiers([d.number for d in found])
+            people = await uow.people.get_many(list({i for d in found for i in _people_of(d)}))
             return [
-                await self._view(uow, d, timeline=False) for d in await uow.dossiers.find(query)
+                DossierView(
+                    dossier=d,
+                    timeline=[],
+                    deadlines=deadlines[d.number],
+                    people={i: people[i] for i in _people_of(d) if i in people},
+                    committee=self.terms.committee,
+                )
+                for d in found
             ]
 
     async def person(self, person_id: int) -> Person | None:
-        async with self.uow() as uow:
+        async with self.uow(readonly=True) as uow:
             return await uow.people.get(person_id)
 
     # -- inside the transaction -------------------------------------------------
@@ -217,23 +228,19 @@ class Complaints:
                 await uow.outbox.add(message)
         return event
 
-    async def _view(self, uow: UnitOfWork, dossier: Dossier, timeline: bool = True) -> DossierView:
-        ids = {dossier.registered_by_id}
-        if dossier.assignment:
-            ids |= {dossier.assignment.owner_id, dossier.assignment.contact_by_id}
-        people = {i: p for i in ids if (p := await uow.people.get(i))}
+    async def _view(self, uow: UnitOfWork, dossier: Dossier) -> DossierView:
         return DossierView(
             dossier=dossier,
-            timeline=await uow.dossiers.timeline(dossier.number) if timeline else [],
+            timeline=await uow.dossiers.timeline(dossier.number),
             deadlines=await uow.deadlines.for_dossier(dossier.number),
-            people=people,
+            people=await uow.people.get_many(list(_people_of(dossier))),
             committee=self.terms.committee,
         )
 
     async def _repeat(self, duplicate: Duplicate, request_key: str | None) -> Outcome:
         """Answer a repeated request with the dossier as it stands, doing nothing again."""
         result = duplicate.result
-        async with self.uow() as uow:
+        async with self.uow(readonly=True) as uow:
             if result is None and request_key:
                 result = await uow.inbound.seen(request_key)
             number = result.split(":", 1)[0] if result else None
@@ -241,6 +248,14 @@ class Complaints:
         if dossier is None:
             raise duplicate
         return Outcome(dossier, [], duplicate=True, result=result)
+
+
+def _people_of(dossier: Dossier) -> set[int]:
+    """Whom a dossier's card names: who registered it, its owner, who contacts the customer."""
+    ids = {dossier.registered_by_id}
+    if dossier.assignment:
+        ids |= {dossier.assignment.owner_id, dossier.assignment.contact_by_id}
+    return ids
 
 
 class Step:

@@ -12,7 +12,7 @@ from bot.roles import Role
 
 
 class Staff:
-    def __init__(self, uow: Callable[[], UnitOfWork]) -> None:
+    def __init__(self, uow: Callable[..., UnitOfWork]) -> None:
         self.uow = uow
 
     async def add(
@@ -49,19 +49,19 @@ class Staff:
             return person
 
     async def all(self) -> list[Person]:
-        async with self.uow() as uow:
+        async with self.uow(readonly=True) as uow:
             return await uow.people.all()
 
     async def lookup(self, text: str) -> Person | None:
-        async with self.uow() as uow:
+        async with self.uow(readonly=True) as uow:
             return await uow.people.lookup(text)
 
     async def by_slack(self, slack_user_id: str) -> Person | None:
-        async with self.uow() as uow:
+        async with self.uow(readonly=True) as uow:
             return await uow.people.by_slack(slack_user_id)
 
     async def by_teams(self, aad_id: str | None, email: str | None) -> Person | None:
-        async with self.uow() as uow:
+        async with self.uow(readonly=True) as uow:
             return await uow.people.by_teams(aad_id, email)
 
     async def _check(self, uow: UnitOfWork, actor: Person | None) -> None:

@@ -189,6 +189,11 @@ class SqlPeople:
     async def get(self, person_id: int) -> Person | None:
         return await self._one(t.people.c.id == person_id)
 
+    async def get_many(self, person_ids: Sequence[int]) -> dict[int, Person]:
+        if not person_ids:
+            return {}
+        return {p.id: p for p in await self._load(t.people.c.id.in_(set(person_ids)))}
+
     async def lookup(self, text: str) -> Person | None:
         """A person by id, e-mail, Slack id or (case-insensitively) name."""
         text = text.strip()
@@ -333,6 +338,17 @@ class SqlDeadlines:
             self._select().where(t.dossiers.c.number == number).order_by(t.deadlines.c.id)
         )
         return [_deadline(r) for r in rows]
+
+    async def for_dossiers(self, numbers: Sequence[str]) -> dict[str, list[Deadline]]:
+        """The deadlines of many dossiers in one query (lists, the App Home)."""
+        found: dict[str, list[Deadline]] = {n: [] for n in numbers}
+        if numbers:
+            rows = await self.c.execute(
+                self._select().where(t.dossiers.c.number.in_(numbers)).order_by(t.deadlines.c.id)
+            )
+            for row in rows:
+                found[row.number].append(_deadline(row))
+        return found
 
     async def pending(self, due_before: datetime | None = None) -> list[Deadline]:
         dl = t.deadlines

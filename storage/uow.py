@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.errors import Duplicate, Refused
+from storage.database import READONLY
 from storage.repositories import (
     SqlDeadlines,
     SqlDossiers,
@@ -18,13 +19,16 @@ from storage.repositories import (
 
 
 class SqlUnitOfWork:
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *, readonly: bool = False) -> None:
         self.engine = engine
+        self.readonly = readonly  # only reads: on SQLite it need not wait for the write lock
         self.connection: AsyncConnection | None = None
 
     async def __aenter__(self) -> Self:
         try:
             self.connection = await self.engine.connect()
+            if self.readonly:
+                await self.connection.execution_options(**{READONLY: True})
             await self.connection.begin()
         except OperationalError as error:
             raise Refused("database.unreachable") from error

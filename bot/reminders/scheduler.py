@@ -116,7 +116,7 @@ def reminders_for(bot: Klachtenbot) -> Reminders:
     )
     lang = language(s.language)
     sweep = Sweep(
-        lambda: SweepUnitOfWork(bot.engine),
+        lambda readonly=False: SweepUnitOfWork(bot.engine, readonly=readonly),
         terms,
         bot.complaints.reactors,
         bot.chat_platforms,

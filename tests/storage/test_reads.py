@@ -1,0 +1,47 @@
+"""Reading does not wait for writers on SQLite, and lists cost a fixed number of queries."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import event
+
+from bot.actions import Assign
+from bot.services import Scope
+from storage.uow import SqlUnitOfWork
+from tests.helpers import registration
+
+
+async def test_a_reader_is_not_held_up_by_an_open_write(bot, team, database_url):
+    number = (await bot.complaints.register(team.coordinator, registration())).dossier.number
+    async with SqlUnitOfWork(bot.engine) as writer:
+        await writer.dossiers.get(number)  # the write transaction holds SQLite's write lock
+        # A read-only unit of work must still answer at once (it would wait 30 s otherwise).
+        view = await asyncio.wait_for(bot.complaints.view(team.coordinator, number), 10)
+        assert view.dossier.number == number
+
+
+async def test_a_list_takes_the_same_number_of_queries_for_3_or_30_dossiers(bot, team):
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    async def listed() -> int:
+        statements.clear()
+        event.listen(bot.engine.sync_engine, "before_cursor_execute", count)
+        try:
+            views = await bot.complaints.dossiers(team.coordinator, Scope.OPEN)
+        finally:
+            event.remove(bot.engine.sync_engine, "before_cursor_execute", count)
+        assert all(v.people for v in views)
+        return len(statements)
+
+    for _ in range(3):
+        outcome = await bot.complaints.register(team.coordinator, registration())
+        await bot.complaints.act(team.coordinator, outcome.dossier.number,
+                                 Assign(owner_id=team.owner.id))  # fmt: skip
+    few = await listed()
+    for _ in range(27):
+        await bot.complaints.register(team.coordinator, registration())
+    assert await listed() == few
