@@ -8,6 +8,7 @@ database decide who sends.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -42,9 +43,11 @@ class Reminders:
     sweeps: int = 0
     notices_sent: int = 0
     clock: Any = field(default=utcnow)
+    _in_flight: asyncio.Task[None] | None = None
 
     async def tick(self) -> None:
         """One scheduled sweep; a failure is logged and the next tick tries again."""
+        self._in_flight = asyncio.current_task()
         try:
             self.last_report = await self.sweep.run(self.clock())
             self.notices_sent += len(self.last_report.sent)
@@ -84,9 +87,13 @@ class Reminders:
         scheduler.start()
         self.scheduler = scheduler
 
-    def stop(self) -> None:
+    async def stop(self) -> None:
+        """Stop ticking, and let a sweep in flight finish before the database goes away."""
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        task = self._in_flight
+        if task is not None and not task.done():
+            await asyncio.wait([task], timeout=30)
 
     async def health(self) -> dict[str, Any]:
         running = self.scheduler is not None and self.scheduler.running
@@ -146,7 +153,7 @@ def install(bot: Klachtenbot) -> None:
         reminders.start()
 
     async def stop(_app: Any) -> None:
-        reminders.stop()
+        await reminders.stop()
 
     def attach(app: Any) -> None:
         # The scheduler lives exactly as long as the web app (serve), not in the CLI.
