@@ -58,7 +58,8 @@ def build(settings: Settings | None = None) -> Klachtenbot:
     deliverers: dict[str, Deliverer] = {}
     complaints = Complaints(uow, settings.terms, reactors)
     outbox = SqlOutboxStore(engine)
-    dispatcher = Dispatcher(outbox, deliverers, lease=timedelta(seconds=settings.outbox_lease_seconds))
+    lease = timedelta(seconds=settings.outbox_lease_seconds)
+    dispatcher = Dispatcher(outbox, deliverers, lease=lease)
     # What a use case commits to the outbox goes out at once, not at the next poll.
     complaints.on_commit.append(dispatcher.wake)
     bot = Klachtenbot(

@@ -99,7 +99,7 @@ class MirrorChecklist:
         actor = await self._coordinator(actor)
         item = await self.ledger.tick(item_id, CHANNEL, self.clock(), actor.name)
         if item is None:
-            raise Refused("mirror.tick.unknown", item=str(item_id))
+            raise Refused("mirror.tick_unknown", item=str(item_id))
         return (await self._checklist([item]))[0]
 
     async def overdue(self, calendar: WorkingCalendar, working_days: int = 1) -> list[ChecklistItem]:
@@ -112,7 +112,7 @@ class MirrorChecklist:
     async def _coordinator(self, actor: Person) -> Person:
         current = await self.person(actor.id)
         if current is None or not current.has(Role.COORDINATOR):
-            raise Refused("mirror.tick.forbidden")
+            raise Refused("mirror.tick_forbidden")
         return current
 
     async def _checklist(self, items: Iterable[OutboxItem]) -> list[ChecklistItem]:

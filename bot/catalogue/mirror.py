@@ -127,11 +127,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "… and {count} more; all of them with: klachtenbot mirror checklist {number}",
     ),
     # -- the checklist ------------------------------------------------------------------
-    "mirror.tick.forbidden": (
+    "mirror.tick_forbidden": (
         "Alleen de coördinator vinkt Orthomatic-punten af.",
         "Only the coordinator ticks off Orthomatic items.",
     ),
-    "mirror.tick.unknown": (
+    "mirror.tick_unknown": (
         "Afvinkpunt {item} staat niet (meer) open.",
         "Checklist item {item} is not (or no longer) open.",
     ),
