@@ -33,8 +33,15 @@ MAX_TEXT = 2000  # a contact line is a summary; the dossier in the bot keeps eve
 # Fields of an event that name a person by id; the text names them.
 PERSON_FIELDS = ("owner_id", "contact_by_id", "new_owner_id")
 # What a correction may have changed, in the order the text lists it.
-_CORRECTED = ("customer_number", "customer_name", "customer_email", "customer_phone",
-              "customer_address", "practitioner", "product")  # fmt: skip
+_CORRECTED = (
+    "customer_number",
+    "customer_name",
+    "customer_email",
+    "customer_phone",
+    "customer_address",
+    "practitioner",
+    "product",
+)
 
 
 class ItemKind(StrEnum):
@@ -73,26 +80,39 @@ def mirror_items(event: Event, dossier: Dossier, *, manual: bool) -> list[Outbox
     kinds: list[tuple[ItemKind, dict[str, Any]]] = []
     if event.action == "register":
         c = dossier.complaint
-        kinds.append((ItemKind.DOSSIER, {
-            "received_on": dossier.received_on.isoformat(),
-            "intake": dossier.channel.value,
-            "summary": c.summary,
-            "details": c.details,
-            "practitioner": c.practitioner,
-            "product": c.product,
-            "remedy_requested": c.remedy_requested,
-        }))  # fmt: skip
+        kinds.append(
+            (
+                ItemKind.DOSSIER,
+                {
+                    "received_on": dossier.received_on.isoformat(),
+                    "intake": dossier.channel.value,
+                    "summary": c.summary,
+                    "details": c.details,
+                    "practitioner": c.practitioner,
+                    "product": c.product,
+                    "remedy_requested": c.remedy_requested,
+                },
+            )
+        )
     else:
-        data = {k: v for k, v in event.data.items() if k not in ("customer_email",
-                "customer_phone", "customer_address")}  # fmt: skip
+        data = {
+            k: v
+            for k, v in event.data.items()
+            if k not in ("customer_email", "customer_phone", "customer_address")
+        }
         if event.action == "correct":  # only which details changed, not the details
             data = {"changed": [f for f in _CORRECTED if event.data.get(f) is not None]}
         kinds.append((ItemKind.CONTACT, {"data": data}))
         if event.action == "add_document" and event.data.get("document_id") is not None:
-            kinds.append((ItemKind.PINBOARD, {
-                "document_id": int(event.data["document_id"]),
-                "title": event.data.get("title") or "",
-            }))  # fmt: skip
+            kinds.append(
+                (
+                    ItemKind.PINBOARD,
+                    {
+                        "document_id": int(event.data["document_id"]),
+                        "title": event.data.get("title") or "",
+                    },
+                )
+            )
     status = OutboxStatus.MANUAL if manual else OutboxStatus.PENDING
     return [
         OutboxMessage(
@@ -115,8 +135,15 @@ def person_ids(payload: Mapping[str, Any]) -> set[int]:
 
 def subject(payload: Mapping[str, Any]) -> str:
     """The dossier's one-line subject in Orthomatic."""
-    return _short(t("mirror.subject", LANG, number=payload["dossier_number"],
-                    summary=payload.get("summary") or ""), 200)  # fmt: skip
+    return _short(
+        t(
+            "mirror.subject",
+            LANG,
+            number=payload["dossier_number"],
+            summary=payload.get("summary") or "",
+        ),
+        200,
+    )
 
 
 def text(payload: Mapping[str, Any], names: Mapping[int, str] | None = None) -> str:
@@ -130,8 +157,16 @@ def text(payload: Mapping[str, Any], names: Mapping[int, str] | None = None) -> 
 
 
 def _dossier_text(p: Mapping[str, Any]) -> str:
-    lines = [t("mirror.dossier", LANG, received_on=p["received_on"], channel=p["intake"],
-               summary=p["summary"], number=p["dossier_number"])]  # fmt: skip
+    lines = [
+        t(
+            "mirror.dossier",
+            LANG,
+            received_on=p["received_on"],
+            channel=p["intake"],
+            summary=p["summary"],
+            number=p["dossier_number"],
+        )
+    ]
     for field in ("details", "practitioner", "product", "remedy_requested"):
         if p.get(field):
             lines.append(t(f"mirror.dossier.{field}", LANG, value=p[field]))

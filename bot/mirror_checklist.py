@@ -31,7 +31,9 @@ class MirrorLedger(Protocol):
     """What the checklist needs from the outbox (`storage.outbox_store` has it)."""
 
     async def for_dossier(self, number: str, channel: str) -> list[OutboxItem]: ...
-    async def tick(self, item_id: int, channel: str, now: datetime, by: str) -> OutboxItem | None: ...
+    async def tick(
+        self, item_id: int, channel: str, now: datetime, by: str
+    ) -> OutboxItem | None: ...
     async def manual_items(self, channel: str, created_before: datetime) -> list[OutboxItem]: ...
 
 
@@ -102,7 +104,9 @@ class MirrorChecklist:
             raise Refused("mirror.tick_unknown", item=str(item_id))
         return (await self._checklist([item]))[0]
 
-    async def overdue(self, calendar: WorkingCalendar, working_days: int = 1) -> list[ChecklistItem]:
+    async def overdue(
+        self, calendar: WorkingCalendar, working_days: int = 1
+    ) -> list[ChecklistItem]:
         """Unticked items that have had `working_days` whole working days: for the morning
         digest (on Tuesday morning, what was already open on Monday morning)."""
         start = calendar.add(local_date(self.clock()), -working_days)
@@ -158,11 +162,23 @@ def checklist_section(state: MirrorState, viewer: Person, lang: str) -> Section 
         return None
     shown = state.unticked[:CARD_ITEMS]
     lines = [
-        t("mirror.card.checklist_line", lang, item=i.id, date=i.date, employee=i.employee,
-          text=i.text)  # fmt: skip
+        t(
+            "mirror.card.checklist_line",
+            lang,
+            item=i.id,
+            date=i.date,
+            employee=i.employee,
+            text=i.text,
+        )
         for i in shown
     ]
     if len(state.unticked) > len(shown):
-        lines.append(t("mirror.card.checklist_more", lang, count=len(state.unticked) - len(shown),
-                       number=shown[0].dossier_number))  # fmt: skip
+        lines.append(
+            t(
+                "mirror.card.checklist_more",
+                lang,
+                count=len(state.unticked) - len(shown),
+                number=shown[0].dossier_number,
+            )
+        )
     return Section(title=t("mirror.card.checklist", lang), text="\n".join(lines))

@@ -140,8 +140,11 @@ class SqlOutboxStore:
             row = (
                 await connection.execute(
                     select(o)
-                    .where(o.c.id == item_id, o.c.channel == channel,
-                           o.c.status == OutboxStatus.MANUAL.value)  # fmt: skip
+                    .where(
+                        o.c.id == item_id,
+                        o.c.channel == channel,
+                        o.c.status == OutboxStatus.MANUAL.value,
+                    )
                     .with_for_update()
                 )
             ).one_or_none()

@@ -68,7 +68,7 @@ class HttpBridge:
         try:
             async with self._client().post(url, headers=headers, **_body(request)) as response:
                 status, raw = response.status, await response.read()
-        except (aiohttp.ClientError, TimeoutError, asyncio.TimeoutError) as error:
+        except (aiohttp.ClientError, TimeoutError) as error:
             self.last_error = _describe(error)
             raise RetryLater(self.last_error) from error
         if 200 <= status < 300:

@@ -91,14 +91,28 @@ async def _status(bot: Any, args: argparse.Namespace) -> int:
         return 0
     s = state["by_status"]
     oldest = (
-        t("mirror.cli.age", LANG, seconds=round(state["oldest_pending_seconds"]),
-          at=_parse(state["oldest_pending"]))  # fmt: skip
+        t(
+            "mirror.cli.age",
+            LANG,
+            seconds=round(state["oldest_pending_seconds"]),
+            at=_parse(state["oldest_pending"]),
+        )
         if state["oldest_pending"]
         else t("mirror.cli.none", LANG)
     )
-    print(t("mirror.cli.status", LANG, mode=t(f"mirror.cli.mode.{mode}", LANG),
-            pending=s["pending"], failed=s["failed"], dead=s["dead"], manual=s["manual"],
-            delivered=s["delivered"], oldest=oldest))  # fmt: skip
+    print(
+        t(
+            "mirror.cli.status",
+            LANG,
+            mode=t(f"mirror.cli.mode.{mode}", LANG),
+            pending=s["pending"],
+            failed=s["failed"],
+            dead=s["dead"],
+            manual=s["manual"],
+            delivered=s["delivered"],
+            oldest=oldest,
+        )
+    )
     return 0
 
 
@@ -116,9 +130,11 @@ async def _failed(bot: Any, args: argparse.Namespace) -> int:
         return 0
     _table(
         ["#", "dossier", "status", "pogingen", "sleutel", "reden"],
-        [[i.id, i.dossier_number or "", i.status.value, i.attempts, i.key, i.last_error or ""]
-         for i in items],
-    )  # fmt: skip
+        [
+            [i.id, i.dossier_number or "", i.status.value, i.attempts, i.key, i.last_error or ""]
+            for i in items
+        ],
+    )
     return 0
 
 
@@ -130,8 +146,10 @@ async def _retry(bot: Any, args: argparse.Namespace) -> int:
         _json({"retried": count})
         return 0
     if not count and not args.all:
-        print(t("cli.error", LANG, message=t("mirror.cli.nothing_to_retry", LANG, item=args.item)),
-              file=sys.stderr)  # fmt: skip
+        print(
+            t("cli.error", LANG, message=t("mirror.cli.nothing_to_retry", LANG, item=args.item)),
+            file=sys.stderr,
+        )
         return 2
     print(t("mirror.cli.retried", LANG, count=count))
     return 0

@@ -22,8 +22,12 @@ from .requests import BridgeRequest, prepare
 
 IMPORTED = "imported"  # where the import job puts what it has read
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
-_EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png",
-               "image/heic": ".heic"}  # fmt: skip
+_EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/heic": ".heic",
+}
 
 
 def file_stem(key: str) -> str:

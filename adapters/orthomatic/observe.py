@@ -23,9 +23,7 @@ async def backlog(bot: Any) -> dict[str, Any]:
         "by_status": by_status,
         "backlog": sum(by_status[s.value] for s in BACKLOG),
         "oldest_pending": oldest.isoformat() if oldest else None,
-        "oldest_pending_seconds": round((utcnow() - oldest).total_seconds(), 1)
-        if oldest
-        else 0.0,
+        "oldest_pending_seconds": round((utcnow() - oldest).total_seconds(), 1) if oldest else 0.0,
     }
 
 
@@ -69,8 +67,9 @@ async def metrics_text(bot: Any) -> str:
     ]
     outcomes = bot.dispatcher.outcomes
     for outcome in sorted(set(OUTCOMES) | set(outcomes)):
-        lines.append(f'klachtenbot_outbox_deliveries_total{{outcome="{outcome}"}} '
-                     f"{outcomes.get(outcome, 0)}")  # fmt: skip
+        lines.append(
+            f'klachtenbot_outbox_deliveries_total{{outcome="{outcome}"}} {outcomes.get(outcome, 0)}'
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -75,12 +75,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Klachtdossier gesloten, met akkoord van de klant.",
         "Complaint file closed, with the customer's agreement.",
     ),
-    "mirror.contact.reopen": ("Klachtdossier heropend: {reason}", "Complaint file reopened: {reason}"),
+    "mirror.contact.reopen": (
+        "Klachtdossier heropend: {reason}",
+        "Complaint file reopened: {reason}",
+    ),
     "mirror.contact.extend_term": (
         "Beslistermijn verlengd tot {new_due}: {reason}. De klant is ingelicht.",
         "Decision term extended to {new_due}: {reason}. The customer was informed.",
     ),
-    "mirror.contact.other": ("Stap in de klachtenprocedure: {action}.", "Step of the procedure: {action}."),
+    "mirror.contact.other": (
+        "Stap in de klachtenprocedure: {action}.",
+        "Step of the procedure: {action}.",
+    ),
     # -- why an item cannot be delivered (refusals a person can fix) -------------------
     "mirror.reject.no_customer_number": (
         "het dossier heeft nog geen klantnummer; vul het aan met 'Gegevens aanvullen'",
@@ -119,9 +125,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} geweigerd, zie het bericht aan de coördinator",
         "{count} refused, see the message to the coordinator",
     ),
-    "mirror.card.manual": ("{count} nog met de hand in te voeren", "{count} still to enter by hand"),
+    "mirror.card.manual": (
+        "{count} nog met de hand in te voeren",
+        "{count} still to enter by hand",
+    ),
     "mirror.card.checklist": ("Zet in Orthomatic", "Put in Orthomatic"),
-    "mirror.card.checklist_line": ("[{item}] {date}, {employee}: {text}", "[{item}] {date}, {employee}: {text}"),
+    "mirror.card.checklist_line": (
+        "[{item}] {date}, {employee}: {text}",
+        "[{item}] {date}, {employee}: {text}",
+    ),
     "mirror.card.checklist_more": (
         "… en nog {count}; alles met: klachtenbot mirror checklist {number}",
         "… and {count} more; all of them with: klachtenbot mirror checklist {number}",
@@ -135,9 +147,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Afvinkpunt {item} staat niet (meer) open.",
         "Checklist item {item} is not (or no longer) open.",
     ),
-    "mirror.what.dossier": ("Nieuw dossier onder klantcontact, categorie 'Klacht'",
-                            "New dossier under customer contacts, category 'Klacht'"),
-    "mirror.what.contact": ("Klantcontact, categorie 'Klacht'", "Customer contact, category 'Klacht'"),
+    "mirror.what.dossier": (
+        "Nieuw dossier onder klantcontact, categorie 'Klacht'",
+        "New dossier under customer contacts, category 'Klacht'",
+    ),
+    "mirror.what.contact": (
+        "Klantcontact, categorie 'Klacht'",
+        "Customer contact, category 'Klacht'",
+    ),
     "mirror.what.pinboard": ("Document op het prikbord", "Document on the pinboard"),
     # -- the notice to the coordinator --------------------------------------------------
     "mirror.notice.failed_title": (
@@ -178,7 +195,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mirror.cli.mode.manual": ("met de hand", "by hand"),
     "mirror.cli.age": ("{seconds} s geleden ({at})", "{seconds} s ago ({at})"),
     "mirror.cli.none": ("geen", "none"),
-    "mirror.cli.no_failed": ("Geen geweigerde of opgegeven items.", "No refused or given-up items."),
+    "mirror.cli.no_failed": (
+        "Geen geweigerde of opgegeven items.",
+        "No refused or given-up items.",
+    ),
     "mirror.cli.retry_what": (
         "Geef een itemnummer of --all.",
         "Give an item number or --all.",

@@ -65,8 +65,10 @@ def problems(request: Received, token: str) -> list[str]:
                 continue
         else:
             value = request.customer_number
-        found += [f"{parameter['name']}: {e.message}" for e in
-                  Draft202012Validator(schema).iter_errors(value)]  # fmt: skip
+        found += [
+            f"{parameter['name']}: {e.message}"
+            for e in Draft202012Validator(schema).iter_errors(value)
+        ]
     content = operation["requestBody"]["content"]
     if request.content_type not in content:
         return [*found, f"content type {request.content_type} not in {sorted(content)}"]

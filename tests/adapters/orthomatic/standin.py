@@ -107,8 +107,9 @@ class StandInBridge:
         if received.authorization != f"Bearer {self.token}":
             return _error(401, "unauthorized", "token onjuist")
         if received.customer_number in self.unknown_customers:
-            return _error(404, "unknown_customer",
-                          f"klantnummer {received.customer_number} bestaat niet")  # fmt: skip
+            return _error(
+                404, "unknown_customer", f"klantnummer {received.customer_number} bestaat niet"
+            )
         if not received.key:
             return _error(400, "no_key", "Idempotency-Key ontbreekt")
         if received.key in self.created:

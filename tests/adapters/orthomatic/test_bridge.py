@@ -96,9 +96,7 @@ async def test_a_fault_at_every_step_still_ends_with_each_item_once(bridge_bot, 
     assert bridge_bot.dispatcher.outcomes["retry"] == len(keys) + 2
 
 
-async def test_a_refusal_stops_only_that_dossier_and_tells_the_coordinator(
-    bridge_bot, standin
-):
+async def test_a_refusal_stops_only_that_dossier_and_tells_the_coordinator(bridge_bot, standin):
     bridge_bot.chat_platforms.append("slack")  # where the notice goes
     people = await staff(bridge_bot)
     standin.unknown_customers.add("99999")
@@ -130,15 +128,15 @@ async def test_a_refusal_stops_only_that_dossier_and_tells_the_coordinator(
     assert await bridge_bot.outbox.retry(failed[0].id, bridge_bot.dispatcher.clock()) == 1
     await drain(bridge_bot)
     mine = [k for k in standin.created_keys() if f":{wrong}:" in k]
-    assert mine == [f"orthomatic:{wrong}:{n:04d}:{kind}"
-                    for n, kind in ((1, "dossier"), (2, "contact"), (3, "contact"))]  # fmt: skip
+    assert mine == [
+        f"orthomatic:{wrong}:{n:04d}:{kind}"
+        for n, kind in ((1, "dossier"), (2, "contact"), (3, "contact"))
+    ]
     assert {standin.created[k].customer_number for k in mine} == {"10777"}
     assert "klantnummer" in (standin.created[mine[-1]].json or {})["text"]
 
 
-async def test_without_a_customer_number_nothing_is_sent_and_a_person_is_asked(
-    bridge_bot, standin
-):
+async def test_without_a_customer_number_nothing_is_sent_and_a_person_is_asked(bridge_bot, standin):
     people = await staff(bridge_bot)
     number = await register(bridge_bot, people, channel="website", customer_number=None)
     await drain(bridge_bot)

@@ -47,8 +47,7 @@ async def staff(bot: Any) -> Staff:
     )
 
 
-async def store_document(bot: Any, number: str, content: bytes, filename: str,
-                         by: Person) -> int:  # fmt: skip
+async def store_document(bot: Any, number: str, content: bytes, filename: str, by: Person) -> int:
     """A stored document, as the intake stores a scan (the mirror reads it at delivery)."""
     async with bot.engine.begin() as connection:
         dossier_id = (
@@ -89,8 +88,13 @@ async def walk(bot: Any, people: Staff, **overrides: Any) -> str:
     await act(o, number, PlanContact(plan="huisbezoek", planned_on=today + timedelta(days=3)))
     await act(c, number, AddNote(text="Klant belde: de schoen knelt vooral 's middags."))
     document_id = await store_document(bot, number, PDF, "klachtbrief.pdf", c)
-    await act(c, number, AddDocument(title="Klachtbrief (scan)", reference=str(document_id),
-                                     document_id=document_id))  # fmt: skip
+    await act(
+        c,
+        number,
+        AddDocument(
+            title="Klachtbrief (scan)", reference=str(document_id), document_id=document_id
+        ),
+    )
     await act(o, number, ReportStatus(text="Schacht wordt aangepast, klaar over een week."))
     await act(o, number, Escalate(reason="Klant wil een nieuwe schoen; dat beslis ik niet."))
     await act(d, number, Decide(choice="advies", text="Eerst de aanpassing proberen."))
@@ -101,8 +105,20 @@ async def walk(bot: Any, people: Staff, **overrides: Any) -> str:
 
 
 # The steps of `walk`, in order, and the items each makes.
-STEPS = ["register", "acknowledge", "assign", "plan_contact", "add_note", "add_document",
-         "report_status", "escalate", "decide", "mark_handled", "evaluate", "close"]  # fmt: skip
+STEPS = [
+    "register",
+    "acknowledge",
+    "assign",
+    "plan_contact",
+    "add_note",
+    "add_document",
+    "report_status",
+    "escalate",
+    "decide",
+    "mark_handled",
+    "evaluate",
+    "close",
+]
 
 
 def expected_keys(number: str) -> list[str]:
