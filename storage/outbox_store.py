@@ -82,6 +82,20 @@ class SqlOutboxStore:
         await self._set(item_id, status=OutboxStatus.DELIVERED.value, delivered_at=now,
                         next_attempt_at=None, last_error=None)  # fmt: skip
 
+    async def delivered_many(self, item_ids: list[int], now: datetime) -> None:
+        o = t.outbox
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(o)
+                .where(o.c.id.in_(item_ids))
+                .values(
+                    status=OutboxStatus.DELIVERED.value,
+                    delivered_at=now,
+                    next_attempt_at=None,
+                    last_error=None,
+                )
+            )
+
     async def retry_later(self, item_id: int, at: datetime, error: str) -> None:
         await self._set(item_id, next_attempt_at=at, last_error=error[:2000])
 

@@ -65,6 +65,7 @@ class StandInBridge:
     async def start(self) -> str:
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_post("/v1/customers/{customer}/{kind}", self._handle)
+        app.router.add_get("/v1/_stats", self._stats)  # for the benchmark, in another process
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -135,6 +136,9 @@ class StandInBridge:
             await self.released.wait()
         return web.json_response({"id": received.key}, status=201)
 
+    async def _stats(self, request: web.Request) -> web.Response:
+        return web.json_response({"requests": len(self.requests), "created": len(self.created)})
+
     def _fault(self, key: str | None) -> str | None:
         if key and self.key_faults.get(key):
             return self.key_faults[key].popleft()
@@ -179,3 +183,18 @@ def _drop(request: web.Request) -> web.Response:
 
 def _error(status: int, code: str, message: str) -> web.Response:
     return web.json_response({"code": code, "message": message}, status=status)
+
+
+async def _main(port_file: str, delay: float) -> None:
+    """Run alone (the benchmark's bridge, in its own process); writes its URL to a file."""
+    bridge = StandInBridge(delay=delay)
+    url = await bridge.start()
+    with open(port_file, "w") as file:
+        file.write(url)
+    await asyncio.Event().wait()
+
+
+if __name__ == "__main__":
+    import sys
+
+    asyncio.run(_main(sys.argv[1], float(sys.argv[2])))
