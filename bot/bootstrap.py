@@ -69,7 +69,7 @@ def build(settings: Settings | None = None) -> Klachtenbot:
         staff=Staff(uow),
         dispatcher=dispatcher,
         outbox=outbox,
-        reactors=complaints.reactors,  # one list: what integrations add, the use cases run
+        reactors=reactors,
         deliverers=deliverers,
     )
     # Each integration wires itself in (routes, reactors, deliverers, health, notes).

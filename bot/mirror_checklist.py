@@ -182,3 +182,17 @@ def checklist_section(state: MirrorState, viewer: Person, lang: str) -> Section 
             )
         )
     return Section(title=t("mirror.card.checklist", lang), text="\n".join(lines))
+
+
+def digest_section(overdue: list[ChecklistItem], lang: str) -> Section | None:
+    """For the morning digest: what has waited a whole working day to be entered by hand."""
+    if not overdue:
+        return None
+    per_dossier: dict[str, list[ChecklistItem]] = {}
+    for item in overdue:
+        per_dossier.setdefault(item.dossier_number, []).append(item)
+    lines = [
+        t("mirror.digest.line", lang, number=number, count=len(items), since=items[0].date)
+        for number, items in per_dossier.items()
+    ]
+    return Section(title=t("mirror.digest.title", lang), text="\n".join(lines))

@@ -156,6 +156,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Customer contact, category 'Klacht'",
     ),
     "mirror.what.pinboard": ("Document op het prikbord", "Document on the pinboard"),
+    "mirror.digest.title": (
+        "Nog met de hand in Orthomatic te zetten",
+        "Still to be entered in Orthomatic by hand",
+    ),
+    "mirror.digest.line": (
+        "{number}: {count} item(s), het oudste van {since}",
+        "{number}: {count} item(s), the oldest from {since}",
+    ),
     # -- the notice to the coordinator --------------------------------------------------
     "mirror.notice.failed_title": (
         "Orthomatic weigert een stap van dossier {number}",

@@ -9,7 +9,7 @@ import pytest
 from bot.dossier_card import dossier_card
 from bot.errors import Refused
 from bot.mirror import CHANNEL, ItemKind
-from bot.mirror_checklist import MirrorChecklist
+from bot.mirror_checklist import MirrorChecklist, digest_section
 from bot.workdays import WorkingCalendar
 from tests.adapters.orthomatic.walk import expected_keys, register, staff, walk
 
@@ -83,3 +83,7 @@ async def test_unticked_items_of_a_whole_working_day_are_for_the_morning_digest(
     checklist.clock = lambda: bot.dispatcher.clock.now + timedelta(days=6)
     [late] = await checklist.overdue(calendar)
     assert late.dossier_number == number and late.kind is ItemKind.DOSSIER
+    section = digest_section([late], "nl")
+    assert section is not None and section.title == "Nog met de hand in Orthomatic te zetten"
+    assert section.text.startswith(f"{number}: 1 item(s), het oudste van ")
+    assert digest_section([], "nl") is None
