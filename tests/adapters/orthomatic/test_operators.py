@@ -12,7 +12,7 @@ from bot.mirror import CHANNEL
 from bot.server import make_app
 from tests.adapters.orthomatic.standin import TOKEN
 from tests.adapters.orthomatic.test_bridge import drain
-from tests.adapters.orthomatic.walk import register, staff
+from tests.adapters.orthomatic.walk import PDF, register, staff, walk
 
 
 async def _cli(monkeypatch, capsys, database_url: str, *args: str, **env: str):  # type: ignore[no-untyped-def]
@@ -86,6 +86,30 @@ async def test_checklist_and_tick_from_the_command_line(
         monkeypatch, capsys, database_url, "mirror", "checklist", number, "--as", "Anna de Vries"
     )
     assert f"Niets meer met de hand in te voeren voor {number}." in out
+
+
+async def test_the_checklist_hands_over_the_document_to_upload(
+    make_bot, database_url, monkeypatch, capsys, tmp_path
+):
+    bot = await make_bot()
+    people = await staff(bot)
+    number = await walk(bot, people)
+    code, out, _ = await _cli(
+        monkeypatch,
+        capsys,
+        database_url,
+        "mirror",
+        "checklist",
+        number,
+        "--as",
+        "Anna de Vries",
+        "--save",
+        str(tmp_path / "upload"),
+    )
+    assert code == 0 and "Document op het prikbord: Klachtbrief (scan)" in out
+    [saved] = list((tmp_path / "upload").iterdir())
+    assert saved.name.endswith("-klachtbrief.pdf") and saved.read_bytes() == PDF
+    assert f"Document: {saved}" in out
 
 
 async def test_healthz_and_metrics_show_the_backlog(bridge_bot, standin):
