@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -57,7 +58,8 @@ def build(settings: Settings | None = None) -> Klachtenbot:
     deliverers: dict[str, Deliverer] = {}
     complaints = Complaints(uow, settings.terms, reactors)
     outbox = SqlOutboxStore(engine)
-    dispatcher = Dispatcher(outbox, deliverers)
+    lease = timedelta(seconds=settings.outbox_lease_seconds)
+    dispatcher = Dispatcher(outbox, deliverers, lease=lease)
     # What a use case commits to the outbox goes out at once, not at the next poll.
     complaints.on_commit.append(dispatcher.wake)
     bot = Klachtenbot(
@@ -79,6 +81,7 @@ def build(settings: Settings | None = None) -> Klachtenbot:
 def _integrations() -> list[Callable[[Klachtenbot], None]]:
     """Every integration's `install(bot)`; imported here, the only place that knows them."""
     from adapters import intake, slack, teams
+    from adapters.orthomatic import install as orthomatic
     from bot import reminders
 
-    return [reminders.install, intake.install, slack.install, teams.install]
+    return [reminders.install, intake.install, slack.install, teams.install, orthomatic]

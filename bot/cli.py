@@ -30,7 +30,11 @@ LANG = language(os.environ.get("KLACHTENBOT_LANGUAGE"))
 
 # Modules that add commands of their own (deadlines, mirror, teams-package, ...). Each
 # has `add_commands(commands)` and `async run(bot, args) -> int | None` (None: not mine).
-EXTENSIONS: tuple[str, ...] = ("bot.cli_deadlines", "adapters.teams.cli")
+EXTENSIONS: tuple[str, ...] = (
+    "bot.cli_deadlines",
+    "adapters.teams.cli",
+    "adapters.orthomatic.cli",
+)
 
 
 def _extensions() -> list[Any]:

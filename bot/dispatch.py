@@ -30,6 +30,7 @@ class OutboxStore(Protocol):
         self, now: datetime, limit: int, lease: timedelta, channels: list[str]
     ) -> list[OutboxItem]: ...
     async def delivered(self, item_id: int, now: datetime) -> None: ...
+    async def delivered_many(self, item_ids: list[int], now: datetime) -> None: ...
     async def retry_later(self, item_id: int, at: datetime, error: str) -> None: ...
     async def give_up(self, item_id: int, status: OutboxStatus, error: str) -> None: ...
 
@@ -79,7 +80,13 @@ class Dispatcher:
         items = await self.store.claim(
             self.clock(), self.batch, self.lease, sorted(self.deliverers)
         )
-        await asyncio.gather(*(self._deliver(item) for item in items))
+        results = await asyncio.gather(*(self._deliver(item) for item in items))
+        # One write for the whole round: a commit per item made the database, not the
+        # receivers, the limit. A crash before it delivers the round again (idempotent).
+        done = [item.id for item, ok in zip(items, results, strict=True) if ok]
+        if done:
+            await self.store.delivered_many(done, self.clock())
+            self.outcomes["delivered"] += len(done)
         return len(items)
 
     async def drain(self, rounds: int = 10_000) -> int:
@@ -111,7 +118,8 @@ class Dispatcher:
         self._stopping = True
         self._wake.set()
 
-    async def _deliver(self, item: OutboxItem) -> None:
+    async def _deliver(self, item: OutboxItem) -> bool:
+        """True when delivered; the caller records it (with the rest of the round)."""
         async with self.concurrency:
             deliverer = self.deliverers[item.channel]
             try:
@@ -121,7 +129,7 @@ class Dispatcher:
                 await self.store.give_up(item.id, OutboxStatus.FAILED, reason)
                 self.outcomes["failed"] += 1
                 await self._tell(item, reason)
-                return
+                return False
             except Exception as error:  # RetryLater, timeouts, anything that may pass
                 reason = f"{type(error).__name__}: {error}"
                 if item.attempts >= self.max_attempts:
@@ -132,9 +140,8 @@ class Dispatcher:
                     at = self.clock() + self.backoff(item.attempts)
                     await self.store.retry_later(item.id, at, reason)
                     self.outcomes["retry"] += 1
-                return
-            await self.store.delivered(item.id, self.clock())
-            self.outcomes["delivered"] += 1
+                return False
+            return True
 
     async def _tell(self, item: OutboxItem, reason: str) -> None:
         for handler in self.on_failed:

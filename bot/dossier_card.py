@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.actions import Close, Escalate
 from bot.cards import Button, Card, Confirm, Fact, Section, Style
 from bot.catalogue import format_date, format_datetime, t
+from bot.mirror_checklist import checklist_section, mirror_fact
 from bot.people import Person
 from bot.procedure import available_actions
 from bot.services import DossierView
@@ -55,7 +56,12 @@ def dossier_card(
             )
         )
 
+    if view.mirror is not None:
+        facts.append(mirror_fact(view.mirror, lang))
+
     sections = [Section(title=t("card.complaint", lang), text=_complaint_text(view))]
+    if view.mirror is not None and (checklist := checklist_section(view.mirror, viewer, lang)):
+        sections.append(checklist)
     if d.complaint.remedy_requested:
         sections.append(Section(title=t("card.remedy", lang), text=d.complaint.remedy_requested))
     if d.escalation:

@@ -34,6 +34,8 @@ class OutboxMessage(BaseModel):
     queue: str  # messages of one queue are delivered in order
     payload: dict[str, Any]
     dossier_number: str | None = None
+    # MANUAL makes the message a checklist item for a person instead of a delivery.
+    status: OutboxStatus = OutboxStatus.PENDING
 
 
 class OutboxItem(OutboxMessage):

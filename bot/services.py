@@ -19,6 +19,7 @@ from bot.deadlines import Terms
 from bot.dossier import OPEN_STATES, Dossier
 from bot.errors import Duplicate, Refused
 from bot.events import Event
+from bot.mirror_checklist import MirrorState
 from bot.outbox import Reactor
 from bot.people import SYSTEM, Person
 from bot.ports import Deadline, DossierFilter, UnitOfWork
@@ -61,6 +62,7 @@ class DossierView:
     deadlines: list[Deadline]
     people: dict[int, Person] = field(default_factory=dict)
     committee: str = ""  # where a customer who does not agree can go next
+    mirror: MirrorState | None = None  # the Orthomatic mirror, when one is installed
 
     def name_of(self, person_id: int | None) -> str:
         if person_id is None:
@@ -85,6 +87,8 @@ class Complaints:
         self.reactors = reactors if reactors is not None else []
         self.clock = clock
         self.on_commit: list[Callable[[], None]] = []
+        # How far a dossier's Orthomatic mirror has come (set by the mirror's install).
+        self.mirror_state: Callable[[str], Awaitable[MirrorState]] | None = None
 
     async def register(
         self, actor: Person, action: Register, *, request_key: str | None = None
@@ -148,7 +152,10 @@ class Complaints:
             dossier = await self.load_dossier(uow, number)
             if not may_read(actor, dossier):
                 raise Refused("role.forbidden_read", number=number)
-            return await self._view(uow, dossier)
+            view = await self._view(uow, dossier)
+        if self.mirror_state is not None:
+            view.mirror = await self.mirror_state(dossier.number)
+        return view
 
     async def dossiers(self, actor: Person, scope: Scope = Scope.OPEN) -> list[DossierView]:
         """The dossiers this person may see, for a list or the App Home."""

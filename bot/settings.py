@@ -134,6 +134,9 @@ class Settings(BaseSettings):
         2, validation_alias=env("STATUS_ESCALATION_WORKING_DAYS")
     )
     decision_warning_days: int = Field(7, validation_alias=env("DECISION_WARNING_DAYS"))
+    # How long a claimed outbox item is left to its process before another takes it
+    # over (after a crash); longer than the slowest delivery.
+    outbox_lease_seconds: int = Field(120, validation_alias=env("OUTBOX_LEASE_SECONDS"))
 
     @field_validator("closed_days", mode="before")
     @classmethod

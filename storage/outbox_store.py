@@ -82,18 +82,34 @@ class SqlOutboxStore:
         await self._set(item_id, status=OutboxStatus.DELIVERED.value, delivered_at=now,
                         next_attempt_at=None, last_error=None)  # fmt: skip
 
+    async def delivered_many(self, item_ids: list[int], now: datetime) -> None:
+        o = t.outbox
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(o)
+                .where(o.c.id.in_(item_ids))
+                .values(
+                    status=OutboxStatus.DELIVERED.value,
+                    delivered_at=now,
+                    next_attempt_at=None,
+                    last_error=None,
+                )
+            )
+
     async def retry_later(self, item_id: int, at: datetime, error: str) -> None:
         await self._set(item_id, next_attempt_at=at, last_error=error[:2000])
 
     async def give_up(self, item_id: int, status: OutboxStatus, error: str) -> None:
         await self._set(item_id, status=status.value, next_attempt_at=None, last_error=error[:2000])
 
-    async def retry(self, item_id: int | None, now: datetime) -> int:
+    async def retry(self, item_id: int | None, now: datetime, channel: str | None = None) -> int:
         """Put a failed or dead item (or, with None, all of them) back in line."""
         o = t.outbox
         condition = o.c.status.in_([OutboxStatus.FAILED.value, OutboxStatus.DEAD.value])
         if item_id is not None:
             condition = and_(condition, o.c.id == item_id)
+        if channel:
+            condition = and_(condition, o.c.channel == channel)
         async with self.engine.begin() as connection:
             result = await connection.execute(
                 update(o)
@@ -102,13 +118,61 @@ class SqlOutboxStore:
             )
         return result.rowcount
 
-    async def items(self, status: OutboxStatus, limit: int = 200) -> list[OutboxItem]:
+    async def items(
+        self, status: OutboxStatus, limit: int = 200, channel: str | None = None
+    ) -> list[OutboxItem]:
         o = t.outbox
+        stmt = select(o).where(o.c.status == status.value)
+        if channel:
+            stmt = stmt.where(o.c.channel == channel)
         async with self.engine.connect() as connection:
-            rows = await connection.execute(
-                select(o).where(o.c.status == status.value).order_by(o.c.id).limit(limit)
-            )
+            rows = await connection.execute(stmt.order_by(o.c.id).limit(limit))
             return [_item(r) for r in rows]
+
+    async def for_dossier(self, number: str, channel: str) -> list[OutboxItem]:
+        """Every item of one dossier on one channel, in delivery order."""
+        o = t.outbox
+        stmt = select(o).where(o.c.dossier_number == number, o.c.channel == channel)
+        async with self.engine.connect() as connection:
+            return [_item(r) for r in await connection.execute(stmt.order_by(o.c.id))]
+
+    async def manual_items(self, channel: str, created_before: datetime) -> list[OutboxItem]:
+        """Checklist items still open that were made before a moment (the digest)."""
+        o = t.outbox
+        stmt = select(o).where(
+            o.c.status == OutboxStatus.MANUAL.value,
+            o.c.channel == channel,
+            o.c.created_at < created_before,
+        )
+        async with self.engine.connect() as connection:
+            return [_item(r) for r in await connection.execute(stmt.order_by(o.c.id))]
+
+    async def tick(self, item_id: int, channel: str, now: datetime, by: str) -> OutboxItem | None:
+        """A person did a checklist item by hand: it counts as delivered, and who did it."""
+        o = t.outbox
+        async with self.engine.begin() as connection:
+            row = (
+                await connection.execute(
+                    select(o)
+                    .where(
+                        o.c.id == item_id,
+                        o.c.channel == channel,
+                        o.c.status == OutboxStatus.MANUAL.value,
+                    )
+                    .with_for_update()
+                )
+            ).one_or_none()
+            if row is None:
+                return None
+            payload = {**row.payload, "ticked_by": by}
+            await connection.execute(
+                update(o)
+                .where(o.c.id == item_id, o.c.status == OutboxStatus.MANUAL.value)
+                .values(status=OutboxStatus.DELIVERED.value, delivered_at=now, payload=payload)
+            )
+        return _item(row).model_copy(
+            update={"status": OutboxStatus.DELIVERED, "delivered_at": now, "payload": payload}
+        )
 
     async def counts(self, channel: str | None = None) -> dict[str, int]:
         o = t.outbox

@@ -371,9 +371,9 @@ class SqlOutbox:
             queue=message.queue,
             dossier_number=message.dossier_number,
             payload=message.payload,
-            status=OutboxStatus.PENDING.value,
+            status=message.status.value,
             attempts=0,
-            next_attempt_at=now,
+            next_attempt_at=now if message.status is OutboxStatus.PENDING else None,
             created_at=now,
         )
         # The same key twice is the same message: keep the first.

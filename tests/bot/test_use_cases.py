@@ -92,4 +92,4 @@ async def test_a_reactor_an_integration_adds_writes_to_the_outbox(bot, team):
 
     bot.reactors.append(reactor)  # as an integration's install(bot) does
     await bot.complaints.register(team.coordinator, registration())
-    assert await bot.outbox.counts() == {"pending": 1}
+    assert await bot.outbox.counts("x") == {"pending": 1}

@@ -237,7 +237,7 @@ async def test_the_whole_procedure_through_slack(bot, team, slack, slack_api):
     assert len(lines) == 9
     # Everything the steps put in the outbox was delivered (marked right after Slack answered).
     for _ in range(1000):
-        if set(await bot.outbox.counts()) == {"delivered"}:
+        if set(await bot.outbox.counts("slack")) == {"delivered"}:
             break
         await asyncio.sleep(0.02)
-    assert set(await bot.outbox.counts()) == {"delivered"}
+    assert set(await bot.outbox.counts("slack")) == {"delivered"}

@@ -47,7 +47,7 @@ async def test_a_slack_outage_delays_the_posts_and_loses_none(bot, team, slack_a
     assert slack_api.to("chat.postMessage", channel="UPIET")  # the owner's DM
     assert slack_api.to("chat.update")  # the card shows the assignment
     # register: card; assign: card update, thread line, DM. All delivered, none twice.
-    assert await bot.outbox.counts() == {"delivered": 4}
+    assert await bot.outbox.counts("slack") == {"delivered": 4}
     assert len(slack_api.answers("chat.postMessage")) == 3
 
 
@@ -55,7 +55,7 @@ async def test_a_refusal_by_slack_stops_the_queue_and_is_not_retried(bot, team, 
     slack_api.fail("chat.postMessage", error="channel_not_found", times=1)
     await bot.complaints.register(team.coordinator, registration())
     await bot.dispatcher.drain()
-    assert (await bot.outbox.counts()) == {"failed": 1}
+    assert (await bot.outbox.counts("slack")) == {"failed": 1}
     assert len(slack_api.to("chat.postMessage")) == 1
 
 
@@ -150,4 +150,4 @@ async def test_notices_reach_a_person_the_coordinators_thread_and_the_directie(
     assert slack_api.to("chat.postMessage", channel="UPIET")
     assert slack_api.to("chat.postMessage", channel=COORDINATORS, thread_ts=card_ts)
     assert slack_api.to("chat.postMessage", channel=DIRECTIE)
-    assert (await bot.outbox.counts()) == {"delivered": 5}
+    assert (await bot.outbox.counts("slack")) == {"delivered": 5}

@@ -1,0 +1,66 @@
+"""The Orthomatic mirror: every step of a dossier on the customer's card in Orthomatic.
+
+`install(bot)` chooses how, from the settings: the HTTP bridge
+(`ORTHOMATIC_URL` + `ORTHOMATIC_TOKEN`), the folder export
+(`ORTHOMATIC_EXPORT_DIR`), or by hand (neither: a checklist per dossier).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import partial
+from typing import Any
+
+from bot.catalogue import language, t
+from bot.mirror import CHANNEL, mirror_items
+from bot.mirror_checklist import MirrorChecklist
+from bot.settings import Settings
+
+from .bridge import HttpBridge
+from .export import FolderExport
+from .notify import TellCoordinator
+from .observe import health_check, metrics_route
+from .records import Records
+
+
+class Mode(StrEnum):
+    BRIDGE = "bridge"
+    FOLDER = "folder"
+    MANUAL = "manual"  # by hand
+
+
+def choose_mode(settings: Settings) -> Mode:
+    if settings.orthomatic_url and settings.orthomatic_token:
+        return Mode.BRIDGE
+    if settings.orthomatic_export_dir:
+        return Mode.FOLDER
+    return Mode.MANUAL
+
+
+def install(bot: Any) -> None:
+    settings: Settings = bot.settings
+    lang = language(settings.language)
+    mode = choose_mode(settings)
+    records = Records(bot.engine)
+    deliverer: HttpBridge | FolderExport | None = None
+    if bool(settings.orthomatic_url) != bool(settings.orthomatic_token):
+        bot.startup_notes.append(t("mirror.mode.incomplete", lang))
+    if mode is Mode.BRIDGE:
+        assert settings.orthomatic_url and settings.orthomatic_token
+        bridge = HttpBridge(settings.orthomatic_url, settings.orthomatic_token, records)
+        bot.web.append(lambda app: app.on_cleanup.append(lambda _app: bridge.close()))
+        deliverer = bridge
+        bot.startup_notes.append(t("mirror.mode.bridge", lang, url=bridge.url))
+    elif mode is Mode.FOLDER:
+        assert settings.orthomatic_export_dir is not None
+        deliverer = FolderExport(settings.orthomatic_export_dir, records)
+        bot.startup_notes.append(t("mirror.mode.folder", lang, folder=deliverer.folder))
+    else:
+        bot.startup_notes.append(t("mirror.mode.manual", lang))
+    if deliverer is not None:
+        bot.deliverers[CHANNEL] = deliverer
+    bot.reactors.append(partial(mirror_items, manual=mode is Mode.MANUAL))
+    bot.dispatcher.on_failed.append(TellCoordinator(bot))
+    bot.complaints.mirror_state = MirrorChecklist(bot.outbox, bot.complaints.person).state
+    bot.health["mirror"] = health_check(bot, mode.value, deliverer)
+    bot.web.append(metrics_route(bot))

@@ -1,0 +1,89 @@
+"""By hand (no bridge, no folder): the mirror becomes the coordinator's checklist."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.dossier_card import dossier_card
+from bot.errors import Refused
+from bot.mirror import CHANNEL, ItemKind
+from bot.mirror_checklist import MirrorChecklist, digest_section
+from bot.workdays import WorkingCalendar
+from tests.adapters.orthomatic.walk import expected_keys, register, staff, walk
+
+
+async def test_items_wait_as_a_checklist_and_nothing_is_delivered(make_bot):
+    bot = await make_bot()
+    assert CHANNEL not in bot.deliverers
+    assert "met de hand" in bot.startup_notes[-1]
+    people = await staff(bot)
+    number = await walk(bot, people)
+    assert await bot.dispatcher.drain() == 0
+    assert (await bot.outbox.counts(CHANNEL)) == {"manual": len(expected_keys(number))}
+
+    checklist = MirrorChecklist(bot.outbox, bot.complaints.person)
+    items = await checklist.unticked(people.coordinator, number.lower())
+    assert [i.kind for i in items][:3] == [ItemKind.DOSSIER, ItemKind.CONTACT, ItemKind.CONTACT]
+    assert items[0].text.startswith("Klacht ontvangen op ")
+    assert items[2].text == (
+        "Eigenaar van de klacht: Piet Jansen. Contact met de klant: Piet Jansen,"
+        " afspraak in de winkel."
+    )
+    assert items[2].employee == "Anna de Vries"
+    pinboard = [i for i in items if i.kind is ItemKind.PINBOARD]
+    assert len(pinboard) == 1 and pinboard[0].document_id is not None
+
+    # The card tells the coordinator, with the texts to paste.
+    view = await bot.complaints.view(people.coordinator, number)
+    card = dossier_card(view, people.coordinator)
+    fact = next(f for f in card.facts if f.label == "Orthomatic")
+    assert fact.value == f"{len(items)} nog met de hand in te voeren"
+    section = next(s for s in card.sections if s.title == "Zet in Orthomatic")
+    assert f"[{items[0].id}]" in section.text and "klachtenbot mirror checklist" in section.text
+    # The owner reads the card too, but the checklist is the coordinator's.
+    owner_card = dossier_card(await bot.complaints.view(people.owner, number), people.owner)
+    assert not [s for s in owner_card.sections if s.title == "Zet in Orthomatic"]
+
+    for item in items:
+        ticked = await checklist.tick(people.coordinator, item.id)
+        assert ticked.id == item.id
+    view = await bot.complaints.view(people.coordinator, number)
+    assert view.mirror is not None and view.mirror.up_to_date
+    fact = next(f for f in dossier_card(view, people.coordinator).facts if f.label == "Orthomatic")
+    assert fact.value == "bijgewerkt"
+    [row] = [i for i in await bot.outbox.for_dossier(number, CHANNEL) if i.id == items[0].id]
+    assert row.payload["ticked_by"] == "Anna de Vries" and row.delivered_at is not None
+
+
+async def test_only_the_coordinator_ticks_and_only_open_items(make_bot):
+    bot = await make_bot()
+    people = await staff(bot)
+    number = await register(bot, people)
+    checklist = MirrorChecklist(bot.outbox, bot.complaints.person)
+    [item] = await checklist.unticked(people.coordinator, number)
+    for someone in (people.owner, people.directie):
+        with pytest.raises(Refused) as refused:
+            await checklist.tick(someone, item.id)
+        assert refused.value.key == "mirror.tick_forbidden"
+    await checklist.tick(people.coordinator, item.id)
+    with pytest.raises(Refused) as refused:
+        await checklist.tick(people.coordinator, item.id)
+    assert refused.value.key == "mirror.tick_unknown"
+
+
+async def test_unticked_items_of_a_whole_working_day_are_for_the_morning_digest(make_bot):
+    bot = await make_bot()
+    people = await staff(bot)
+    number = await register(bot, people)
+    checklist = MirrorChecklist(bot.outbox, bot.complaints.person)
+    calendar = WorkingCalendar()
+    assert await checklist.overdue(calendar) == []  # made today
+    checklist.clock = lambda: bot.dispatcher.clock.now + timedelta(days=6)
+    [late] = await checklist.overdue(calendar)
+    assert late.dossier_number == number and late.kind is ItemKind.DOSSIER
+    section = digest_section([late], "nl")
+    assert section is not None and section.title == "Nog met de hand in Orthomatic te zetten"
+    assert section.text.startswith(f"{number}: 1 item(s), het oudste van ")
+    assert digest_section([], "nl") is None

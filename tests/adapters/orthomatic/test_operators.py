@@ -1,0 +1,150 @@
+"""What operators see: `klachtenbot mirror ...`, /healthz and /metrics."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.cli import main
+from bot.mirror import CHANNEL
+from bot.server import make_app
+from tests.adapters.orthomatic.standin import TOKEN
+from tests.adapters.orthomatic.test_bridge import drain
+from tests.adapters.orthomatic.walk import PDF, register, staff, walk
+
+
+async def _cli(monkeypatch, capsys, database_url: str, *args: str, **env: str):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KLACHTENBOT_DATABASE_URL", database_url)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    code = await asyncio.to_thread(main, list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+async def test_status_failed_and_retry_from_the_command_line(
+    bridge_bot, standin, database_url, monkeypatch, capsys
+):
+    people = await staff(bridge_bot)
+    standin.unknown_customers.add("99999")
+    wrong = await register(bridge_bot, people, customer_number="99999")
+    await register(bridge_bot, people, customer_number="99999")
+    await register(bridge_bot, people)
+    await drain(bridge_bot)
+    env = {"ORTHOMATIC_URL": standin.url, "ORTHOMATIC_TOKEN": TOKEN}
+
+    code, out, _ = await _cli(monkeypatch, capsys, database_url, "mirror", "status", **env)
+    assert code == 0
+    assert "Modus: brug" in out and "Geweigerd: 2" in out and "Afgeleverd: 1" in out
+    code, out, _ = await _cli(monkeypatch, capsys, database_url, "mirror", "status", "--json")
+    status = json.loads(out)
+    assert status["by_status"]["failed"] == 2 and status["backlog"] == 2
+
+    code, out, _ = await _cli(monkeypatch, capsys, database_url, "mirror", "failed")
+    assert code == 0 and wrong in out and "klantnummer 99999 bestaat niet" in out
+    code, out, _ = await _cli(monkeypatch, capsys, database_url, "mirror", "failed", "--json")
+    failed = json.loads(out)
+    assert failed[0]["dossier_number"] == wrong
+
+    code, _, err = await _cli(monkeypatch, capsys, database_url, "mirror", "retry")
+    assert code == 2 and "Geef een itemnummer of --all." in err
+    code, out, _ = await _cli(
+        monkeypatch, capsys, database_url, "mirror", "retry", str(failed[0]["id"])
+    )
+    assert code == 0 and "1 item(s) staan weer in de wachtrij." in out
+    code, _, err = await _cli(
+        monkeypatch, capsys, database_url, "mirror", "retry", str(failed[0]["id"])
+    )
+    assert code == 2 and "niets opnieuw te proberen" in err
+    code, out, _ = await _cli(monkeypatch, capsys, database_url, "mirror", "retry", "--all")
+    assert code == 0 and "1 item(s)" in out
+    assert (await bridge_bot.outbox.counts(CHANNEL)) == {"pending": 2, "delivered": 1}
+
+
+async def test_checklist_and_tick_from_the_command_line(
+    make_bot, database_url, monkeypatch, capsys, tmp_path
+):
+    bot = await make_bot()
+    people = await staff(bot)
+    number = await register(bot, people)
+    code, out, _ = await _cli(
+        monkeypatch, capsys, database_url, "mirror", "checklist", number, "--as", "Anna de Vries"
+    )
+    assert code == 0 and "Nieuw dossier onder klantcontact, categorie 'Klacht'" in out
+    item = int(out.split("]")[0].lstrip("["))
+    code, _, err = await _cli(
+        monkeypatch, capsys, database_url, "mirror", "tick", str(item), "--as", "Piet Jansen"
+    )
+    assert code == 2 and "Alleen de coördinator" in err and "Traceback" not in err
+    code, out, _ = await _cli(
+        monkeypatch, capsys, database_url, "mirror", "tick", str(item), "--as", "Anna de Vries"
+    )
+    assert code == 0 and f"Item {item} is afgevinkt." in out
+    code, out, _ = await _cli(
+        monkeypatch, capsys, database_url, "mirror", "checklist", number, "--as", "Anna de Vries"
+    )
+    assert f"Niets meer met de hand in te voeren voor {number}." in out
+
+
+async def test_the_checklist_hands_over_the_document_to_upload(
+    make_bot, database_url, monkeypatch, capsys, tmp_path
+):
+    bot = await make_bot()
+    people = await staff(bot)
+    number = await walk(bot, people)
+    code, out, _ = await _cli(
+        monkeypatch,
+        capsys,
+        database_url,
+        "mirror",
+        "checklist",
+        number,
+        "--as",
+        "Anna de Vries",
+        "--save",
+        str(tmp_path / "upload"),
+    )
+    assert code == 0 and "Document op het prikbord: Klachtbrief (scan)" in out
+    [saved] = list((tmp_path / "upload").iterdir())
+    assert saved.name.endswith("-klachtbrief.pdf") and saved.read_bytes() == PDF
+    assert f"Document: {saved}" in out
+
+
+async def test_healthz_and_metrics_show_the_backlog(bridge_bot, standin):
+    people = await staff(bridge_bot)
+    await register(bridge_bot, people)
+    await bridge_bot.dispatcher.drain()  # delivered
+    standin.fail_next("500")
+    await register(bridge_bot, people)
+    await bridge_bot.dispatcher.drain()  # waiting to retry
+
+    bridge_bot.dispatcher.poll_seconds = 3600  # the background dispatcher stays out of it
+    bridge_bot.dispatcher.stop()
+    client = TestClient(TestServer(make_app(bridge_bot)))
+    await client.start_server()
+    try:
+        health = await (await client.get("/healthz")).json()
+        assert health["mirror"]["mode"] == "bridge"
+        assert health["mirror"]["backlog"] == 1 and health["mirror"]["pending"] == 1
+        assert health["mirror"]["oldest_pending_seconds"] >= 0
+        assert health["mirror"]["last_error"] == "HTTP 500: fault_500: storing 500"
+
+        response = await client.get("/metrics")
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith("text/plain; version=0.0.4")
+        samples = {}
+        for line in (await response.text()).splitlines():
+            if line and not line.startswith("#"):
+                name, value = line.rsplit(" ", 1)
+                samples[name] = float(value)
+        assert samples["klachtenbot_mirror_backlog"] == 1
+        assert samples['klachtenbot_mirror_items{status="pending"}'] == 1
+        assert samples['klachtenbot_mirror_items{status="delivered"}'] == 1
+        assert samples["klachtenbot_mirror_oldest_pending_seconds"] >= 0
+        assert samples['klachtenbot_outbox_deliveries_total{outcome="delivered"}'] == 1
+        assert samples['klachtenbot_outbox_deliveries_total{outcome="retry"}'] == 1
+        assert samples['klachtenbot_outbox_deliveries_total{outcome="failed"}'] == 0
+    finally:
+        await client.close()
