@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.orm import aliased
 
 from bot.outbox import OutboxItem, OutboxStatus
 from storage import tables as t
+from storage.database import READONLY
 
 # An earlier item in one of these states holds its queue back (order per dossier).
 _BLOCKING = (OutboxStatus.PENDING.value, OutboxStatus.FAILED.value, OutboxStatus.DEAD.value)
@@ -35,6 +38,13 @@ def _item(row) -> OutboxItem:  # type: ignore[no-untyped-def]
 class SqlOutboxStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+
+    @asynccontextmanager
+    async def _reading(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for reads only: on SQLite it need not wait for the write lock."""
+        async with self.engine.connect() as connection:
+            await connection.execution_options(**{READONLY: True})
+            yield connection
 
     async def claim(
         self, now: datetime, limit: int, lease: timedelta, channels: list[str]
@@ -125,7 +135,7 @@ class SqlOutboxStore:
         stmt = select(o).where(o.c.status == status.value)
         if channel:
             stmt = stmt.where(o.c.channel == channel)
-        async with self.engine.connect() as connection:
+        async with self._reading() as connection:
             rows = await connection.execute(stmt.order_by(o.c.id).limit(limit))
             return [_item(r) for r in rows]
 
@@ -133,7 +143,7 @@ class SqlOutboxStore:
         """Every item of one dossier on one channel, in delivery order."""
         o = t.outbox
         stmt = select(o).where(o.c.dossier_number == number, o.c.channel == channel)
-        async with self.engine.connect() as connection:
+        async with self._reading() as connection:
             return [_item(r) for r in await connection.execute(stmt.order_by(o.c.id))]
 
     async def manual_items(self, channel: str, created_before: datetime) -> list[OutboxItem]:
@@ -144,7 +154,7 @@ class SqlOutboxStore:
             o.c.channel == channel,
             o.c.created_at < created_before,
         )
-        async with self.engine.connect() as connection:
+        async with self._reading() as connection:
             return [_item(r) for r in await connection.execute(stmt.order_by(o.c.id))]
 
     async def tick(self, item_id: int, channel: str, now: datetime, by: str) -> OutboxItem | None:
@@ -179,7 +189,7 @@ class SqlOutboxStore:
         stmt = select(o.c.status, func.count()).group_by(o.c.status)
         if channel:
             stmt = stmt.where(o.c.channel == channel)
-        async with self.engine.connect() as connection:
+        async with self._reading() as connection:
             return {status: n for status, n in await connection.execute(stmt)}
 
     async def oldest_pending(self, channel: str | None = None) -> datetime | None:
@@ -187,7 +197,7 @@ class SqlOutboxStore:
         stmt = select(func.min(o.c.created_at)).where(o.c.status == OutboxStatus.PENDING.value)
         if channel:
             stmt = stmt.where(o.c.channel == channel)
-        async with self.engine.connect() as connection:
+        async with self._reading() as connection:
             value = (await connection.execute(stmt)).scalar_one_or_none()
         if isinstance(value, str):  # SQLite aggregates lose the column type
             value = datetime.fromisoformat(value)
