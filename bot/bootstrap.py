@@ -36,6 +36,8 @@ class Klachtenbot:
     deliverers: dict[str, Deliverer] = field(default_factory=dict)
     # The chat platforms that are configured ("slack", "teams"): where notices go.
     chat_platforms: list[str] = field(default_factory=list)
+    # More sections for the coordinators' morning digest (e.g. Orthomatic items still to enter).
+    digest_sections: list[Callable[[str], Awaitable[Any]]] = field(default_factory=list)
     # Extra sections for /healthz, by name (scheduler, mirror backlog, ...).
     health: dict[str, HealthCheck] = field(default_factory=dict)
     # Adapters add their routes and background tasks to the web app here.

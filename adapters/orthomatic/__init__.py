@@ -11,9 +11,10 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
+from bot.cards import Section
 from bot.catalogue import language, t
 from bot.mirror import CHANNEL, mirror_items
-from bot.mirror_checklist import MirrorChecklist
+from bot.mirror_checklist import MirrorChecklist, digest_section
 from bot.settings import Settings
 
 from .bridge import HttpBridge
@@ -61,6 +62,14 @@ def install(bot: Any) -> None:
         bot.deliverers[CHANNEL] = deliverer
     bot.reactors.append(partial(mirror_items, manual=mode is Mode.MANUAL))
     bot.dispatcher.on_failed.append(TellCoordinator(bot))
-    bot.complaints.mirror_state = MirrorChecklist(bot.outbox, bot.complaints.person).state
+    checklist = MirrorChecklist(bot.outbox, bot.complaints.person, lambda: bot.complaints.clock())
+    bot.complaints.mirror_state = checklist.state
+    if mode is Mode.MANUAL:
+
+        async def unticked(lang: str) -> Section | None:
+            # What has waited a whole working day to be entered by hand.
+            return digest_section(await checklist.overdue(settings.terms.calendar), lang)
+
+        bot.digest_sections.append(unticked)
     bot.health["mirror"] = health_check(bot, mode.value, deliverer)
     bot.web.append(metrics_route(bot))

@@ -6,7 +6,7 @@ one digest a day however many processes (or restarts) try.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.cards import Card, Section
@@ -23,11 +23,14 @@ class Digest:
         platforms: list[str],
         calendar: WorkingCalendar,
         lang: str = "nl",
+        extra_sections: list[Callable[[str], Awaitable[Section | None]]] | None = None,
     ) -> None:
         self.uow = uow
         self.platforms = platforms
         self.calendar = calendar
         self.lang = lang
+        # Other parts' sections (given the language), e.g. the Orthomatic checklist.
+        self.extra_sections = extra_sections if extra_sections is not None else []
 
     async def run(self, now: datetime) -> Notice | None:
         """Queue today's digest; None on a day off (weekend, holiday, closed day)."""
@@ -35,9 +38,13 @@ class Digest:
         if not self.calendar.is_working_day(today):
             return None
         sunday = today + timedelta(days=6 - today.weekday())
+        extra = [s for source in self.extra_sections if (s := await source(self.lang))]
         async with self.uow() as uow:
             pending = await uow.deadlines.pending(due_before=end_of_day(sunday))
-            notice = Notice(audience=Audience.COORDINATORS, card=self.card(pending, now))
+            card = self.card(pending, now)
+            if extra:
+                card.sections = [s for s in card.sections if s.title] + extra
+            notice = Notice(audience=Audience.COORDINATORS, card=card)
             for message in notice_messages(self.platforms, notice, f"digest:{today}"):
                 await uow.outbox.add(message)
             await uow.commit()

@@ -131,7 +131,9 @@ def reminders_for(bot: Klachtenbot) -> Reminders:
         lang,
     )
     sweep.on_commit.append(bot.dispatcher.wake)
-    digest = Digest(bot.complaints.uow, bot.chat_platforms, terms.calendar, lang)
+    digest = Digest(
+        bot.complaints.uow, bot.chat_platforms, terms.calendar, lang, bot.digest_sections
+    )
     trigger = CronTrigger(
         day_of_week="mon-fri",  # holidays and closed days: the digest itself stays quiet
         hour=s.digest_time.hour,

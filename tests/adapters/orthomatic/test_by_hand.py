@@ -10,7 +10,7 @@ from bot.dossier_card import dossier_card
 from bot.errors import Refused
 from bot.mirror import CHANNEL, ItemKind
 from bot.mirror_checklist import MirrorChecklist, digest_section
-from bot.workdays import WorkingCalendar
+from bot.workdays import WorkingCalendar, utcnow
 from tests.adapters.orthomatic.walk import expected_keys, register, staff, walk
 
 
@@ -87,3 +87,27 @@ async def test_unticked_items_of_a_whole_working_day_are_for_the_morning_digest(
     assert section is not None and section.title == "Nog met de hand in Orthomatic te zetten"
     assert section.text.startswith(f"{number}: 1 item(s), het oudste van ")
     assert digest_section([], "nl") is None
+
+
+async def test_the_morning_digest_lists_what_waited_a_working_day(make_bot):
+    from datetime import UTC, datetime
+
+    from bot.reminders.scheduler import reminders_for
+    from tests.documents.support import with_chat
+
+    bot = await make_bot()
+    chat = with_chat(bot)
+    people = await staff(bot)
+    number = await register(bot, people)
+    # The morning of a working day at least two working days after the item was made.
+    calendar = WorkingCalendar()
+    day = calendar.add(calendar.next_working_day(utcnow().date()), 2)
+    morning = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=7)
+    bot.complaints.clock = lambda: morning
+    assert await reminders_for(bot).digest.run(morning) is not None
+    await bot.dispatcher.drain()
+    [digest] = chat.notices
+    texts = "\n".join(s["text"] for s in digest["card"]["sections"])
+    assert number in texts and "Orthomatic" in "\n".join(
+        s["title"] or "" for s in digest["card"]["sections"]
+    )
