@@ -23,8 +23,10 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from adapters.intake import paper_trail
 from adapters.slack.admission import Admission
 from adapters.slack.blocks import card_blocks, escape
+from adapters.slack.files import download
 from adapters.slack.home import home_view
 from adapters.slack.ids import ACTION_PATTERN, COMMAND, ButtonValue, Callback, decode_value
 from adapters.slack.locale import Locales
@@ -36,7 +38,7 @@ from adapters.slack.modals import (
     read_values,
 )
 from adapters.slack.store import SlackStore
-from bot.actions import ACTIONS, Action, AddDocument, AddNote, Register
+from bot.actions import ACTIONS, Action, AddNote, Register
 from bot.bootstrap import Klachtenbot
 from bot.cards import FieldKind, Form
 from bot.catalogue import t
@@ -408,19 +410,35 @@ class SlackApp:
             if text:
                 note = parse(AddNote, {"text": text})
                 await self.act(person, number, note, f"{event_key}:note")
-            for file in event.get("files") or []:
-                document = parse(
-                    AddDocument,
-                    {
-                        "title": (file.get("title") or file.get("name") or file.get("id", ""))[
-                            :200
-                        ],
-                        "reference": (file.get("permalink") or file.get("id", ""))[:200],
-                    },
-                )
-                await self.act(person, number, document, f"{event_key}:file:{file.get('id')}")
         except Refused as refusal:
             await tell(refusal_text(refusal, lang))
+        # Each file on its own: one refused file does not keep the others out.
+        for file in event.get("files") or []:
+            try:
+                await self._file(person, number, file, f"{event_key}:file:{file.get('id')}")
+            except Refused as refusal:
+                await tell(refusal_text(refusal, lang))
+
+    async def _file(self, person: Person, number: str, file: dict[str, Any], key: str) -> None:
+        """A scan shared in the thread: its content is fetched and kept with the dossier.
+
+        The file is judged by its content (the core refuses anything but a PDF or a
+        photo of at most 20 MB); a refusal stores nothing. A retried event carries the
+        same key, so the file is stored once; a retry racing its original on the
+        dossier's version tries again and then finds the key (as in `act`).
+        """
+        content = await download(file, self.client.token or "", self.client.base_url)
+        title = (file.get("title") or file.get("name") or "")[:200] or None
+        documents = paper_trail.documents(self.bot)
+        for attempt in range(3):
+            try:
+                await documents.attach(
+                    person, number, file.get("name"), content, title=title, request_key=key[:200]
+                )
+                return
+            except Refused as refusal:
+                if refusal.key != "dossier.changed" or attempt == 2:
+                    raise
 
     async def on_home(self, event: dict[str, Any]) -> None:
         if event.get("tab") not in (None, "home"):

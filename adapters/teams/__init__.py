@@ -44,7 +44,7 @@ def install(bot: Klachtenbot) -> None:
         bot.web.append(lambda app: app.router.add_post(ROUTE, _unavailable))
         return
     store = TeamsStore(bot.engine)
-    handler = TeamsBot(bot, store)
+    handler = TeamsBot(bot, store, files=framework)
 
     async def messages(request: web.Request) -> web.StreamResponse:
         # Without an app id the SDK checks no token: then only this machine may talk.

@@ -55,6 +55,30 @@ class SendFailed(Exception):
         return self.status is not None and 400 <= self.status < 500 and self.status != 429
 
 
+class FetchFailed(Exception):
+    """A file could not be fetched (no answer, or not 200)."""
+
+
+class TooLarge(Exception):
+    """A file passed the limit while it was being read; `size` as far as known."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
+class Files(Protocol):
+    """Fetching the content of a file someone attached to a message."""
+
+    async def fetch(self, url: str, limit: int, *, service_url: str | None) -> bytes:
+        """At most `limit` bytes, else `TooLarge`; `FetchFailed` when it cannot be had.
+
+        The bot's own token goes only to the conversation's `service_url` host (an
+        inline image); a file link from Teams (`downloadUrl`) is already authorised.
+        """
+        ...
+
+
 class Turn(Protocol):
     """The reply side of one inbound activity."""
 

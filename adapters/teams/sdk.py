@@ -8,12 +8,15 @@ reference), so a move rewrites this module and nothing else.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
+import aiohttp
 from aiohttp import web
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsInfo
@@ -28,9 +31,10 @@ from botbuilder.schema import (
     ConversationAccount,
     ConversationReference,
 )
+from botframework.connector.auth import MicrosoftAppCredentials
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
-from adapters.teams.port import Inbound, Outgoing, SendFailed
+from adapters.teams.port import FetchFailed, Inbound, Outgoing, SendFailed, TooLarge
 from adapters.teams.render import CONTENT_TYPE, message_text
 from bot.settings import Settings
 
@@ -39,6 +43,8 @@ Handler = Callable[[Inbound, "SdkTurn"], Awaitable[dict[str, Any] | None]]
 
 _MENTION = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 _THREAD = ";messageid="
+_CHUNK = 64 * 1024
+_FETCH_TIMEOUT = aiohttp.ClientTimeout(total=60, sock_connect=10)
 
 
 class IncompleteSettings(Exception):
@@ -150,6 +156,15 @@ class BotFramework:
 
     def __init__(self, settings: Settings) -> None:
         self.app_id = settings.microsoft_app_id or None
+        self.credentials = (
+            MicrosoftAppCredentials(
+                self.app_id,
+                settings.microsoft_app_password or "",
+                channel_auth_tenant=settings.microsoft_app_tenant_id,
+            )
+            if self.app_id
+            else None
+        )
         config = _Config(
             APP_ID=self.app_id,
             APP_PASSWORD=settings.microsoft_app_password,
@@ -199,6 +214,36 @@ class BotFramework:
         if invoke:
             return web.json_response(invoke.body, status=invoke.status)
         return web.Response(status=201)
+
+    # -- attached files -------------------------------------------------------------------
+
+    async def fetch(self, url: str, limit: int, *, service_url: str | None) -> bytes:
+        """A file's content, read in chunks and given up as soon as it passes `limit`."""
+        headers = {}
+        target = urlsplit(url)
+        if target.scheme not in ("https", "http"):
+            raise FetchFailed(target.scheme)
+        if self.credentials and service_url and target.netloc == urlsplit(service_url).netloc:
+            # An inline image lives with the connector and wants the bot's token.
+            token = await asyncio.to_thread(self.credentials.get_access_token)
+            headers["Authorization"] = f"Bearer {token}"
+        try:
+            async with (
+                aiohttp.ClientSession(timeout=_FETCH_TIMEOUT) as session,
+                session.get(url, headers=headers) as response,
+            ):
+                if response.status != 200:
+                    raise FetchFailed(str(response.status))
+                if (response.content_length or 0) > limit:
+                    raise TooLarge(response.content_length or 0)
+                content = bytearray()
+                async for chunk in response.content.iter_chunked(_CHUNK):
+                    content += chunk
+                    if len(content) > limit:
+                        raise TooLarge(len(content))
+                return bytes(content)
+        except (aiohttp.ClientError, TimeoutError) as error:
+            raise FetchFailed(type(error).__name__) from error
 
     # -- proactive ------------------------------------------------------------------------
 

@@ -12,15 +12,17 @@ import logging
 from collections.abc import Awaitable
 from typing import Any
 
+from adapters.intake import paper_trail
 from adapters.teams import render
-from adapters.teams.port import Inbound, Outgoing, Turn
+from adapters.teams.port import FetchFailed, Files, Inbound, Outgoing, TooLarge, Turn
 from adapters.teams.render import CONTROL
 from adapters.teams.store import TeamsStore, conversation_key, person_key
 from adapters.teams.views import staff_choices
-from bot.actions import ACTIONS, Action, AddDocument, AddNote, Register
+from bot.actions import ACTIONS, Action, AddNote, Register
 from bot.bootstrap import Klachtenbot
 from bot.cards import Button, Confirm, FieldKind, Form
 from bot.catalogue import language, t
+from bot.documents import MAX_BYTES
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
 from bot.forms import form, runs_at_once
@@ -45,6 +47,8 @@ _COMMANDS = {
     "help": "help",
     "hulp": "help",
 }
+FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info"
+CARD_TYPES = ("application/vnd.microsoft.card.",)
 _SCOPES = {s.value: s for s in Scope} | {"mine": Scope.MINE, "overdue": Scope.OVERDUE}
 
 
@@ -65,10 +69,39 @@ def command_of(text: str) -> tuple[str, list[str]] | None:
     return _COMMANDS[words[0].lower()], words[1:]
 
 
+def attached_files(attachments: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(where to fetch it, its name) for each file in a message; not the message's own
+    HTML body or a card.
+
+    A file shared from Teams' file store says where to download it in its content;
+    an inline image or other attachment has its `contentUrl`.
+    """
+    found = []
+    for attachment in attachments:
+        content_type = str(attachment.get("contentType") or "")
+        content = attachment.get("content")
+        if content_type == FILE_DOWNLOAD_INFO and isinstance(content, dict):
+            url = content.get("downloadUrl")
+        elif content_type.startswith("text/") or content_type.startswith(CARD_TYPES):
+            continue
+        else:
+            url = attachment.get("contentUrl")
+        if url:
+            found.append((str(url), str(attachment.get("name") or "scan")))
+    return found
+
+
 class TeamsBot:
-    def __init__(self, bot: Klachtenbot, store: TeamsStore, budget: float = INVOKE_BUDGET):
+    def __init__(
+        self,
+        bot: Klachtenbot,
+        store: TeamsStore,
+        budget: float = INVOKE_BUDGET,
+        files: Files | None = None,
+    ):
         self.bot = bot
         self.store = store
+        self.files = files
         self.budget = budget
         self._later: set[asyncio.Task[Any]] = set()
 
@@ -188,20 +221,51 @@ class TeamsBot:
         if person is None:
             await turn.reply(Outgoing(card=self._unknown(inbound, lang)))
             return
-        actions: list[Action] = []
         if inbound.text:
-            actions.append(parse(AddNote, {"text": inbound.text}))
-        for attachment in inbound.attachments:
-            url, title = attachment.get("contentUrl"), attachment.get("name")
-            if url and title and not str(attachment.get("contentType", "")).startswith("text/"):
-                actions.append(parse(AddDocument, {"title": title, "reference": url}))
-        for n, action in enumerate(actions):
-            key = f"teams:activity:{inbound.id}:{n}" if inbound.id else None
+            key = f"teams:activity:{inbound.id}:0" if inbound.id else None
             try:
-                await self.bot.complaints.act(person, number, action, request_key=key)
+                note = parse(AddNote, {"text": inbound.text})
+                await self.bot.complaints.act(person, number, note, request_key=key)
             except Refused as refused:
                 await turn.reply(Outgoing(text=t(refused.key, lang, **refused.params)))
                 return
+        # Each file on its own: one refused file does not keep the others out.
+        for n, (url, name) in enumerate(attached_files(inbound.attachments)):
+            key = f"teams:activity:{inbound.id}:file:{n}" if inbound.id else None
+            try:
+                await self._attach(inbound, person, number, url, name, key)
+            except Refused as refused:
+                await turn.reply(Outgoing(text=t(refused.key, lang, **refused.params)))
+
+    async def _attach(
+        self, inbound: Inbound, person: Person, number: str, url: str, name: str, key: str | None
+    ) -> None:
+        """A scan attached in the thread: its content is fetched and kept with the dossier.
+
+        The core judges the content (a PDF or a photo of at most 20 MB) and stores
+        the file with its `AddDocument` in one transaction; a refusal stores nothing.
+        A repeated activity has the same key, so the file is stored once; a repeat
+        racing its original on the dossier's version tries again and finds the key.
+        """
+        if self.files is None:
+            raise Refused("teams.file_unavailable", name=name)
+        try:
+            content = await self.files.fetch(
+                url, MAX_BYTES, service_url=inbound.reference.get("serviceUrl")
+            )
+        except TooLarge as error:
+            size = f"{error.size / (1024 * 1024):.1f} MB".replace(".", ",")
+            raise Refused("document.too_large", field="file", size=size, max="20 MB") from error
+        except FetchFailed as error:
+            raise Refused("teams.file_unavailable", name=name) from error
+        documents = paper_trail.documents(self.bot)
+        for attempt in range(3):
+            try:
+                await documents.attach(person, number, name, content, request_key=key)
+                return
+            except Refused as refused:
+                if refused.key != "dossier.changed" or attempt == 2:
+                    raise
 
     # -- card actions ---------------------------------------------------------------------
 

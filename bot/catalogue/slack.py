@@ -180,4 +180,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "… (shortened; the full dossier: `/klacht toon {number}`)",
     ),
     "slack.truncated": ("… (ingekort)", "… (shortened)"),
+    # -- files shared in a dossier's thread ----------------------------------------------------
+    "slack.file_unavailable": (
+        "Klachtenbot kon het bestand {name} niet ophalen bij Slack; het is niet bewaard."
+        " Deel het nog eens in de draad.",
+        "Klachtenbot could not fetch the file {name} from Slack; it was not stored."
+        " Please share it in the thread again.",
+    ),
 }

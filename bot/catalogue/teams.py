@@ -136,4 +136,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zet MICROSOFT_APP_ID (de id van de Azure-botregistratie) om het Teams-pakket te maken.",
         "Set MICROSOFT_APP_ID (the id of the Azure bot registration) to build the Teams package.",
     ),
+    "teams.file_unavailable": (
+        "Klachtenbot kon het bestand {name} niet ophalen bij Teams; het is niet bewaard."
+        " Stuur het nog eens in de draad.",
+        "Klachtenbot could not fetch the file {name} from Teams; it was not stored."
+        " Please send it in the thread again.",
+    ),
 }

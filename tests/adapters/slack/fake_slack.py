@@ -41,6 +41,9 @@ class FakeSlack:
     names: dict[str, str] = field(default_factory=dict)
     # A method whose gate is closed answers only once the test opens it (a slow Slack).
     gates: dict[str, asyncio.Event] = field(default_factory=dict)
+    # Files people "shared": id -> bytes, served at file_url(id) to the bot token only.
+    files: dict[str, bytes] = field(default_factory=dict)
+    downloads: list[tuple[str, str | None]] = field(default_factory=list)  # (file id, token)
     url: str = ""
     sockets: list[web.WebSocketResponse] = field(default_factory=list)  # Socket Mode links
     socket_messages: list[dict[str, Any]] = field(default_factory=list)  # what the bot sent
@@ -59,6 +62,7 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{n}", self._response)
         app.router.add_get("/link", self._socket)
+        app.router.add_get("/files-pri/{file}/download", self._file)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -69,6 +73,9 @@ class FakeSlack:
     async def stop(self) -> None:
         if self._runner:
             await self._runner.cleanup()
+
+    def file_url(self, file_id: str) -> str:
+        return f"{self.url}/files-pri/{file_id}/download"
 
     def fail(self, method: str, status: int = 200, error: str = "internal_error", times: int = 1):
         self.failures[method] = Failure(status, error, times)
@@ -126,6 +133,21 @@ class FakeSlack:
             return web.json_response(call.answer, status=failure.status)
         call.answer = self._answer(method, args)
         return web.json_response(call.answer)
+
+    async def _file(self, request: web.Request) -> web.StreamResponse:
+        """A file's bytes, as Slack serves them: without the bot token, a login page."""
+        file_id = request.match_info["file"]
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ") or None
+        self.downloads.append((file_id, token))
+        failure = self.failures.get("files")
+        if failure and failure.times > 0:
+            failure.times -= 1
+            return web.Response(status=failure.status or 500)
+        if token != "xoxb-test-token":
+            return web.Response(text="<html>Sign in</html>", content_type="text/html")
+        if file_id not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[file_id], content_type="application/octet-stream")
 
     async def _response(self, request: web.Request) -> web.Response:
         body = await request.json()

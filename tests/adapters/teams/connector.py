@@ -42,10 +42,16 @@ class Connector:
     calls: list[Call] = field(default_factory=list)
     members: dict[str, dict[str, Any]] = field(default_factory=dict)  # user id → account
     failures: list[int] = field(default_factory=list)  # statuses for the next calls
+    # Files attached to messages: name -> bytes, served at file_url(name).
+    files: dict[str, bytes] = field(default_factory=dict)
+    downloads: list[tuple[str, str | None]] = field(default_factory=list)  # (name, auth)
     _ids: Any = field(default_factory=lambda: itertools.count(1000))
 
     def fail_next(self, status: int, times: int = 1) -> None:
         self.failures.extend([status] * times)
+
+    def file_url(self, name: str) -> str:
+        return f"{self.url}files/{name}"
 
     def sent(self, method: str | None = None) -> list[Call]:
         return [c for c in self.calls if method is None or c.method == method]
@@ -80,6 +86,15 @@ class Connector:
         )
         return web.json_response({"id": new_id})
 
+    async def _file(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        self.downloads.append((name, request.headers.get("Authorization")))
+        if (failure := self._failure()) is not None:
+            return failure
+        if name not in self.files:
+            return web.json_response({"error": {"code": "NotFound"}}, status=404)
+        return web.Response(body=self.files[name], content_type="application/octet-stream")
+
     async def _member(self, request: web.Request) -> web.Response:
         member = self.members.get(request.match_info["member"])
         if member is None:
@@ -94,4 +109,5 @@ class Connector:
         app.router.add_put(f"{base}/activities/{{activity}}", self._activity)
         app.router.add_get(f"{base}/members/{{member}}", self._member)
         app.router.add_get("/v3/teams/{team}/members/{member}", self._member)
+        app.router.add_get("/files/{name}", self._file)
         return app

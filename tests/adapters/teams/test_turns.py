@@ -105,6 +105,7 @@ async def test_channel_chatter_is_ignored_and_thread_messages_are_recorded(
     await teams.say(olga, "Hallo?", channel=COORDINATORS, thread=root)
     assert "Klachtenbot kent u nog niet" in texts(connector.calls[-1].card)
     anna = people.user(people.coordinator)
+    connector.files["brief.pdf"] = b"%PDF-1.7\n" + b"0" * 200
     await teams.say(
         anna,
         "Klant belde terug.",
@@ -113,14 +114,15 @@ async def test_channel_chatter_is_ignored_and_thread_messages_are_recorded(
         attachments=[
             {
                 "contentType": "application/vnd.microsoft.teams.file.download.info",
-                "contentUrl": "https://files.example/brief.pdf",
+                "contentUrl": "https://files.example/sites/brief.pdf",
+                "content": {"downloadUrl": connector.file_url("brief.pdf"), "fileType": "pdf"},
                 "name": "brief.pdf",
             }
         ],
     )
     view = await bot.complaints.view(people.coordinator, number)
     assert [e.action for e in view.timeline][-2:] == ["add_note", "add_document"]
-    assert view.timeline[-1].data["reference"] == "https://files.example/brief.pdf"
+    assert view.timeline[-1].data["filename"] == "brief.pdf"
 
 
 class _Turn:

@@ -1,0 +1,149 @@
+"""A scan attached in a dossier's thread is fetched and kept with the dossier."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader, PdfWriter
+from sqlalchemy import select
+
+from adapters.intake import paper_trail
+from storage.tables import documents, events
+from tests.adapters.teams.client import COORDINATORS
+from tests.helpers import registration
+
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 500
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 200
+
+
+def a_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def file_info(connector, name: str) -> dict:  # type: ignore[no-untyped-def]
+    """How Teams describes a file shared from its file store."""
+    return {
+        "contentType": "application/vnd.microsoft.teams.file.download.info",
+        "contentUrl": f"https://werkplaats.example/sites/klachten/{name}",
+        "content": {"downloadUrl": connector.file_url(name), "uniqueId": "u1", "fileType": "pdf"},
+        "name": name,
+    }
+
+
+async def _thread(bot, people, teams, connector) -> str:  # type: ignore[no-untyped-def]
+    await teams.added(people.user(people.coordinator), channel=COORDINATORS)
+    await bot.complaints.register(people.coordinator, registration())
+    await bot.dispatcher.drain()
+    root = connector.sent("send")[-1].response_id
+    connector.calls.clear()
+    return root
+
+
+async def stored(bot) -> list:  # type: ignore[no-untyped-def]
+    async with bot.engine.connect() as conn:
+        return (await conn.execute(select(documents))).mappings().all()
+
+
+async def timeline(bot) -> list:  # type: ignore[no-untyped-def]
+    async with bot.engine.connect() as conn:
+        rows = await conn.execute(select(events.c.action, events.c.data).order_by(events.c.id))
+        return rows.all()
+
+
+async def test_an_attached_pdf_is_stored_once_with_its_dossier(teams, connector, people, teams_bot):
+    bot = teams_bot[0]
+    root = await _thread(bot, people, teams, connector)
+    pdf = a_pdf()
+    connector.files["brief Bakker.pdf"] = pdf
+    anna = people.user(people.coordinator)
+    message = {
+        "channel": COORDINATORS,
+        "thread": root,
+        "activity_id": "1700000000001",
+        "attachments": [
+            {"contentType": "text/html", "content": "<p>de brief</p>"},  # the message itself
+            file_info(connector, "brief Bakker.pdf"),
+        ],
+    }
+    for _ in range(3):  # Teams retrying the same activity
+        status, _ = await teams.say(anna, "", **message)
+        assert status == 201
+
+    (row,) = await stored(bot)
+    assert bytes(row["content"]) == pdf
+    assert len(PdfReader(io.BytesIO(bytes(row["content"]))).pages) == 1
+    assert row["content_type"] == "application/pdf" and row["filename"] == "brief Bakker.pdf"
+    listed = await paper_trail.documents(bot).list(people.coordinator, "K-2026-0001")
+    assert [d.id for d in listed] == [row["id"]]
+    actions = await timeline(bot)
+    assert [a for a, _ in actions] == ["register", "add_document"]
+    assert actions[-1][1]["document_id"] == row["id"]
+    assert [name for name, _ in connector.downloads] == ["brief Bakker.pdf"] * 3
+    # A file link from Teams is already authorised: the bot's token is not sent with it.
+    assert {auth for _, auth in connector.downloads} == {None}
+    assert connector.sent("reply") == []  # nothing went wrong, nothing to say
+
+
+async def test_an_inline_image_is_fetched_from_its_content_url(teams, connector, people, teams_bot):
+    bot = teams_bot[0]
+    root = await _thread(bot, people, teams, connector)
+    connector.files["foto"] = PNG
+    attachment = {"contentType": "image/*", "contentUrl": connector.file_url("foto")}
+    await teams.say(
+        people.user(people.coordinator), "", channel=COORDINATORS, thread=root,
+        attachments=[attachment],
+    )  # fmt: skip
+    (row,) = await stored(bot)
+    assert bytes(row["content"]) == PNG and row["filename"] == "scan.png"
+
+
+async def test_a_renamed_program_is_refused_in_the_thread_and_nothing_is_stored(
+    teams, connector, people, teams_bot
+):
+    bot = teams_bot[0]
+    root = await _thread(bot, people, teams, connector)
+    connector.files["scan.pdf"] = EXE
+    await teams.say(
+        people.user(people.coordinator), "", channel=COORDINATORS, thread=root,
+        attachments=[file_info(connector, "scan.pdf")],
+    )  # fmt: skip
+    (reply,) = connector.sent("reply")
+    assert reply.thread_root == root
+    assert "programma" in reply.body["text"], reply.body["text"]
+    assert await stored(bot) == []
+    assert [a for a, _ in await timeline(bot)] == ["register"]
+
+
+async def test_an_english_user_is_refused_in_english(teams, connector, people, teams_bot):
+    bot = teams_bot[0]
+    root = await _thread(bot, people, teams, connector)
+    connector.files["scan.pdf"] = EXE
+    await teams.say(
+        people.user(people.coordinator, locale="en-GB"), "", channel=COORDINATORS, thread=root,
+        attachments=[file_info(connector, "scan.pdf")],
+    )  # fmt: skip
+    (reply,) = connector.sent("reply")
+    assert "program or script" in reply.body["text"], reply.body["text"]
+    assert await stored(bot) == []
+
+
+async def test_a_file_over_20_mb_or_one_that_cannot_be_fetched_is_refused(
+    teams, connector, people, teams_bot
+):
+    bot = teams_bot[0]
+    root = await _thread(bot, people, teams, connector)
+    anna = people.user(people.coordinator)
+    connector.files["groot.pdf"] = b"%PDF-1.7\n" + b"0" * (20 * 1024 * 1024)
+    await teams.say(
+        anna, "", channel=COORDINATORS, thread=root,
+        attachments=[file_info(connector, "groot.pdf"), file_info(connector, "weg.pdf")],
+    )  # fmt: skip
+    first, second = connector.sent("reply")
+    assert "te groot" in first.body["text"] and "20 MB" in first.body["text"]
+    assert "weg.pdf" in second.body["text"] and "niet ophalen" in second.body["text"]
+    assert await stored(bot) == []
+    assert [a for a, _ in await timeline(bot)] == ["register"]
