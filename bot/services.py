@@ -142,6 +142,12 @@ class Complaints:
                 await uow.commit()
         except Duplicate as duplicate:
             return await self._repeat(duplicate, request_key)
+        except Refused:
+            # A twin of this request may have committed while this one ran (it read the
+            # key before, the dossier after): then this is a repeat, not a refusal.
+            if request_key and await self._seen(request_key):
+                return await self._repeat(Duplicate(), request_key)
+            raise
         for callback in self.on_commit:
             callback()
         return Outcome(step.dossier, step.events, result=step.result)
@@ -243,6 +249,10 @@ class Complaints:
             people=await uow.people.get_many(list(_people_of(dossier))),
             committee=self.terms.committee,
         )
+
+    async def _seen(self, request_key: str) -> str | None:
+        async with self.uow(readonly=True) as uow:
+            return await uow.inbound.seen(request_key)
 
     async def _repeat(self, duplicate: Duplicate, request_key: str | None) -> Outcome:
         """Answer a repeated request with the dossier as it stands, doing nothing again."""

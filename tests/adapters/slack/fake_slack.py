@@ -100,7 +100,11 @@ class FakeSlack:
             if result:
                 return result
             if asyncio.get_running_loop().time() > deadline:
-                raise AssertionError(f"condition not met; calls: {[c.method for c in self.calls]}")
+                texts = [r.get("text", "")[:80] for r in self.responses][-4:]
+                raise AssertionError(
+                    f"condition not met; calls: {[c.method for c in self.calls]};"
+                    f" last answers: {texts}"
+                )
             await asyncio.sleep(0.02)
 
     # -- the Web API -----------------------------------------------------------------
