@@ -132,6 +132,14 @@ def may(person: Person, who: frozenset[Role | str], dossier: Dossier | None) -> 
     return OWNER in who and dossier is not None and person.active and is_involved(person, dossier)
 
 
+# Who can own a complaint or contact the customer: any member of staff.
+OWNER_ROLES = (Role.MEDEWERKER, COORDINATOR, DIRECTIE)
+
+
+def can_own(person: Person) -> bool:
+    return any(person.has(role) for role in OWNER_ROLES)
+
+
 def may_read(person: Person, dossier: Dossier) -> bool:
     return may(person, READERS, dossier)
 

@@ -23,13 +23,12 @@ from bot.mirror_checklist import MirrorState
 from bot.outbox import Reactor
 from bot.people import SYSTEM, Person
 from bot.ports import Deadline, DossierFilter, UnitOfWork
-from bot.procedure import Change, apply, may_read, register
+from bot.procedure import Change, apply, can_own, may_read, register
 from bot.roles import Role
 from bot.workdays import local_date, utcnow
 
 # Fields of an action that name a person; each must be known staff.
 _PERSON_FIELDS = ("owner_id", "contact_by_id", "new_owner_id")
-_STAFF = (Role.MEDEWERKER, Role.COORDINATOR, Role.DIRECTIE)
 
 
 # Extra writes a caller makes inside an action's transaction.
@@ -219,7 +218,7 @@ class Complaints:
             person = await uow.people.get(person_id)
             if person is None or not person.active:
                 raise Refused("person.unknown", field=name, person=str(person_id))
-            if not any(person.has(role) for role in _STAFF):
+            if not can_own(person):
                 raise Refused("person.not_staff", field=name, name=person.name)
 
     async def _record(self, uow: UnitOfWork, change: Change, actor: Person, now: datetime) -> Event:

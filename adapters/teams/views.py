@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from bot.bootstrap import Klachtenbot
 from bot.people import Person
+from bot.procedure import can_own
 from bot.roles import Role
 from bot.services import DossierView
 
 # Who may be picked as owner or contact person in a form.
-STAFF = (Role.MEDEWERKER, Role.COORDINATOR, Role.DIRECTIE)
 
 
 def channel_viewer(role: Role) -> Person:
@@ -35,6 +35,4 @@ async def dossier_view(bot: Klachtenbot, number: str) -> DossierView | None:
 
 
 async def staff_choices(bot: Klachtenbot) -> list[tuple[int, str]]:
-    return [
-        (p.id, p.name) for p in await bot.staff.all() if p.active and any(p.has(r) for r in STAFF)
-    ]
+    return [(p.id, p.name) for p in await bot.staff.all() if can_own(p)]
