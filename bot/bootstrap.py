@@ -14,6 +14,7 @@ from bot.outbox import Deliverer, Reactor
 from bot.services import Complaints
 from bot.settings import Settings
 from bot.staff import Staff
+from bot.tasks import CardTasks
 from storage.database import create_engine
 from storage.outbox_store import SqlOutboxStore
 from storage.uow import SqlUnitOfWork
@@ -44,6 +45,8 @@ class Klachtenbot:
     web: list[Callable[[Any], None]] = field(default_factory=list)
     # What `serve` reports at start (which integrations are on, and how).
     startup_notes: list[str] = field(default_factory=list)
+    # The card's buttons beside the procedure's steps: documents, letters, checklist.
+    tasks: CardTasks | None = None
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -82,8 +85,17 @@ def build(settings: Settings | None = None) -> Klachtenbot:
 
 def _integrations() -> list[Callable[[Klachtenbot], None]]:
     """Every integration's `install(bot)`; imported here, the only place that knows them."""
-    from adapters import intake, slack, teams
+    from adapters import downloads, intake, slack, teams
     from adapters.orthomatic import install as orthomatic
     from bot import reminders
 
-    return [reminders.install, intake.install, slack.install, teams.install, orthomatic]
+    # Intake before downloads (which needs to know whether e-mail is on), downloads
+    # before the chats and the mirror (which use and extend its card tasks).
+    return [
+        reminders.install,
+        intake.install,
+        downloads.install,
+        slack.install,
+        teams.install,
+        orthomatic,
+    ]

@@ -37,9 +37,11 @@ class Confirm(BaseModel):
 
 
 class Button(BaseModel):
-    """A button for one action of the core on one dossier.
+    """A button for one action of the core on one dossier, or for a card task.
 
-    Adapters follow one rule, `bot.forms.runs_at_once`: when `data` is given and
+    `action` names either a step of the procedure (bot.actions.ACTIONS) or a card
+    task that is not a step, such as downloading documents (bot.tasks.TASKS).
+    For a step, adapters follow one rule, `bot.forms.runs_at_once`: when `data` is given and
     fills every required field of the action's form, a click runs the action at
     once (one-tap answers such as "loopt volgens plan"); otherwise it opens the
     form, prefilled with `data`.
@@ -51,6 +53,13 @@ class Button(BaseModel):
     style: Style = Style.DEFAULT
     confirm: Confirm | None = None
     data: dict[str, str] = Field(default_factory=dict)
+
+
+class Link(BaseModel):
+    """A link to open in the browser: a document to download, the protocol to print."""
+
+    label: str
+    url: str
 
 
 class FieldKind(StrEnum):
@@ -93,6 +102,7 @@ class Card(BaseModel):
     facts: list[Fact] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     buttons: list[Button] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
 
 
 def iso(day: date | None) -> str | None:

@@ -11,6 +11,7 @@ from bot.mirror_checklist import checklist_section, mirror_fact
 from bot.people import Person
 from bot.procedure import available_actions
 from bot.services import DossierView
+from bot.tasks import task_buttons
 from bot.workdays import utcnow
 
 TIMELINE_LINES = 10  # the card shows the latest steps; the full timeline is in `show`
@@ -91,7 +92,7 @@ def dossier_card(
         title=t("card.title", lang, number=d.number, summary=d.complaint.summary),
         facts=facts,
         sections=sections,
-        buttons=buttons(view, viewer, lang),
+        buttons=buttons(view, viewer, lang) + task_buttons(view, viewer, lang),
     )
 
 

@@ -62,6 +62,7 @@ class DossierView:
     people: dict[int, Person] = field(default_factory=dict)
     committee: str = ""  # where a customer who does not agree can go next
     mirror: MirrorState | None = None  # the Orthomatic mirror, when one is installed
+    email_letters: bool = False  # the acknowledgement letter can be e-mailed from the bot
 
     def name_of(self, person_id: int | None) -> str:
         if person_id is None:
@@ -88,6 +89,8 @@ class Complaints:
         self.on_commit: list[Callable[[], None]] = []
         # How far a dossier's Orthomatic mirror has come (set by the mirror's install).
         self.mirror_state: Callable[[str], Awaitable[MirrorState]] | None = None
+        # Set when a mail server is configured: the card then offers to e-mail the letter.
+        self.email_letters = False
 
     async def register(
         self, actor: Person, action: Register, *, request_key: str | None = None
@@ -160,6 +163,7 @@ class Complaints:
             view = await self._view(uow, dossier)
         if self.mirror_state is not None:
             view.mirror = await self.mirror_state(dossier.number)
+        view.email_letters = self.email_letters
         return view
 
     async def dossiers(self, actor: Person, scope: Scope = Scope.OPEN) -> list[DossierView]:

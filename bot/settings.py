@@ -91,6 +91,13 @@ class Settings(BaseSettings):
         None, validation_alias=env("ORTHOMATIC_EXPORT_DIR", prefixed=False)
     )
 
+    # -- download links: documents and letters opened from a chat card ----------------------
+    # The address at which staff's browsers reach Klachtenbot (e.g. https://klachten.example.nl);
+    # without it the chat cards cannot link to documents.
+    public_url: str | None = Field(None, validation_alias=env("PUBLIC_URL"))
+    # The key that signs the links; needed when several Klachtenbots serve the same links.
+    link_secret: str | None = Field(None, validation_alias=env("LINK_SECRET"))
+
     # -- intake: the website form "Is alles naar wens?" ---------------------------------------
     # The website's server sends the form here with this token (Bearer or HMAC signature).
     intake_token: str | None = Field(None, validation_alias=env("INTAKE_TOKEN"))

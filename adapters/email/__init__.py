@@ -23,5 +23,6 @@ def install(bot: Klachtenbot) -> None:
         return
     deliverer = EmailDeliverer(config, letters(bot), bot.chat_platforms, lang)
     bot.deliverers[EMAIL] = deliverer
+    bot.complaints.email_letters = True
     bot.dispatcher.on_failed.append(deliverer.on_failed)
     bot.startup_notes.append(t("email.note_on", lang, host=config.host, port=config.port))

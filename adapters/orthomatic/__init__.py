@@ -64,6 +64,8 @@ def install(bot: Any) -> None:
     bot.dispatcher.on_failed.append(TellCoordinator(bot))
     checklist = MirrorChecklist(bot.outbox, bot.complaints.person, lambda: bot.complaints.clock())
     bot.complaints.mirror_state = checklist.state
+    if bot.tasks is not None:  # the card's tick-off buttons
+        bot.tasks.checklist = checklist
     if mode is Mode.MANUAL:
 
         async def unticked(lang: str) -> Section | None:

@@ -84,8 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " evaluation with the customer's agreement.",
     ),
     "close.needs_acknowledgement": (
-        "Dossier {number} kan niet gesloten worden: de ontvangstbevestiging is nooit"
-        " vastgelegd.",
+        "Dossier {number} kan niet gesloten worden: de ontvangstbevestiging is nooit vastgelegd.",
         "Dossier {number} cannot be closed: the acknowledgement was never recorded.",
     ),
     "acknowledge.already": (

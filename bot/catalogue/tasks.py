@@ -1,0 +1,104 @@
+"""Messages of the card tasks (bot.tasks) and download links (bot.links)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- buttons ----------------------------------------------------------------------------
+    "task.documents": ("Documenten", "Documents"),
+    "task.letter_preview": ("Brief bekijken", "View the letter"),
+    "task.letter_email": ("Brief e-mailen", "E-mail the letter"),
+    "task.letter_email_confirm": (
+        "De ontvangstbevestiging van {number} gaat per e-mail naar {email}, met de brief als"
+        " PDF. Vastgelegd wordt hij zodra de mailserver hem heeft aangenomen.",
+        "The acknowledgement of {number} goes by e-mail to {email}, with the letter as a PDF."
+        " It is recorded once the mail server has accepted it.",
+    ),
+    "task.letter_post": ("Brief per post verstuurd", "Letter sent by post"),
+    "task.letter_post_confirm": (
+        "Is de ontvangstbevestiging van {number} per post verstuurd? Dan wordt dat vandaag"
+        " vastgelegd en komt de brief in het dossier.",
+        "Was the acknowledgement of {number} sent by post? Then that is recorded today and"
+        " the letter goes into the dossier.",
+    ),
+    "task.mirror_tick": ("#{item} staat in Orthomatic", "#{item} is in Orthomatic"),
+    # -- answers ----------------------------------------------------------------------------
+    "task.documents_none": (
+        "Bij {number} zijn nog geen documenten opgeslagen.",
+        "No documents are stored with {number} yet.",
+    ),
+    "task.documents_links": (
+        "De documenten van {number}. De links zijn alleen voor u en werken 15 minuten.",
+        "The documents of {number}. The links are for you only and work for 15 minutes.",
+    ),
+    "task.links_off": (
+        "De documenten van {number}:\n{names}\nDownloadlinks staan uit: de beheerder zet"
+        " KLACHTENBOT_PUBLIC_URL (het adres van Klachtenbot) om ze aan te zetten.",
+        "The documents of {number}:\n{names}\nDownload links are off: the administrator sets"
+        " KLACHTENBOT_PUBLIC_URL (Klachtenbot's address) to turn them on.",
+    ),
+    "task.links_off_letter": (
+        "Downloadlinks staan uit, dus de brief kan hier niet getoond worden: de beheerder zet"
+        " KLACHTENBOT_PUBLIC_URL (het adres van Klachtenbot) om ze aan te zetten.",
+        "Download links are off, so the letter cannot be shown here: the administrator sets"
+        " KLACHTENBOT_PUBLIC_URL (Klachtenbot's address) to turn them on.",
+    ),
+    "task.letter_preview_ready": (
+        "Zo gaat de ontvangstbevestiging eruit als u hem nu verstuurt. De link is alleen voor"
+        " u en werkt 15 minuten.",
+        "This is the acknowledgement as it would go out now. The link is for you only and"
+        " works for 15 minutes.",
+    ),
+    "task.letter_link": ("Ontvangstbevestiging {number} (PDF)", "Acknowledgement {number} (PDF)"),
+    "task.letter_forbidden": (
+        "Alleen de coördinator verstuurt de ontvangstbevestiging van {number}.",
+        "Only the coordinator sends the acknowledgement of {number}.",
+    ),
+    "task.letter_emailing": (
+        "De ontvangstbevestiging van {number} staat klaar voor {email}. Zodra de mailserver"
+        " hem heeft aangenomen, wordt hij vastgelegd; lukt dat niet, dan hoort u het.",
+        "The acknowledgement of {number} is ready for {email}. Once the mail server has"
+        " accepted it, it is recorded; if that fails, you will be told.",
+    ),
+    "task.letter_posted": (
+        "Vastgelegd: de ontvangstbevestiging van {number} is per post verstuurd. De brief"
+        " staat in het dossier.",
+        "Recorded: the acknowledgement of {number} was sent by post. The letter is in the dossier.",
+    ),
+    "task.mirror_ticked": (
+        "Afgevinkt: #{item} van {number} staat in Orthomatic.",
+        "Ticked off: #{item} of {number} is in Orthomatic.",
+    ),
+    "task.protocol_link": (
+        "Klachtenprotocol (PDF, om te printen)",
+        "Complaints procedure (PDF, to print)",
+    ),
+    # -- opening a link ---------------------------------------------------------------------
+    "link.invalid": (
+        "Deze link klopt niet. Vraag in de chat een nieuwe (knop Documenten).",
+        "This link is not valid. Ask for a new one in chat (the Documents button).",
+    ),
+    "link.expired": (
+        "Deze link is verlopen. Vraag in de chat een nieuwe (knop Documenten).",
+        "This link has expired. Ask for a new one in chat (the Documents button).",
+    ),
+    "link.refused": (
+        "Deze link werkt niet meer voor u: {reason}",
+        "This link no longer works for you: {reason}",
+    ),
+    "link.failed": (
+        "Het document kon niet worden gemaakt. Probeer het straks opnieuw.",
+        "The document could not be made. Please try again shortly.",
+    ),
+    "links.note_on": (
+        "Downloadlinks: aan, via {url}.",
+        "Download links: on, through {url}.",
+    ),
+    "links.note_off": (
+        "Downloadlinks: uit (zet KLACHTENBOT_PUBLIC_URL om documenten vanuit de chat te openen).",
+        "Download links: off (set KLACHTENBOT_PUBLIC_URL to open documents from chat).",
+    ),
+    "links.note_no_secret": (
+        "Downloadlinks: zonder KLACHTENBOT_LINK_SECRET werkt een link alleen zolang dit"
+        " proces draait; zet het bij meer dan één Klachtenbot.",
+        "Download links: without KLACHTENBOT_LINK_SECRET a link works only while this"
+        " process runs; set it when running more than one Klachtenbot.",
+    ),
+}
