@@ -161,8 +161,22 @@ class Complaints:
             if not may_read(actor, dossier):
                 raise Refused("role.forbidden_read", number=number)
             view = await self._view(uow, dossier)
+        return await self._complete(view)
+
+    async def posted_view(self, number: str, timeline: bool = True) -> DossierView | None:
+        """The dossier for a post the bot makes itself, where no person asks: the procedure
+        chose the reader (the coordinators' channel, the new owner, the directie)."""
+        async with self.uow(readonly=True) as uow:
+            dossier = await uow.dossiers.get(number)
+            if dossier is None:
+                return None
+            view = await self._view(uow, dossier, timeline)
+        return await self._complete(view)
+
+    async def _complete(self, view: DossierView) -> DossierView:
+        """What a view learns from outside the dossier's own tables."""
         if self.mirror_state is not None:
-            view.mirror = await self.mirror_state(dossier.number)
+            view.mirror = await self.mirror_state(view.dossier.number)
         view.email_letters = self.email_letters
         return view
 
@@ -244,10 +258,10 @@ class Complaints:
                 await uow.outbox.add(message)
         return event
 
-    async def _view(self, uow: UnitOfWork, dossier: Dossier) -> DossierView:
+    async def _view(self, uow: UnitOfWork, dossier: Dossier, timeline: bool = True) -> DossierView:
         return DossierView(
             dossier=dossier,
-            timeline=await uow.dossiers.timeline(dossier.number),
+            timeline=await uow.dossiers.timeline(dossier.number) if timeline else [],
             deadlines=await uow.deadlines.for_dossier(dossier.number),
             people=await uow.people.get_many(list(_people_of(dossier))),
             committee=self.terms.committee,
@@ -271,10 +285,13 @@ class Complaints:
 
 
 def _people_of(dossier: Dossier) -> set[int]:
-    """Whom a dossier's card names: who registered it, its owner, who contacts the customer."""
+    """Whom a dossier's card names: who registered it, its owner, who contacts the customer,
+    who escalated."""
     ids = {dossier.registered_by_id}
     if dossier.assignment:
         ids |= {dossier.assignment.owner_id, dossier.assignment.contact_by_id}
+    if dossier.escalation:
+        ids.add(dossier.escalation.by_id)
     return ids
 
 

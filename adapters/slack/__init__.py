@@ -27,17 +27,18 @@ def install(bot: Klachtenbot) -> None:
     client = AsyncWebClient(token=s.slack_bot_token, base_url=s.slack_api_url)
     store = SlackStore(bot.engine)
     locales = Locales(client, s.language)
-    slack = SlackApp(bot, client, store, locales)
-    bolt = slack.bolt(s.slack_signing_secret)
-
-    bot.deliverers[CHANNEL] = SlackDeliverer(
+    deliverer = SlackDeliverer(
         client,
         store,
         locales,
+        bot.complaints.posted_view,
         coordinator_channel=s.slack_coordinator_channel,
         directie_channel=s.slack_directie_channel,
         language=lang,
     )
+    bot.deliverers[CHANNEL] = deliverer
+    slack = SlackApp(bot, client, store, locales, refresh_card=deliverer.refresh_card)
+    bolt = slack.bolt(s.slack_signing_secret)
     bot.reactors.append(slack_reactor)  # the use cases share this list
     if CHANNEL not in bot.chat_platforms:
         bot.chat_platforms.append(CHANNEL)

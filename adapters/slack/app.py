@@ -25,7 +25,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.intake import paper_trail
 from adapters.slack.admission import Admission
-from adapters.slack.blocks import card_blocks, escape
+from adapters.slack.blocks import SECTION_TEXT, card_blocks, escape, link_blocks, reply_blocks
 from adapters.slack.files import download
 from adapters.slack.home import home_view
 from adapters.slack.ids import ACTION_PATTERN, COMMAND, ButtonValue, Callback, decode_value
@@ -48,6 +48,7 @@ from bot.forms import form, registration_form
 from bot.people import Person
 from bot.roles import parse_role
 from bot.services import Outcome, Scope
+from bot.tasks import TASKS, Reply
 from bot.validation import parse
 from bot.workdays import local_date
 
@@ -58,6 +59,7 @@ _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 _SCOPES = {s.value: s for s in (Scope.OPEN, Scope.MINE, Scope.OVERDUE)}
 
 Tell = Callable[[str], Awaitable[None]]
+Refresh = Callable[[str], Awaitable[None]]  # redraw a dossier's card in the channel
 
 
 def say(key: str, lang: str, **params: Any) -> str:
@@ -76,9 +78,15 @@ def slack_unescape(text: str) -> str:
 
 class SlackApp:
     def __init__(
-        self, bot: Klachtenbot, client: AsyncWebClient, store: SlackStore, locales: Locales
+        self,
+        bot: Klachtenbot,
+        client: AsyncWebClient,
+        store: SlackStore,
+        locales: Locales,
+        refresh_card: Refresh | None = None,
     ) -> None:
         self.bot = bot
+        self.refresh_card = refresh_card
         self.client = client
         self.store = store
         self.locales = locales
@@ -155,8 +163,7 @@ class SlackApp:
             if sub == "help":
                 return await tell(t("slack.help", lang))
             if sub == "protocol":
-                text = f"*{t('slack.protocol_title', lang)}*\n{t('slack.protocol', lang)}"
-                return await tell(text)
+                return await self._protocol(lang, tell)
             if person is None:
                 return await tell(t("slack.unknown_user", lang))
             if sub == "nieuw":
@@ -174,6 +181,16 @@ class SlackApp:
         except Exception:  # never a traceback in chat
             log.exception("/klacht %s failed", sub)
             await tell(t("slack.failed", lang))
+
+    async def _protocol(self, lang: str, tell: Any) -> None:
+        """The procedure as text, and as a PDF to print for the customer at the desk."""
+        text = f"*{t('slack.protocol_title', lang)}*\n{t('slack.protocol', lang)}"
+        link = self.bot.tasks.protocol_link(lang) if self.bot.tasks else None
+        if link is None:
+            return await tell(text)
+        # The protocol is the catalogue's own mrkdwn: nothing in it was typed by a user.
+        section = {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_TEXT]}}
+        await tell(text, [section, *link_blocks([link], lang)])
 
     async def _open_registration(self, trigger_id: str, lang: str) -> None:
         today = local_date(self.bot.complaints.clock()).isoformat()
@@ -228,6 +245,8 @@ class SlackApp:
 
     async def on_button(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
+        if action.get("url"):  # a link button: the browser opens it, nothing to do here
+            return
         user = body["user"]["id"]
         tell = self._teller(body, user)
         async with self.admission.slot() as admitted:
@@ -244,6 +263,8 @@ class SlackApp:
                 return
             if person is None:
                 return await tell(t("slack.unknown_user", lang))
+            if value.action in TASKS and self.bot.tasks is not None:
+                return await self._task(person, value, body, user, lang)
             cls = ACTIONS.get(value.action)
             if cls is None or cls is Register:
                 return await tell(say("action.unknown", lang, action=value.action))
@@ -272,6 +293,32 @@ class SlackApp:
         command = parse(cls, dict(value.data))
         outcome = await self.act(person, value.number, command, _click_key(value, body))
         await tell(self._done_text(outcome, cls.name, lang))
+
+    async def _task(
+        self, person: Person, value: ButtonValue, body: dict[str, Any], user: str, lang: str
+    ) -> None:
+        """A card task (documents, the letter, the checklist): answered privately, with links."""
+        assert self.bot.tasks is not None
+        key = _click_key(value, body)
+        reply = await self.bot.tasks.run(
+            person, value.action, value.number, value.data, lang, request_key=key
+        )
+        await self._reply(body, user, reply, lang)
+        if reply.card_changed and self.refresh_card is not None:
+            try:
+                await self.refresh_card(value.number)
+            except Exception:  # the step is done; the card catches up with the next one
+                log.exception("refreshing the card of %s failed", value.number)
+
+    async def _reply(self, body: dict[str, Any], user: str, reply: Reply, lang: str) -> None:
+        blocks = reply_blocks(reply.text, reply.links, lang)
+        text = escape(reply.text)
+        if body.get("response_url"):
+            await self.respond(
+                body["response_url"], text=text, blocks=blocks, replace_original=False
+            )
+        else:
+            await self.client.chat_postMessage(channel=user, text=text, blocks=blocks)
 
     # -- modals ----------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from adapters.slack.ids import ACTION_PREFIX, encode_value
-from bot.cards import Button, Card, Style
+from bot.cards import Button, Card, Link, Style
 from bot.catalogue import t
 
 # Slack's limits (Block Kit reference).
@@ -30,6 +30,8 @@ CONFIRM_TITLE = 100
 CONFIRM_TEXT = 300
 CONFIRM_BUTTON = 30
 FALLBACK_TEXT = 3000  # the notification text; Slack allows more, nobody reads more
+URL = 3000  # a link button's url
+LINK_ID = f"{ACTION_PREFIX}link"  # link buttons: Slack still sends their click, which is acked
 
 Block = dict[str, Any]
 
@@ -95,6 +97,30 @@ def action_blocks(buttons: list[Button], lang: str, version: int | None = None) 
     ]
 
 
+def link_blocks(links: list[Link], lang: str) -> list[Block]:
+    """Buttons that open a link in the browser (a download, the printable protocol)."""
+    elements: list[Block] = [
+        {
+            "type": "button",
+            "action_id": f"{LINK_ID}.{i}",
+            "text": plain(link.label, BUTTON_TEXT, lang),
+            "url": link.url,
+        }
+        for i, link in enumerate(links)
+        if len(link.url) <= URL
+    ]
+    return [
+        {"type": "actions", "elements": elements[i : i + ACTIONS_ELEMENTS]}
+        for i in range(0, len(elements), ACTIONS_ELEMENTS)
+    ]
+
+
+def reply_blocks(text: str, links: list[Link], lang: str) -> list[Block]:
+    """A private answer: a text (escaped) and its links."""
+    section = {"type": "section", "text": mrkdwn(text, SECTION_TEXT, lang)}
+    return [section, *link_blocks(links, lang)[: MESSAGE_BLOCKS - 1]]
+
+
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -123,7 +149,7 @@ def card_blocks(
         {"type": "section", "text": titled(s.title, s.text, SECTION_TEXT, lang)}
         for s in card.sections
     ]
-    tail = action_blocks(card.buttons, lang, version)
+    tail = action_blocks(card.buttons, lang, version) + link_blocks(card.links, lang)
 
     room = max_blocks - len(tail)
     blocks = head + body

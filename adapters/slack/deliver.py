@@ -10,6 +10,7 @@ pass; a missing channel or a revoked token waits for a person.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -25,6 +26,10 @@ from bot.cards import Card
 from bot.catalogue import t
 from bot.notices import NOTICE, Audience, Notice
 from bot.outbox import OutboxItem, Rejected, RetryLater
+from bot.services import DossierView
+
+# The dossier as the bot posts it itself (`Complaints.posted_view`).
+Views = Callable[..., Awaitable[DossierView | None]]
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +50,7 @@ class SlackDeliverer:
         client: AsyncWebClient,
         store: SlackStore,
         locales: Locales,
+        views: Views,
         *,
         coordinator_channel: str | None,
         directie_channel: str | None,
@@ -53,6 +59,7 @@ class SlackDeliverer:
         self.client = client
         self.store = store
         self.locales = locales
+        self.views = views
         self.coordinator_channel = coordinator_channel
         self.directie_channel = directie_channel
         self.lang = language
@@ -86,10 +93,14 @@ class SlackDeliverer:
 
     # -- the dossier card and its thread ------------------------------------------------
 
+    async def refresh_card(self, number: str) -> None:
+        """Redraw the card now, for a change that is not a step (an item ticked off)."""
+        await self._card(number)
+
     async def _card(self, number: str) -> None:
         if not self.coordinator_channel:
             return  # nowhere to post; install said so at start
-        view = await self.store.view(number)
+        view = await self.views(number)
         if view is None:
             raise Rejected(f"dossier {number} not found")
         card = channel_card(view, self.lang)
@@ -133,7 +144,7 @@ class SlackDeliverer:
         person = await self.store.person(person_id)
         if person is None or not person.slack_user_id:
             return  # not on Slack: another platform (or the e-mail) reaches them
-        view = await self.store.view(number, timeline=False)
+        view = await self.views(number, timeline=False)
         if view is None:
             raise Rejected(f"dossier {number} not found")
         lang = await self.locales.of(person.slack_user_id)
@@ -145,7 +156,7 @@ class SlackDeliverer:
     async def _directie(self, number: str) -> None:
         if not self.directie_channel:
             return
-        view = await self.store.view(number, timeline=False)
+        view = await self.views(number, timeline=False)
         if view is None:
             raise Rejected(f"dossier {number} not found")
         card = directie_card(view, self.lang)

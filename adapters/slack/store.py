@@ -13,7 +13,6 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.people import Person
-from bot.services import DossierView
 from bot.workdays import utcnow
 from storage.tables import chat_messages, dossiers
 from storage.uow import SqlUnitOfWork
@@ -85,26 +84,6 @@ class SlackStore:
         )
         async with self.engine.connect() as conn:
             return (await conn.execute(query)).scalar_one_or_none()
-
-    async def view(self, number: str, timeline: bool = True) -> DossierView | None:
-        """The dossier for a post the bot makes itself (no actor: the receiver is chosen
-        by the procedure, e.g. the coordinators' channel or the new owner)."""
-        async with SqlUnitOfWork(self.engine) as uow:
-            dossier = await uow.dossiers.get(number)
-            if dossier is None:
-                return None
-            ids = {dossier.registered_by_id}
-            if dossier.assignment:
-                ids |= {dossier.assignment.owner_id, dossier.assignment.contact_by_id}
-            if dossier.escalation:
-                ids.add(dossier.escalation.by_id)
-            people = {i: p for i in ids if (p := await uow.people.get(i))}
-            return DossierView(
-                dossier=dossier,
-                timeline=await uow.dossiers.timeline(number) if timeline else [],
-                deadlines=await uow.deadlines.for_dossier(number),
-                people=people,
-            )
 
     async def person(self, person_id: int) -> Person | None:
         async with SqlUnitOfWork(self.engine) as uow:

@@ -18,20 +18,7 @@ def channel_viewer(role: Role) -> Person:
 
 async def dossier_view(bot: Klachtenbot, number: str) -> DossierView | None:
     """The dossier as the channel's card shows it; the channel is trusted with it."""
-    async with bot.complaints.uow() as uow:
-        dossier = await uow.dossiers.get(number)
-        if dossier is None:
-            return None
-        ids = {dossier.registered_by_id}
-        if dossier.assignment:
-            ids |= {dossier.assignment.owner_id, dossier.assignment.contact_by_id}
-        people = {i: p for i in ids if (p := await uow.people.get(i))}
-        return DossierView(
-            dossier=dossier,
-            timeline=await uow.dossiers.timeline(number),
-            deadlines=await uow.deadlines.for_dossier(number),
-            people=people,
-        )
+    return await bot.complaints.posted_view(number)
 
 
 async def staff_choices(bot: Klachtenbot) -> list[tuple[int, str]]:

@@ -168,6 +168,8 @@ def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def button(blocks: list[dict[str, Any]], action: str, **data: str) -> dict[str, Any]:
     """The button for `action` (and preset data, e.g. choice="advies") on a card."""
     for element in buttons(blocks):
+        if "value" not in element:  # a link button
+            continue
         value = json.loads(element["value"])
         if value["a"] == action and all(value.get("d", {}).get(k) == v for k, v in data.items()):
             return element
