@@ -112,10 +112,17 @@ class SqlOutboxStore:
     async def give_up(self, item_id: int, status: OutboxStatus, error: str) -> None:
         await self._set(item_id, status=status.value, next_attempt_at=None, last_error=error[:2000])
 
-    async def retry(self, item_id: int | None, now: datetime, channel: str | None = None) -> int:
-        """Put a failed or dead item (or, with None, all of them) back in line."""
+    async def retry(
+        self,
+        item_id: int | None,
+        now: datetime,
+        channel: str | None = None,
+        statuses: tuple[OutboxStatus, ...] = (OutboxStatus.FAILED, OutboxStatus.DEAD),
+    ) -> int:
+        """Put a failed or dead item (or, with None, all of them) back in line; with
+        `statuses=(MANUAL,)` the items still waiting to be done by hand."""
         o = t.outbox
-        condition = o.c.status.in_([OutboxStatus.FAILED.value, OutboxStatus.DEAD.value])
+        condition = o.c.status.in_([s.value for s in statuses])
         if item_id is not None:
             condition = and_(condition, o.c.id == item_id)
         if channel:

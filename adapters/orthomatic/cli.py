@@ -15,7 +15,7 @@ from bot.outbox import OutboxStatus
 from bot.people import Person
 from bot.workdays import utcnow
 
-from . import choose_mode
+from . import Mode, choose_mode
 from .observe import backlog
 from .records import Records
 
@@ -28,6 +28,7 @@ def add_commands(commands: Any) -> None:
     retry = sub.add_parser("retry", help=t("mirror.cli.help_retry", LANG))
     retry.add_argument("item", nargs="?", type=int)
     retry.add_argument("--all", action="store_true")
+    retry.add_argument("--manual", action="store_true", help=t("mirror.cli.help_manual", LANG))
     checklist = sub.add_parser("checklist", help=t("mirror.cli.help_checklist", LANG))
     checklist.add_argument("number")
     checklist.add_argument("--save", type=Path, help="map voor de documenten om te uploaden")
@@ -139,6 +140,8 @@ async def _failed(bot: Any, args: argparse.Namespace) -> int:
 
 
 async def _retry(bot: Any, args: argparse.Namespace) -> int:
+    if args.manual:
+        return await _hand_over(bot, args)
     if (args.item is None) == (not args.all):
         raise UsageError(t("mirror.cli.retry_what", LANG))
     count = await bot.outbox.retry(None if args.all else args.item, utcnow(), channel=CHANNEL)
@@ -152,6 +155,21 @@ async def _retry(bot: Any, args: argparse.Namespace) -> int:
         )
         return 2
     print(t("mirror.cli.retried", LANG, count=count))
+    return 0
+
+
+async def _hand_over(bot: Any, args: argparse.Namespace) -> int:
+    """A bridge or folder arrived after a time by hand: what nobody ticked off yet goes
+    to it now, in order per dossier (the dispatcher keeps each dossier's queue)."""
+    if args.item is not None or args.all:
+        raise UsageError(t("mirror.cli.manual_alone", LANG))
+    if choose_mode(bot.settings) is Mode.MANUAL:
+        raise UsageError(t("mirror.cli.manual_needs_bridge", LANG))
+    count = await bot.outbox.retry(None, utcnow(), channel=CHANNEL, statuses=(OutboxStatus.MANUAL,))
+    if args.json:
+        _json({"handed_over": count})
+    else:
+        print(t("mirror.cli.handed_over", LANG, count=count))
     return 0
 
 

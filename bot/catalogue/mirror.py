@@ -215,6 +215,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} item(s) staan weer in de wachtrij.",
         "{count} item(s) are queued again.",
     ),
+    "mirror.cli.help_manual": (
+        "geef wat nog met de hand moest aan de brug of map die nu is ingesteld",
+        "hand what was still to do by hand to the bridge or folder now configured",
+    ),
+    "mirror.cli.manual_alone": (
+        "--manual neemt alle items die nog met de hand moesten; geef geen itemnummer of --all.",
+        "--manual takes every item still to do by hand; give no item number or --all.",
+    ),
+    "mirror.cli.manual_needs_bridge": (
+        "Er is geen brug (ORTHOMATIC_URL en ORTHOMATIC_TOKEN) of map (ORTHOMATIC_EXPORT_DIR)"
+        " ingesteld: de items blijven op de afvinklijst.",
+        "No bridge (ORTHOMATIC_URL and ORTHOMATIC_TOKEN) or folder (ORTHOMATIC_EXPORT_DIR) is"
+        " configured: the items stay on the checklist.",
+    ),
+    "mirror.cli.handed_over": (
+        "{count} item(s) die nog met de hand moesten, gaan nu naar Orthomatic.",
+        "{count} item(s) still to do by hand now go to Orthomatic.",
+    ),
     "mirror.cli.nothing_to_retry": (
         "Item {item} is niet geweigerd of opgegeven; er is niets opnieuw te proberen.",
         "Item {item} is not refused or given up; there is nothing to retry.",

@@ -148,3 +148,31 @@ async def test_healthz_and_metrics_show_the_backlog(bridge_bot, standin):
         assert samples['klachtenbot_outbox_deliveries_total{outcome="failed"}'] == 0
     finally:
         await client.close()
+
+
+async def test_a_bridge_that_arrives_later_takes_over_the_unticked_items(
+    make_bot, standin, database_url, monkeypatch, capsys
+):
+    by_hand = await make_bot()
+    people = await staff(by_hand)
+    number = await register(by_hand, people)
+    manual = [i for i in await by_hand.outbox.for_dossier(number, CHANNEL)]
+    assert manual and all(i.status.value == "manual" for i in manual)
+
+    # Still by hand: nothing to hand over to, and the items stay on the checklist.
+    code, _, err = await _cli(monkeypatch, capsys, database_url, "mirror", "retry", "--manual")
+    assert code == 2 and "blijven op de afvinklijst" in err and "Traceback" not in err
+    code, _, err = await _cli(
+        monkeypatch, capsys, database_url, "mirror", "retry", "--manual", "--all"
+    )
+    assert code == 2
+
+    env = {"ORTHOMATIC_URL": standin.url, "ORTHOMATIC_TOKEN": TOKEN}
+    code, out, _ = await _cli(
+        monkeypatch, capsys, database_url, "mirror", "retry", "--manual", **env
+    )
+    assert code == 0 and f"{len(manual)} item(s)" in out
+    bridge = await make_bot(orthomatic_url=standin.url, orthomatic_token=TOKEN)
+    await drain(bridge)
+    assert standin.created_keys() == [manual[0].key]
+    assert (await bridge.outbox.counts(CHANNEL)) == {"delivered": len(manual)}
