@@ -58,6 +58,23 @@ _HEIF_GENERIC = {b"mif1", b"msf1"}
 _EXECUTABLE = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"PK\x03\x04")
 
 
+def _hex(c: str) -> bytes:
+    code = f"{ord(c):02x}"
+    return b"".join(b"[%s%s]" % (d.lower().encode(), d.upper().encode()) for d in code)
+
+
+# What a scanned letter never holds and a malicious PDF does: scripts, launch actions,
+# embedded files, forms that run code. (A JavaScript action always names /JavaScript.)
+_ACTIVE_PDF = re.compile(
+    b"/(?:"
+    + b"|".join(
+        b"".join(b"(?:%s|#%s)" % (re.escape(c.encode()), _hex(c)) for c in name)
+        for name in ("JavaScript", "Launch", "EmbeddedFiles", "EmbeddedFile", "RichMedia", "XFA")
+    )
+    + rb")(?=[\s/<>\[\]()%{}]|$)"  # the whole name, not the start of a longer one
+)
+
+
 def sniff(content: bytes) -> FileType | None:
     """The type of a file by its first bytes; None for anything we do not accept."""
     if content.startswith(b"%PDF-"):
@@ -89,6 +106,10 @@ def check_upload(content: bytes) -> FileType:
         if content.startswith(_EXECUTABLE):
             raise Refused("document.executable", field="file")
         raise Refused("document.type", field="file")
+    if found is PDF and _ACTIVE_PDF.search(content):
+        # Only names in the file's own text are seen, not inside compressed object
+        # streams; downloads are sent as attachments, never opened by the bot's pages.
+        raise Refused("document.active_pdf", field="file")
     return found
 
 

@@ -20,6 +20,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This file is a program or script, whatever its name may say. It is refused. Send a"
         " scan or photo as PDF, JPEG, PNG or HEIC.",
     ),
+    "document.active_pdf": (
+        "Deze PDF bevat scripts, ingesloten bestanden of acties die programma's starten; een"
+        " scan heeft die nooit. Hij wordt geweigerd. Scan de brief opnieuw of stuur een foto.",
+        "This PDF holds scripts, embedded files or actions that start programs; a scan never"
+        " does. It is refused. Scan the letter again or send a photo.",
+    ),
     "document.unknown": ("Document {id} bestaat niet.", "Document {id} does not exist."),
     # -- the website form ---------------------------------------------------------------
     "intake.thanks": (
