@@ -36,6 +36,8 @@ from adapters.slack.modals import (
     inline_errors,
     message_view,
     read_values,
+    scan_block,
+    scans,
 )
 from adapters.slack.store import SlackStore
 from bot.actions import ACTIONS, Action, AddNote, Register
@@ -197,6 +199,7 @@ class SlackApp:
         view = form_view(
             registration_form(lang), lang, FormContext(Register.name), {"received_on": today}
         )
+        view["blocks"].append(scan_block(lang))
         await self.client.views_open(trigger_id=trigger_id, view=view)
 
     async def _list(self, person: Person, args: list[str], lang: str, tell: Any) -> None:
@@ -353,6 +356,9 @@ class SlackApp:
 
         key = f"slack:view:{view['id']}:{view.get('hash', '')}"
         work = asyncio.ensure_future(self._run(person, context, command, key))
+        files = scans(view.get("state", {}).get("values", {})) if cls is Register else []
+        if files:
+            self._spawn(self._scans(work, person, files, key, user, lang))
         try:
             outcome = await asyncio.wait_for(asyncio.shield(work), ACK_BUDGET)
         except TimeoutError:
@@ -375,6 +381,36 @@ class SlackApp:
             return await self.bot.complaints.register(person, command, request_key=key)
         assert context.number is not None
         return await self.act(person, context.number, command, key)
+
+    async def _scans(
+        self,
+        registered: asyncio.Future[Outcome],
+        person: Person,
+        files: list[dict[str, Any]],
+        key: str,
+        user: str,
+        lang: str,
+    ) -> None:
+        """The scans uploaded with a registration, kept with the new dossier once it exists.
+
+        After the ack, since fetching 20 MB from Slack may take longer than Slack waits.
+        Each file on its own: a refused one is reported by DM and keeps no other out.
+        """
+        try:
+            number = (await registered).dossier.number
+        except Exception:  # refused or failed: the modal said so, and no dossier to keep it
+            return
+        for file in files:
+            try:
+                await self._file(person, number, file, f"{key}:file:{file.get('id')}")
+            except Refused as refusal:
+                name = str(file.get("name") or "")
+                text = t("slack.scan_refused", lang, number=number, name=escape(name),
+                         reason=refusal_text(refusal, lang))  # fmt: skip
+                await self.client.chat_postMessage(channel=user, text=text)
+            except Exception:
+                log.exception("keeping a scan for %s failed", number)
+                await self.client.chat_postMessage(channel=user, text=t("slack.failed", lang))
 
     async def _people(self, the_form: Form, values: dict[str, str], lang: str) -> dict[str, str]:
         """Slack users picked in the form, as the people the core knows."""

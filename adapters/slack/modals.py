@@ -20,6 +20,7 @@ from bot.errors import Refused
 MODAL_TITLE = 24
 MODAL_BUTTON = 24
 INPUT_LABEL = 2000
+INPUT_HINT = 2000
 PLAIN_INPUT = 3000
 OPTION_TEXT = 75
 OPTION_VALUE = 150
@@ -130,6 +131,38 @@ def form_view(
         "private_metadata": context.dump(),
         "blocks": blocks[:VIEW_BLOCKS],
     }
+
+
+SCAN = "scan"  # the registration modal's file input: the letter or form, scanned
+SCAN_TYPES = ["pdf", "jpg", "jpeg", "png", "heic"]
+SCAN_FILES = 5
+
+
+def scan_block(lang: str) -> Block:
+    """An upload for the scanned letter or dissatisfaction form, while registering it.
+
+    Slack filters by extension only; the core still judges each file by its content.
+    """
+    return {
+        "type": "input",
+        "block_id": SCAN,
+        "optional": True,
+        "label": plain(t("slack.scan_label", lang), INPUT_LABEL, lang),
+        "hint": plain(t("slack.scan_hint", lang), INPUT_HINT, lang),
+        "element": {
+            "type": "file_input",
+            "action_id": VALUE,
+            "filetypes": SCAN_TYPES,
+            "max_files": SCAN_FILES,
+        },
+    }
+
+
+def scans(state: dict[str, Any]) -> list[dict[str, Any]]:
+    """The files given in the registration modal's upload, as Slack describes them."""
+    element = (state.get(SCAN) or {}).get(VALUE) or {}
+    files = element.get("files") or []
+    return [f for f in files if isinstance(f, dict)][:SCAN_FILES]
 
 
 def message_view(title: str, text: str, lang: str) -> Block:

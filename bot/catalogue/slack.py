@@ -181,6 +181,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "slack.truncated": ("… (ingekort)", "… (shortened)"),
     # -- files shared in a dossier's thread ----------------------------------------------------
+    "slack.scan_label": (
+        "Scan van de brief of het formulier",
+        "Scan of the letter or form",
+    ),
+    "slack.scan_hint": (
+        "Bij een brief of ontevredenheidsformulier: PDF, JPEG, PNG of HEIC, hoogstens 20 MB.",
+        "For a letter or dissatisfaction form: PDF, JPEG, PNG or HEIC, at most 20 MB.",
+    ),
+    "slack.scan_refused": (
+        "{number} is geregistreerd, maar het bestand {name} is niet bewaard: {reason}",
+        "{number} is registered, but the file {name} was not kept: {reason}",
+    ),
     "slack.file_unavailable": (
         "Klachtenbot kon het bestand {name} niet ophalen bij Slack; het is niet bewaard."
         " Deel het nog eens in de draad.",

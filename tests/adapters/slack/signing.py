@@ -108,9 +108,15 @@ class SlackSends:
         return await self.interaction(payload)
 
     async def submit(
-        self, user: str, view: dict[str, Any], values: dict[str, str], **kw: Any
+        self,
+        user: str,
+        view: dict[str, Any],
+        values: dict[str, str],
+        files: dict[str, list[dict[str, Any]]] | None = None,
+        **kw: Any,
     ) -> tuple[int, str]:
-        """Submit an opened modal (as the stand-in returned it) with these field values."""
+        """Submit an opened modal (as the stand-in returned it) with these field values
+        (and, for a file input, the files Slack describes)."""
         state: dict[str, Any] = {}
         for block in view["blocks"]:
             if block["type"] != "input":
@@ -125,6 +131,8 @@ class SlackSends:
                 entry["selected_date"] = value or element.get("initial_date")
             elif kind == "users_select":
                 entry["selected_user"] = value or element.get("initial_user")
+            elif kind == "file_input":
+                entry["files"] = (files or {}).get(block["block_id"], [])
             else:
                 chosen = value or (element.get("initial_option") or {}).get("value")
                 entry["selected_option"] = (

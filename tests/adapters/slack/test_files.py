@@ -149,3 +149,47 @@ async def test_the_token_never_goes_to_a_host_that_is_not_slack(bot, team, slack
     assert "niet ophalen" in answer["text"]
     assert slack_api.downloads == []
     assert await stored(bot) == []
+
+
+def described(slack_api, file_id: str, name: str) -> dict:  # type: ignore[no-untyped-def]
+    """A file as Slack describes it in a modal's file input."""
+    return {
+        "id": file_id,
+        "name": name,
+        "mimetype": "application/octet-stream",
+        "size": len(slack_api.files[file_id]),
+        "url_private": slack_api.file_url(file_id),
+        "url_private_download": slack_api.file_url(file_id),
+    }
+
+
+async def test_a_scan_uploaded_while_registering_is_kept_with_the_new_dossier(
+    bot, team, slack, slack_api
+):
+    from tests.adapters.slack.test_e2e import opened_view
+
+    slack_api.files["F1"] = scan = a_pdf()
+    slack_api.files["F2"] = EXE
+    await slack.command("UANNA", "nieuw")
+    form = await opened_view(slack_api, 1)
+    assert form["blocks"][-1]["element"]["type"] == "file_input"
+    files = {"scan": [described(slack_api, "F1", "brief.pdf"),
+                      described(slack_api, "F2", "scan.pdf")]}  # fmt: skip
+    values = {"channel": "brief", "customer_name": "Mevr. Bakker", "customer_phone": "0612345678",
+              "summary": "Zool laat los"}  # fmt: skip
+    status, body = await slack.submit("UANNA", form, values, files=files)
+    assert status == 200 and "K-2026-0001" in body
+
+    async def kept_count() -> int:
+        return len(await stored(bot))
+
+    await _until(kept_count, 1)
+    [kept] = await stored(bot)
+    assert kept["kind"] == "scan" and kept["content_type"] == "application/pdf"
+    view = await bot.complaints.view(team.coordinator, "K-2026-0001")
+    assert [e.action for e in view.timeline] == ["register", "add_document"]
+    # The renamed program is refused, and the coordinator hears which file and why.
+    dm = await slack_api.wait(lambda: slack_api.to("chat.postMessage", channel="UANNA"))
+    assert "scan.pdf" in dm[0]["text"] and "programma" in dm[0]["text"]
+    assert len(await stored(bot)) == 1
+    assert (await paper_trail.documents(bot).read(team.coordinator, kept["id"])).content == scan
