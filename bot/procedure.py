@@ -94,7 +94,7 @@ PROCEDURE: dict[type[Action], Rule] = {
     Assign:       rule({COORDINATOR},                  {ONTVANGEN, *WORKING},           TOEGEWEZEN),
     PlanContact:  rule({OWNER, COORDINATOR},           WORKING,                     IN_BEHANDELING),
     AddNote:      rule({COORDINATOR, DIRECTIE, OWNER}, OPEN_STATES),
-    AddDocument:  rule({COORDINATOR, DIRECTIE, OWNER}, OPEN_STATES),
+    AddDocument:  rule({COORDINATOR, DIRECTIE, OWNER, SYSTEEM}, OPEN_STATES),  # bot: the copy
     ReportStatus: rule({OWNER, COORDINATOR},           WORKING,                     IN_BEHANDELING),
     Escalate:     rule({OWNER, COORDINATOR, SYSTEEM},  WORKING,                        GEESCALEERD),
     Decide:       rule({DIRECTIE},                     {GEESCALEERD}),  # to: the choice decides

@@ -10,7 +10,7 @@ from bot.actions import Register
 
 def registration(**overrides: Any) -> Register:
     data: dict[str, Any] = {
-        "channel": "telefoon",
+        "channel": "brief",  # a letter: the scan is its copy, so no copy is generated
         "received_on": date(2026, 11, 23),
         "customer_number": "10234",
         "customer_name": "Mevr. E. Bakker",

@@ -1,8 +1,8 @@
 """Intake from outside chat: the website form, and the paper trail's wiring.
 
 `install(bot)` adds POST /intake/webform (when KLACHTENBOT_INTAKE_TOKEN is set),
-the coordinators' notice for each web form, and e-mail for the acknowledgement
-letter (when KLACHTENBOT_SMTP_* is set).
+the coordinators' notice for each web form, the copy of every phone or website
+complaint, and e-mail for the acknowledgement letter (when KLACHTENBOT_SMTP_* is set).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from adapters import email
+from adapters.intake import copy, paper_trail
 from adapters.intake.http import WebformEndpoint
 from adapters.intake.limiter import TokenBucket
 from adapters.intake.notice import WebformNotice
@@ -25,6 +26,8 @@ def install(bot: Klachtenbot) -> None:
     lang = language(settings.language)
     notice = WebformNotice(bot.chat_platforms, lang)
     bot.reactors.append(notice)
+    bot.reactors.append(copy.complaint_copy)
+    bot.deliverers[copy.CHANNEL] = copy.CopyFiler(paper_trail.letters(bot))
     if settings.intake_token:
         endpoint = WebformEndpoint(
             bot.complaints,

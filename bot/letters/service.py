@@ -23,7 +23,7 @@ from bot.letters.documents import acknowledgement_pdf, complaint_copy_pdf, proto
 from bot.outbox import OutboxMessage
 from bot.people import SYSTEM, Person
 from bot.procedure import apply
-from bot.services import Outcome, Step
+from bot.services import DossierView, Outcome, Step
 from bot.workdays import local_date
 
 EMAIL = "email"  # the outbox channel of the e-mail deliverer
@@ -175,7 +175,22 @@ class Letters:
     # -- the copy of the complaint ---------------------------------------------------
 
     async def complaint_copy_preview(self, actor: Person, number: str) -> bytes:
-        view = await self.complaints.view(actor, number)
+        return await self._complaint_copy(await self.complaints.view(actor, number))
+
+    async def file_registration_copy(self, number: str, *, request_key: str) -> int:
+        """The copy of a phone or website complaint, filed by the bot itself right after
+        the registration (see `adapters.intake.copy`): what the customer said, for the
+        pinboard, without anyone having to remember it."""
+        view = await self.complaints.posted_view(number, timeline=False)
+        if view is None:
+            raise Refused("dossier.unknown", number=number)
+        content = await self._complaint_copy(view)
+        return await self.documents.add(
+            SYSTEM, number, Kind.COMPLAINT_COPY, f"kopie-klacht-{number}.pdf", PDF, content,
+            t("letter.copy_title", number=number), request_key=request_key,
+        )  # fmt: skip
+
+    async def _complaint_copy(self, view: DossierView) -> bytes:
         registered_by = view.name_of(view.dossier.registered_by_id)
         if view.dossier.registered_by_id == SYSTEM.id:
             registered_by = SYSTEM.name

@@ -53,7 +53,7 @@ def later(bot, minutes: int = 10) -> None:  # type: ignore[no-untyped-def]
 async def _dossier(bot, team) -> str:  # type: ignore[no-untyped-def]
     outcome = await bot.complaints.register(
         team.coordinator,
-        registration(customer_name="Zoë Ïsbrand", customer_email="zoe@example.nl"),
+        registration(customer_name="Zoë Ïsbrand", customer_email="zoe@example.nl", channel="brief"),
     )
     return outcome.dossier.number
 

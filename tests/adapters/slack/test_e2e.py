@@ -96,7 +96,7 @@ async def test_the_whole_procedure_through_slack(bot, team, slack, slack_api):
         "UANNA",
         form,
         {
-            "channel": "telefoon",
+            "channel": "brief",
             "received_on": "2026-11-23",
             "customer_number": "10234",
             "customer_name": "Mevr. E. Bakker",

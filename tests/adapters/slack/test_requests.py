@@ -126,10 +126,13 @@ async def test_a_modal_submitted_twice_makes_one_dossier(bot, team, slack, slack
     third = await slack.submit("UANNA", form, REGISTRATION)
     assert "al verwerkt" in json.loads(third[1])["view"]["blocks"][0]["text"]["text"]
     assert await count(bot, dossiers) == 1
-    assert await count(bot, events) == 1
     async with bot.engine.connect() as conn:
+        registered = select(func.count()).where(events.c.action == "register")
+        assert (await conn.execute(registered)).scalar_one() == 1
         keys = (await conn.execute(select(inbound_keys.c.key))).scalars().all()
-    assert keys == [f"slack:view:{form['id']}:{form['hash']}"]
+    # (The copy of the phone complaint the bot files itself has a key of its own.)
+    view_key = f"slack:view:{form['id']}:{form['hash']}"
+    assert [k for k in keys if k.startswith("slack:")] == [view_key]
 
 
 async def test_slack_retrying_an_event_records_the_note_once(bot, team, slack, slack_api):
