@@ -44,7 +44,8 @@ def install(bot: Klachtenbot) -> None:
         bot.web.append(lambda app: app.router.add_post(ROUTE, _unavailable))
         return
     store = TeamsStore(bot.engine)
-    handler = TeamsBot(bot, store, files=framework)
+    deliverer = TeamsDeliverer(bot, store, framework)
+    handler = TeamsBot(bot, store, files=framework, refresh_card=deliverer.refresh_card)
 
     async def messages(request: web.Request) -> web.StreamResponse:
         # Without an app id the SDK checks no token: then only this machine may talk.
@@ -56,7 +57,7 @@ def install(bot: Klachtenbot) -> None:
         app.router.add_post(ROUTE, messages)
 
     bot.web.append(routes)
-    bot.deliverers[CHANNEL] = TeamsDeliverer(bot, store, framework)
+    bot.deliverers[CHANNEL] = deliverer
 
     async def health() -> dict[str, Any]:
         return {

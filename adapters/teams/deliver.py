@@ -117,9 +117,16 @@ class TeamsDeliverer:
         )
 
     async def _card_update(self, number: str) -> None:
+        if await self.store.message(number, CARD) is None:
+            await self._card_root(number)
+            return
+        await self.refresh_card(number)
+
+    async def refresh_card(self, number: str) -> None:
+        """Redraw the card in the coordinators' channel now, also for a change that is not
+        a step (an Orthomatic item ticked off); a card not posted yet is left to the outbox."""
         posted = await self.store.message(number, CARD)
         if posted is None:
-            await self._card_root(number)
             return
         ref = await self._coordinators()
         card = await self._card(number, channel_viewer(Role.COORDINATOR), self.lang)

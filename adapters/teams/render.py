@@ -4,6 +4,8 @@ Every string that a person typed is escaped here, because only the renderer
 knows its markup: a TextBlock renders a markdown subset in Teams, so a complaint
 must not be able to carry a link, a mention or bold text into a card. Cards stay
 inside Teams' message size whatever the length of the texts or the timeline.
+Links (a download, the printable protocol) become `Action.OpenUrl` buttons; an
+address is not something a person typed, but only a web address becomes a button.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
-from bot.cards import Button, Card, FieldKind, Form, FormField, Style
+from bot.cards import Button, Card, FieldKind, Form, FormField, Link, Style
 from bot.catalogue import t
 
 VERSION = "1.5"
@@ -22,6 +25,9 @@ CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 # Teams refuses a message above about 28 KB; stay well under it.
 MAX_CARD_BYTES = 24_000
 MAX_ACTIONS = 5  # more buttons go under "Meer…"
+MAX_URL = 2048  # longer is no address the bot made; browsers and proxies balk at more
+# The texts' lengths, tried in turn until a card fits in one Teams message.
+_LIMITS = (2000, 1000, 500, 250, 100)
 CONTROL = "klachtenbot"  # the key of our own data in an action's data
 
 # Markdown's special characters, escaped with a backslash wherever they are.
@@ -70,15 +76,10 @@ def _wrap(body: list[dict[str, Any]], actions: list[dict[str, Any]], **extra: An
     return card
 
 
-def banner(text: str, good: bool = False) -> dict[str, Any]:
-    """A line at the top of a card: what just happened, or why it did not."""
-    return {
-        "type": "TextBlock",
-        "text": escape(text),
-        "wrap": True,
-        "weight": "Bolder",
-        "color": "Good" if good else "Attention",
-    }
+def banner(text: str, good: bool = False, lang: str = "nl") -> dict[str, Any]:
+    """A line at the top of a card: what just happened, or why it did not (a task's
+    answer may list a few documents, one per line)."""
+    return _text(text, 2000, lang, weight="Bolder", color="Good" if good else "Attention")
 
 
 def execute(
@@ -114,15 +115,45 @@ def _actions(buttons: Iterable[Button], lang: str) -> list[dict[str, Any]]:
     ]
 
 
+def open_url(link: Link) -> dict[str, Any] | None:
+    """A button that opens `link` in the browser; None for anything but a web address."""
+    url = link.url.strip()
+    parts = urlsplit(url)
+    if (
+        len(url) > MAX_URL
+        or parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or any(c.isspace() or not c.isprintable() for c in url)
+    ):
+        return None
+    title = " ".join(link.label.split())[:100] or url[:100]
+    return {"type": "Action.OpenUrl", "title": title, "url": url}
+
+
+def usable_links(links: Iterable[Link]) -> list[dict[str, Any]]:
+    return [action for action in map(open_url, links) if action is not None]
+
+
+def link_rows(actions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Link buttons one under the other: a document's name stays readable in full, and
+    no row carries more than one button (well within MAX_ACTIONS)."""
+    return [{"type": "ActionSet", "actions": [action]} for action in actions]
+
+
 def render_card(
     card: Card,
     lang: str = "nl",
     *,
     note: dict[str, Any] | None = None,
+    note_links: Sequence[Link] = (),
     refresh: str | None = None,
     refresh_users: list[str] | None = None,
 ) -> dict[str, Any]:
-    """An Adaptive Card for `card`; `refresh` names the dossier the card stands for."""
+    """An Adaptive Card for `card`; `refresh` names the dossier the card stands for.
+
+    `note` is a banner on top (what just happened) and `note_links` the links that go
+    with it, right under it; the card's own `links` follow its sections.
+    """
     extra: dict[str, Any] = {}
     if refresh:
         extra["refresh"] = {
@@ -134,45 +165,74 @@ def render_card(
         }
         if refresh_users:
             extra["refresh"]["userIds"] = refresh_users[:60]
+    top, bottom = usable_links(note_links), usable_links(card.links)
+    actions = _actions(card.buttons, lang)
     # Shrink the texts until the card fits in one Teams message.
-    for limit in (2000, 1000, 500, 250, 100):
-        body: list[dict[str, Any]] = []
-        if note:
-            body.append(note)
-        body.append(_text(card.title, 300, lang, size="Medium", weight="Bolder"))
-        if card.subtitle:
-            body.append(_text(card.subtitle, 300, lang, isSubtle=True, spacing="None"))
-        if card.facts:
-            body.append(
-                {
-                    "type": "FactSet",
-                    "facts": [
-                        {
-                            "title": escape(shorten(f.label, 80, lang)),
-                            "value": escape(shorten(f.value, min(limit, 300), lang)),
-                        }
-                        for f in card.facts[:30]
-                    ],
-                }
-            )
-        for section in card.sections[:20]:
-            if section.title:
-                body.append(_text(section.title, 200, lang, weight="Bolder", separator=True))
-            body.append(_text(section.text, limit, lang, spacing="Small"))
-        result = _wrap(body, _actions(card.buttons, lang), **extra)
+    for limit in _LIMITS:
+        result = _wrap(_card_body(card, lang, limit, note, top, bottom, 0), actions, **extra)
         if size(result) <= MAX_CARD_BYTES:
             return result
+    # Still too big: only the links are left. The last ones go, and the card says so.
+    left_out = 0
+    while (top or bottom) and size(result) > MAX_CARD_BYTES:
+        (bottom or top).pop()
+        left_out += 1
+        body = _card_body(card, lang, _LIMITS[-1], note, top, bottom, left_out)
+        result = _wrap(body, actions, **extra)
     return result
+
+
+def _card_body(
+    card: Card,
+    lang: str,
+    limit: int,
+    note: dict[str, Any] | None,
+    top: list[dict[str, Any]],
+    bottom: list[dict[str, Any]],
+    left_out: int,
+) -> list[dict[str, Any]]:
+    body: list[dict[str, Any]] = []
+    if note:
+        body.append(note)
+    body += link_rows(top)
+    body.append(_text(card.title, 300, lang, size="Medium", weight="Bolder"))
+    if card.subtitle:
+        body.append(_text(card.subtitle, 300, lang, isSubtle=True, spacing="None"))
+    if card.facts:
+        body.append(
+            {
+                "type": "FactSet",
+                "facts": [
+                    {
+                        "title": escape(shorten(f.label, 80, lang)),
+                        "value": escape(shorten(f.value, min(limit, 300), lang)),
+                    }
+                    for f in card.facts[:30]
+                ],
+            }
+        )
+    for section in card.sections[:20]:
+        if section.title:
+            body.append(_text(section.title, 200, lang, weight="Bolder", separator=True))
+        body.append(_text(section.text, limit, lang, spacing="Small"))
+    body += link_rows(bottom)
+    if left_out:
+        body.append(_text(t("teams.links_left_out", lang, count=left_out), 200, lang))
+    return body
 
 
 def size(card: dict[str, Any]) -> int:
     return len(json.dumps(card, ensure_ascii=False).encode("utf-8"))
 
 
-def text_card(title: str, lines: Iterable[str], lang: str = "nl") -> dict[str, Any]:
-    """A card of catalogue texts (help, protocol, explanations), no buttons."""
+def text_card(
+    title: str, lines: Iterable[str], lang: str = "nl", links: Sequence[Link] = ()
+) -> dict[str, Any]:
+    """A card of catalogue texts (help, protocol, explanations), no buttons; `links` to
+    open under them (the printable protocol)."""
     body = [_text(title, 300, lang, size="Medium", weight="Bolder")]
     body += [_text(line, 3000, lang) for line in lines]
+    body += link_rows(usable_links(links))
     return _wrap(body, [])
 
 

@@ -3,13 +3,15 @@
 The flow of DESIGN holds: find the person, turn the payload into the core's
 typed action, let the core decide, answer the actor. Everything that others
 must see afterwards (the coordinators' card, a DM) goes through the outbox.
+A card task (bot.tasks: documents, the acknowledgement letter, the Orthomatic
+checklist) is answered the same way, with the links it hands out as buttons.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from adapters.intake import paper_trail
@@ -20,7 +22,7 @@ from adapters.teams.store import TeamsStore, conversation_key, person_key
 from adapters.teams.views import staff_choices
 from bot.actions import ACTIONS, Action, AddNote, Register
 from bot.bootstrap import Klachtenbot
-from bot.cards import Button, Confirm, FieldKind, Form
+from bot.cards import Button, Confirm, FieldKind, Form, Link
 from bot.catalogue import language, t
 from bot.documents import MAX_BYTES
 from bot.dossier_card import dossier_card, list_card
@@ -28,6 +30,7 @@ from bot.errors import Refused
 from bot.forms import form, runs_at_once
 from bot.people import Person
 from bot.services import Outcome, Scope
+from bot.tasks import TASKS, task_buttons
 from bot.validation import parse
 
 log = logging.getLogger(__name__)
@@ -50,6 +53,8 @@ _COMMANDS = {
 FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info"
 CARD_TYPES = ("application/vnd.microsoft.card.",)
 _SCOPES = {s.value: s for s in Scope} | {"mine": Scope.MINE, "overdue": Scope.OVERDUE}
+
+Refresh = Callable[[str], Awaitable[None]]  # redraw a dossier's card in the channel
 
 
 def card_answer(card: dict[str, Any]) -> dict[str, Any]:
@@ -98,10 +103,12 @@ class TeamsBot:
         store: TeamsStore,
         budget: float = INVOKE_BUDGET,
         files: Files | None = None,
+        refresh_card: Refresh | None = None,
     ):
         self.bot = bot
         self.store = store
         self.files = files
+        self.refresh_card = refresh_card
         self.budget = budget
         self._later: set[asyncio.Task[Any]] = set()
 
@@ -207,9 +214,7 @@ class TeamsBot:
         elif name == "show" and args:
             card = await self._dossier(person, args[0], lang, inbound.user_id)
         elif name == "protocol":
-            card = render.text_card(
-                t("teams.protocol_title", lang), t("teams.protocol", lang).split("\n\n"), lang
-            )
+            card = self._protocol(lang)
         else:
             card = self._help(lang)
         await turn.reply(Outgoing(card=card))
@@ -289,6 +294,10 @@ class TeamsBot:
             return card_answer(await self._dossier(person, number, lang, inbound.user_id))
         if verb == "cancel":
             return card_answer(render.text_card(t("teams.cancelled", lang), [], lang))
+        key = f"teams:card:{ctl['nonce']}" if ctl.get("nonce") else None
+        key = key or (f"teams:activity:{inbound.id}" if inbound.id else None)
+        if name in TASKS and self.bot.tasks is not None:
+            return await self._task(person, str(name), number, verb, data, key, inbound, lang)
         cls = ACTIONS.get(str(name))
         if cls is None or (cls is not Register and not number):
             raise Refused("action.unknown", action=str(name))
@@ -301,8 +310,6 @@ class TeamsBot:
             return card_answer(await self._form(the_form, lang, values=data))
         if verb not in ("open", "confirm", "submit"):
             raise Refused("action.unknown", action=verb)
-        key = f"teams:card:{ctl['nonce']}" if ctl.get("nonce") else None
-        key = key or (f"teams:activity:{inbound.id}" if inbound.id else None)
         one_tap = verb != "submit"
         return await self._submit(person, cls, the_form, number, data, key, lang, inbound, one_tap)
 
@@ -352,13 +359,7 @@ class TeamsBot:
         except Refused as refused:
             if one_tap:  # no form was shown: say why on the dossier's card
                 message = t(refused.key, lang, **refused.params)
-                try:
-                    card = await self._dossier(person, number or "", lang, inbound.user_id)
-                except Refused:
-                    card = render.text_card(message, [], lang)
-                else:
-                    card["body"].insert(0, render.banner(message))
-                return card_answer(card)
+                return card_answer(await self._refused(person, number, message, lang, inbound))
             errors = {
                 name: t(k, lang, **params)
                 for name, (k, params) in refused.fields.items()
@@ -393,18 +394,118 @@ class TeamsBot:
             values[f.name] = raw
         return values
 
+    # -- card tasks -----------------------------------------------------------------------
+
+    async def _task(
+        self,
+        person: Person,
+        name: str,
+        number: str | None,
+        verb: str,
+        data: dict[str, Any],
+        key: str | None,
+        inbound: Inbound,
+        lang: str,
+    ) -> dict[str, Any]:
+        """A card task: the clicker's dossier card comes back with what happened on top
+        and, right under it, the links handed out (a document, the letter's preview)."""
+        assert self.bot.tasks is not None
+        if not number or verb not in ("open", "confirm"):
+            raise Refused("action.unknown", action=name)
+        values = {k: str(v) for k, v in data.items()}
+        if verb == "confirm" and (
+            asked := await self._task_confirm(person, name, number, values, lang)
+        ):
+            return card_answer(render.confirm_card(asked, lang))
+        try:
+            reply = await self.bot.tasks.run(person, name, number, values, lang, request_key=key)
+        except Refused as refused:
+            message = t(refused.key, lang, **refused.params)
+            return card_answer(await self._refused(person, number, message, lang, inbound))
+        if reply.card_changed:
+            self._refresh_channel_card(number)
+        card = await self._dossier(
+            person, number, lang, inbound.user_id, note=reply.text, links=reply.links
+        )
+        return card_answer(card)
+
+    async def _task_confirm(
+        self, person: Person, name: str, number: str, data: dict[str, str], lang: str
+    ) -> Button | None:
+        """The task's button as this person's card offers it, when it asks first.
+
+        A button this person is not offered (someone else's card, or the moment has
+        passed) asks nothing: the task runs and the core says why it will not.
+        """
+        view = await self.bot.complaints.view(person, number)
+        for button in task_buttons(view, person, lang):
+            if button.action == name and button.data == data and button.confirm:
+                return button
+        return None
+
+    def _refresh_channel_card(self, number: str) -> None:
+        """The coordinators' card catches up now, also with a change that is no step (an
+        Orthomatic item ticked off); the clicker's answer does not wait for it."""
+        if self.refresh_card is None:
+            return
+
+        async def refresh(refresh_card: Refresh) -> None:
+            try:
+                await refresh_card(number)
+            except Exception:  # the task is done; the card catches up with the next step
+                log.exception("refreshing the Teams card of %s failed", number)
+
+        task = asyncio.ensure_future(refresh(self.refresh_card))
+        self._later.add(task)
+        task.add_done_callback(self._later.discard)
+
     # -- cards ----------------------------------------------------------------------------
 
     async def _dossier(
-        self, person: Person, number: str, lang: str, user_id: str | None, note: str | None = None
+        self,
+        person: Person,
+        number: str,
+        lang: str,
+        user_id: str | None,
+        note: str | None = None,
+        good: bool = True,
+        links: Sequence[Link] = (),
     ) -> dict[str, Any]:
+        """The dossier's card for this person, with `note` on top and its `links` under it.
+
+        Teams redraws a card for its `refresh` users when it is viewed again a minute
+        later; a card with links is left alone, so the links stay while they work.
+        """
         view = await self.bot.complaints.view(person, number)
         return render.render_card(
             dossier_card(view, person, lang),
             lang,
-            note=render.banner(note, good=True) if note else None,
+            note=render.banner(note, good=good, lang=lang) if note else None,
+            note_links=links,
             refresh=view.dossier.number,
-            refresh_users=[user_id] if user_id else None,
+            refresh_users=[user_id] if user_id and not links else None,
+        )
+
+    async def _refused(
+        self, person: Person, number: str | None, message: str, lang: str, inbound: Inbound
+    ) -> dict[str, Any]:
+        """Why a one-tap button did nothing, on the dossier's card; alone when the clicker
+        may not see the dossier."""
+        try:
+            return await self._dossier(
+                person, number or "", lang, inbound.user_id, note=message, good=False
+            )
+        except Refused:
+            return render.text_card(message, [], lang)
+
+    def _protocol(self, lang: str) -> dict[str, Any]:
+        """The procedure in words for a customer, and the PDF to print when links are on."""
+        link = self.bot.tasks.protocol_link(lang) if self.bot.tasks is not None else None
+        return render.text_card(
+            t("teams.protocol_title", lang),
+            t("teams.protocol", lang).split("\n\n"),
+            lang,
+            links=[link] if link else [],
         )
 
     @staticmethod

@@ -61,6 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " {aad}.",
     ),
     "teams.more": ("Meer…", "More…"),
+    "teams.links_left_out": (
+        "Nog {count} link(s) passen niet op deze kaart.",
+        "{count} more link(s) do not fit on this card.",
+    ),
     "teams.error": (
         "Er ging iets mis bij Klachtenbot; er is niets vastgelegd. Probeer het zo nog eens.",
         "Something went wrong in Klachtenbot; nothing was recorded. Please try again shortly.",
