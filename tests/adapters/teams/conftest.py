@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -17,10 +18,24 @@ from tests.adapters.teams.client import COORDINATORS, DIRECTIE, Teams, User, val
 from tests.adapters.teams.connector import Connector
 
 
-async def _serve(app: web.Application) -> tuple[web.AppRunner, str]:
+def loopback_socket() -> socket.socket:
+    """A socket on a free loopback port, for a web app whose address must be known before
+    the bot is built (KLACHTENBOT_PUBLIC_URL)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+def base_url(sock: socket.socket) -> str:
+    return f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+async def _serve(
+    app: web.Application, sock: socket.socket | None = None
+) -> tuple[web.AppRunner, str]:
     runner = web.AppRunner(app)
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
+    site = web.SockSite(runner, sock) if sock else web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     port = runner.addresses[0][1]
     return runner, f"http://127.0.0.1:{port}"
@@ -47,13 +62,13 @@ def teams_settings(database_url: str, **overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
-async def start(bot: Klachtenbot) -> tuple[web.AppRunner, str]:
+async def start(bot: Klachtenbot, sock: socket.socket | None = None) -> tuple[web.AppRunner, str]:
     """The web app as `serve` builds it, without the background dispatcher (tests drain)."""
     app = web.Application()
     app[BOT] = bot
     for install in bot.web:
         install(app)
-    return await _serve(app)
+    return await _serve(app, sock)
 
 
 @pytest.fixture

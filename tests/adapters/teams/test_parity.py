@@ -1,4 +1,5 @@
-"""Every action of the core can be reached from Teams (docs/parity.md lists how)."""
+"""Every action of the core, and every card task, can be reached from Teams (docs/parity.md
+lists how)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,14 @@ from bot.actions import (
 )
 from bot.dossier_card import dossier_card
 from bot.forms import form
+from bot.mirror import ItemKind
+from bot.mirror_checklist import ChecklistItem, MirrorState
 from bot.people import Person
 from bot.procedure import apply, register
 from bot.roles import Role
 from bot.services import DossierView
 from bot.settings import Settings
+from bot.tasks import TASKS
 from tests.adapters.teams.client import actions, valid_card
 from tests.helpers import registration
 
@@ -35,7 +39,19 @@ DIRECTIE = Person(id=3, name="Dirk", roles=frozenset({Role.DIRECTIE}))
 def _reachable_on_cards() -> set[str]:
     """Walk a dossier through the procedure; collect the actions its Teams cards offer."""
     terms = Settings(database_url="sqlite://").terms
-    dossier = register(registration(), COORDINATOR, "K-2026-0001", NOW, terms).dossier
+    action = registration(customer_email="klant@example.nl")
+    dossier = register(action, COORDINATOR, "K-2026-0001", NOW, terms).dossier
+    # The Orthomatic mirror by hand, with an item to tick off; e-mail switched on.
+    item = ChecklistItem(
+        id=7,
+        dossier_number=dossier.number,
+        kind=ItemKind.DOSSIER,
+        date="2026-11-23",
+        employee="Anna",
+        text="Klacht geregistreerd",
+        created_at=NOW,
+    )
+    mirror = MirrorState(unticked=[item])
     steps = [
         (Acknowledge(sent_on=date(2026, 11, 24), method="email"), COORDINATOR),
         (Assign(owner_id=OWNER.id), COORDINATOR),
@@ -46,10 +62,12 @@ def _reachable_on_cards() -> set[str]:
     ]
     offered: set[str] = set()
     for step in [*steps, None]:
-        view = DossierView(dossier=dossier, timeline=[], deadlines=[])
+        view = DossierView(
+            dossier=dossier, timeline=[], deadlines=[], mirror=mirror, email_letters=True
+        )
         for viewer in (COORDINATOR, OWNER, DIRECTIE):
             card = valid_card(render.render_card(dossier_card(view, viewer, "nl", NOW)))
-            offered |= {a["data"]["klachtenbot"]["action"] for a in actions(card)}
+            offered |= {a["data"]["klachtenbot"]["action"] for a in actions(card) if "data" in a}
         if step:
             dossier = apply(dossier, step[0], step[1], NOW, terms).dossier
     return offered
@@ -62,6 +80,15 @@ def test_every_core_action_is_reachable_from_teams():
     register_form = valid_card(render.render_form(form(Register)))
     offered |= {a["data"]["klachtenbot"]["action"] for a in register_form["actions"]}
     assert set(ACTIONS) <= offered, sorted(set(ACTIONS) - offered)
+
+
+def test_every_card_task_is_reachable_from_teams():
+    offered = _reachable_on_cards()
+    assert offered >= TASKS, sorted(TASKS - offered)
+    # A click names the task as the action; no step of the procedure has that name.
+    assert not TASKS & set(ACTIONS)
+    # "klacht protocol" is a command, answered with the text (and the PDF when links are on).
+    assert command_of("klacht protocol") == ("protocol", [])
 
 
 def test_every_action_has_a_form_that_teams_can_submit():

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from adapters.teams import render
 from bot.actions import AddNote, Register
-from bot.cards import Button, Card, Confirm, Fact, Section
+from bot.cards import Button, Card, Confirm, Fact, Link, Section
 from bot.dossier_card import dossier_card, list_card
 from bot.events import Event
 from bot.forms import all_forms, form
@@ -135,3 +136,77 @@ def test_escape_makes_markdown_literal():
     assert render.escape("*vet* _schuin_") == "\\*vet\\* \\_schuin\\_"
     assert render.escape("- a\n1. b") == "\\- a\n1\\. b"
     assert render.escape("K-2026-0001 om 10.00") == "K-2026-0001 om 10.00"  # ordinary text stays
+
+
+def _opened(card: dict) -> list[tuple[str, str]]:
+    return [(a["title"], a["url"]) for a in actions(card) if a["type"] == "Action.OpenUrl"]
+
+
+def test_links_open_in_the_browser_and_only_web_addresses_become_buttons():
+    card = Card(
+        title="Klacht",
+        links=[
+            Link(label="brief.pdf", url="https://klachten.example/documenten/abc.def"),
+            Link(label="x", url="javascript:alert(1)"),
+            Link(label="y", url="https://klachten.example/een spatie"),
+            Link(label="z", url="https://klachten.example/a\nb"),
+            Link(label="lang", url="https://klachten.example/" + "a" * render.MAX_URL),
+            Link(label='"aanhalingstekens"\n}]', url='https://klachten.example/?q="}]'),
+        ],
+    )
+    rendered = valid_card(render.render_card(card))
+    assert _opened(rendered) == [
+        ("brief.pdf", "https://klachten.example/documenten/abc.def"),
+        ('"aanhalingstekens" }]', 'https://klachten.example/?q="}]'),
+    ]
+    assert json.loads(json.dumps(rendered)) == rendered
+    protocol = valid_card(render.text_card("Protocol", ["tekst"], links=card.links[:1]))
+    assert _opened(protocol) == [("brief.pdf", "https://klachten.example/documenten/abc.def")]
+
+
+def test_a_notes_links_sit_under_it_and_the_cards_own_after_its_sections():
+    card = Card(
+        title="Klacht",
+        sections=[Section(title="Verloop", text="geregistreerd")],
+        buttons=[Button(action="add_note", label=f"b{n}", value="K-1") for n in range(7)],
+        links=[Link(label="protocol", url="https://klachten.example/protocol.pdf")],
+    )
+    rendered = valid_card(
+        render.render_card(
+            card,
+            note=render.banner("De documenten", good=True),
+            note_links=[Link(label="brief.pdf", url="https://klachten.example/d/1")],
+        )
+    )
+    body = rendered["body"]
+    assert body[0]["text"] == "De documenten"
+    assert body[1] == {
+        "type": "ActionSet",
+        "actions": [
+            {"type": "Action.OpenUrl", "title": "brief.pdf", "url": "https://klachten.example/d/1"}
+        ],
+    }
+    assert body[-1]["actions"][0]["title"] == "protocol"
+    # The buttons keep their own place and limit, the links do not push them away.
+    assert len(rendered["actions"]) == render.MAX_ACTIONS
+
+
+def test_more_links_than_fit_are_left_out_and_the_card_says_how_many():
+    many = [
+        Link(label=f"scan-{n}.pdf", url=f"https://klachten.example/documenten/{n}" + "x" * 1900)
+        for n in range(40)
+    ]
+    huge = Card(
+        title="t" * 5000,
+        facts=[Fact(label="l" * 500, value="v" * 5000) for _ in range(40)],
+        sections=[Section(title="s", text="[x]" * 3000) for _ in range(30)],
+        buttons=[Button(action="add_note", label=f"b{n}", value="K-1") for n in range(12)],
+        links=many[20:],
+    )
+    card = valid_card(render.render_card(huge, note=render.banner("n"), note_links=many[:20]))
+    assert render.size(card) <= render.MAX_CARD_BYTES
+    kept = _opened(card)
+    assert 0 < len(kept) < 40
+    assert kept == [(link.label, link.url) for link in many[: len(kept)]]  # the first ones stay
+    assert f"Nog {40 - len(kept)} link(s) passen niet" in texts(card).replace("\\", "")
+    assert len(actions(card)) - len(kept) == 12  # no button is lost

@@ -6,12 +6,14 @@ import asyncio
 
 from sqlalchemy import select
 
+from adapters.intake.paper_trail import documents
 from adapters.teams.port import Inbound, Outgoing
 from adapters.teams.store import TeamsStore
 from adapters.teams.turns import TeamsBot
 from bot.roles import Role
 from storage import tables as t
-from tests.adapters.teams.client import COORDINATORS, User, action, texts, valid_card
+from tests.adapters.teams.client import COORDINATORS, User, action, actions, texts, valid_card
+from tests.documents.support import PDF_FILE
 from tests.helpers import registration
 
 
@@ -219,3 +221,22 @@ async def test_buttons_follow_the_cores_one_tap_rule(teams, connector, people, t
     assert number in texts(back)
     view = await bot.complaints.view(people.coordinator, number)
     assert [e.action for e in view.timeline] == ["register"]
+
+
+async def test_without_a_public_url_the_tasks_answer_without_links(
+    teams, connector, people, teams_bot
+):
+    """KLACHTENBOT_PUBLIC_URL unset: the documents are named, the protocol is text only."""
+    bot = teams_bot[0]
+    anna = people.user(people.coordinator)
+    number = (await bot.complaints.register(people.coordinator, registration())).dossier.number
+    await documents(bot).attach(people.coordinator, number, "brief_klant.pdf", PDF_FILE)
+    await teams.say(anna, f"klacht toon {number}")
+    answer = await teams.click(anna, action(connector.calls[-1].card, "documents"))
+    shown = texts(answer).replace("\\", "")
+    assert "brief_klant.pdf" in shown and "KLACHTENBOT_PUBLIC_URL" in shown
+    assert not [a for a in actions(answer) if a["type"] == "Action.OpenUrl"]
+    await teams.say(anna, "klacht protocol")
+    protocol = connector.calls[-1].card
+    assert "5 werkdagen" in texts(protocol)
+    assert not [a for a in actions(protocol) if a["type"] == "Action.OpenUrl"]
