@@ -85,11 +85,16 @@ def banner(text: str, good: bool = False, lang: str = "nl") -> dict[str, Any]:
 def execute(
     title: str, verb: str, data: Mapping[str, Any], style: Style | None = None, inputs: bool = False
 ) -> dict[str, Any]:
+    data = dict(data)
+    if CONTROL in data:
+        # A client without Universal Actions sends only the data (as Action.Submit): the
+        # verb goes along, so a button that asks first still asks there.
+        data[CONTROL] = {**data[CONTROL], "verb": verb}
     action: dict[str, Any] = {
         "type": "Action.Execute",
         "title": title[:100],
         "verb": verb,
-        "data": dict(data),
+        "data": data,
     }
     if not inputs:
         action["associatedInputs"] = "none"

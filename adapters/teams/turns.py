@@ -410,7 +410,8 @@ class TeamsBot:
         """A card task: the clicker's dossier card comes back with what happened on top
         and, right under it, the links handed out (a document, the letter's preview)."""
         assert self.bot.tasks is not None
-        if not number or verb not in ("open", "confirm"):
+        # "submit": the button of a card drawn before the verb travelled in its data.
+        if not number or verb not in ("open", "confirm", "submit"):
             raise Refused("action.unknown", action=name)
         values = {k: str(v) for k, v in data.items()}
         if verb == "confirm" and (

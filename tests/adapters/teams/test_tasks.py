@@ -296,3 +296,30 @@ async def test_the_protocol_comes_with_its_printable_pdf(teams, connector, peopl
     status, body, headers = await fetch(link)
     assert status == 200 and headers["Content-Type"] == "application/pdf"
     assert "klacht" in pdf_text(body).lower()
+
+
+async def test_a_client_without_universal_actions_is_asked_first_too(
+    teams, connector, people, teams_bot
+):
+    """Such a client sends a button's data as a message's value (Action.Submit), without
+    the verb; the verb travels in the data, so *Brief per post verstuurd* still asks."""
+    bot, _ = teams_bot
+    anna = people.user(people.coordinator)
+    number = (await bot.complaints.register(people.coordinator, registration())).dossier.number
+    await teams.say(anna, f"klacht toon {number}")
+
+    async def submit(execute: dict[str, Any]) -> dict[str, Any]:
+        activity = teams._base("message", anna, teams.personal(anna))
+        activity["value"] = execute["data"]
+        status, _ = await teams.post(activity)
+        assert status == 201
+        return connector.calls[-1].card
+
+    confirm = await submit(action(connector.calls[-1].card, "letter_post"))
+    assert "per post verstuurd?" in texts(confirm)
+    view = await bot.complaints.view(people.coordinator, number)
+    assert view.dossier.acknowledgement is None
+    done = await submit(action(confirm, "letter_post", "open"))
+    assert "Vastgelegd" in texts(done)
+    view = await bot.complaints.view(people.coordinator, number)
+    assert view.dossier.acknowledgement.method is AcknowledgementMethod.POST
