@@ -49,7 +49,8 @@ def _flat(text: str) -> str:
 
 
 async def test_the_acknowledgement_letter_names_everything_it_must(bot, team):
-    number = (await bot.complaints.register(team.coordinator, _registration())).dossier.number
+    phoned = _registration(channel="telefoon")
+    number = (await bot.complaints.register(team.coordinator, phoned)).dossier.number
     text = _flat(pdf_text(await letters(bot).acknowledgement_preview(team.coordinator, number)))
     for expected in (
         "Orthopédie Ëlshout & Ïjzerman",  # the letterhead, from settings
@@ -105,7 +106,8 @@ async def test_the_protocol_handout_prints_the_procedure():
 
 
 async def test_the_copy_of_a_phone_complaint_is_filed_by_the_coordinator(bot, team):
-    number = (await bot.complaints.register(team.coordinator, _registration())).dossier.number
+    phoned = _registration(channel="telefoon")
+    number = (await bot.complaints.register(team.coordinator, phoned)).dossier.number
     paper = letters(bot)
     document_id = await paper.file_complaint_copy(team.coordinator, number)
     stored = await paper.documents.read(team.coordinator, document_id)
