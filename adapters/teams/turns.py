@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -72,6 +73,10 @@ def command_of(text: str) -> tuple[str, list[str]] | None:
     if not words or words[0].lower() not in _COMMANDS:
         return None
     return _COMMANDS[words[0].lower()], words[1:]
+
+
+# A dossier number as people type it: K-2026-0001 (any case, as in `klacht toon`).
+DOSSIER_NUMBER = re.compile(r"\bK-\d{4}-\d{4,}\b", re.IGNORECASE)
 
 
 def attached_files(attachments: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -201,6 +206,9 @@ class TeamsBot:
         if person is None:
             await turn.reply(Outgoing(card=self._unknown(inbound, lang)))
             return
+        if not in_channel and command is None and attached_files(inbound.attachments):
+            await self._sent_to_the_bot(inbound, person, turn, lang)
+            return
         name, args = command or ("help", [])
         if name == "new":
             card = render.render_form(form(Register, lang), lang)
@@ -241,6 +249,30 @@ class TeamsBot:
                 await self._attach(inbound, person, number, url, name, key)
             except Refused as refused:
                 await turn.reply(Outgoing(text=t(refused.key, lang, **refused.params)))
+
+    async def _sent_to_the_bot(
+        self, inbound: Inbound, person: Person, turn: Turn, lang: str
+    ) -> None:
+        """A scan sent to the bot in a personal chat, with the dossier number it belongs to.
+
+        The text only names the dossier; without a number the file has nowhere to go,
+        so the sender is asked to send it again with one (nothing is stored).
+        """
+        named = DOSSIER_NUMBER.search(inbound.text or "")
+        if named is None:
+            await turn.reply(Outgoing(text=t("teams.file_needs_number", lang)))
+            return
+        number = named.group(0).upper()
+        kept = 0
+        for n, (url, name) in enumerate(attached_files(inbound.attachments)):
+            key = f"teams:activity:{inbound.id}:file:{n}" if inbound.id else None
+            try:
+                await self._attach(inbound, person, number, url, name, key)
+                kept += 1
+            except Refused as refused:
+                await turn.reply(Outgoing(text=t(refused.key, lang, **refused.params)))
+        if kept:
+            await turn.reply(Outgoing(text=t("teams.file_kept", lang, count=kept, number=number)))
 
     async def _attach(
         self, inbound: Inbound, person: Person, number: str, url: str, name: str, key: str | None

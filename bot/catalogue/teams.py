@@ -140,6 +140,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zet MICROSOFT_APP_ID (de id van de Azure-botregistratie) om het Teams-pakket te maken.",
         "Set MICROSOFT_APP_ID (the id of the Azure bot registration) to build the Teams package.",
     ),
+    "teams.file_needs_number": (
+        "Bij welk dossier hoort dit bestand? Stuur het nog eens met het dossiernummer in het"
+        " bericht, bijvoorbeeld: K-2026-0001. Er is niets bewaard.",
+        "Which dossier does this file belong to? Send it again with the dossier number in the"
+        " message, for example: K-2026-0001. Nothing was stored.",
+    ),
+    "teams.file_kept": (
+        "{count} bestand(en) bewaard bij {number}.",
+        "{count} file(s) kept with {number}.",
+    ),
     "teams.file_unavailable": (
         "Klachtenbot kon het bestand {name} niet ophalen bij Teams; het is niet bewaard."
         " Stuur het nog eens in de draad.",

@@ -147,3 +147,38 @@ async def test_a_file_over_20_mb_or_one_that_cannot_be_fetched_is_refused(
     assert "weg.pdf" in second.body["text"] and "niet ophalen" in second.body["text"]
     assert await stored(bot) == []
     assert [a for a, _ in await timeline(bot)] == ["register"]
+
+
+async def test_a_scan_sent_to_the_bot_with_its_number_is_kept_with_that_dossier(
+    teams, connector, people, teams_bot
+):
+    bot = teams_bot[0]
+    await _thread(bot, people, teams, connector)
+    pdf = a_pdf()
+    connector.files["scan.pdf"] = pdf
+    anna = people.user(people.coordinator)
+
+    # Without a dossier number the file has nowhere to go: asked again, nothing kept.
+    status, _ = await teams.say(anna, "de brief van mevrouw Bakker",
+                                attachments=[file_info(connector, "scan.pdf")])  # fmt: skip
+    assert status == 201
+    assert "dossiernummer" in connector.sent("reply")[-1].body["text"]
+    assert await stored(bot) == []
+
+    for _ in range(2):  # Teams retrying the same activity
+        status, _ = await teams.say(
+            anna, "brief bij k-2026-0001", activity_id="1700000000042",
+            attachments=[file_info(connector, "scan.pdf")],
+        )  # fmt: skip
+        assert status == 201
+    (row,) = await stored(bot)
+    assert bytes(row["content"]) == pdf
+    assert [a for a, _ in await timeline(bot)] == ["register", "add_document"]
+    assert "bewaard bij K-2026-0001" in connector.sent("reply")[-1].body["text"]
+
+    # Someone who may not add to that dossier is refused, and nothing is kept.
+    status, _ = await teams.say(
+        people.user(people.owner), "K-2026-0001", attachments=[file_info(connector, "scan.pdf")]
+    )
+    assert status == 201 and len(await stored(bot)) == 1
+    assert "bewaard" not in connector.sent("reply")[-1].body["text"]
