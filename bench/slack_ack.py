@@ -112,6 +112,7 @@ async def run_bot(port: int, database_url: str, api_url: str) -> None:
         KLACHTENBOT_SLACK_DIRECTIE_CHANNEL="CDIR",
     )
     from bot.bootstrap import build
+    from bot.heap import settle
     from bot.server import make_app
     from bot.settings import Settings
 
@@ -119,6 +120,7 @@ async def run_bot(port: int, database_url: str, api_url: str) -> None:
     runner = web.AppRunner(make_app(bot), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
+    settle()  # as `klachtenbot serve` does
     await asyncio.Event().wait()
 
 

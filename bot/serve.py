@@ -11,6 +11,7 @@ from aiohttp import web
 
 from bot.bootstrap import build
 from bot.catalogue import language, t
+from bot.heap import settle
 from bot.server import make_app
 from bot.settings import Settings
 from storage.migrate import upgrade
@@ -43,6 +44,7 @@ async def _serve(settings: Settings, host: str, port: int) -> int:
         await runner.cleanup()
         await bot.close()
         return 1
+    settle()
     for note in bot.startup_notes:
         print(note, flush=True)
     print(t("serve.listening", lang, host=host, port=port), flush=True)

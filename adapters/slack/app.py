@@ -101,7 +101,10 @@ class SlackApp:
             signing_secret=signing_secret,
             # Off only in Socket Mode without a secret, where no HTTP endpoint is mounted.
             request_verification_enabled=signing_secret is not None,
-            process_before_response=False,
+            # bolt answers Slack when the listener returns; each listener returns right
+            # after `ack()` and leaves its work to `_spawn`. (Otherwise bolt runs the
+            # listener as a task and looks for the ack every 10 ms, which every ack pays.)
+            process_before_response=True,
             name="klachtenbot",
         )
         app.command(COMMAND)(self.on_command)
@@ -145,6 +148,10 @@ class SlackApp:
         if self.admission.full():  # overloaded: the ack itself says so, privately
             return await ack(text=t("slack.busy", self.locales.cached(user)))
         await ack()
+        self._spawn(self._after_command(command))
+
+    async def _after_command(self, command: dict[str, Any]) -> None:
+        user = command["user_id"]
         words = (command.get("text") or "").split()
         sub = words[0].lower() if words else "nieuw"
 
@@ -250,6 +257,9 @@ class SlackApp:
         await ack()
         if action.get("url"):  # a link button: the browser opens it, nothing to do here
             return
+        self._spawn(self._after_button(body, action))
+
+    async def _after_button(self, body: dict[str, Any], action: dict[str, Any]) -> None:
         user = body["user"]["id"]
         tell = self._teller(body, user)
         async with self.admission.slot() as admitted:
@@ -469,8 +479,12 @@ class SlackApp:
         thread, channel, user = event.get("thread_ts"), event.get("channel"), event.get("user")
         if not thread or thread == event.get("ts") or not channel or not user:
             return
-        async with self.admission.slot(may_refuse=False):
-            await self._thread_message(body, event, channel, thread, user)
+
+        async def work() -> None:
+            async with self.admission.slot(may_refuse=False):
+                await self._thread_message(body, event, channel, thread, user)
+
+        self._spawn(work())
 
     async def _thread_message(
         self, body: dict[str, Any], event: dict[str, Any], channel: str, thread: str, user: str
@@ -526,7 +540,13 @@ class SlackApp:
     async def on_home(self, event: dict[str, Any]) -> None:
         if event.get("tab") not in (None, "home"):
             return
-        user = event["user"]
+        self._spawn(self._home(event["user"]))
+
+    async def _home(self, user: str) -> None:
+        async with self.admission.slot(may_refuse=False):  # a home tab is shown late, not never
+            await self._home_view(user)
+
+    async def _home_view(self, user: str) -> None:
         person, lang = await self.who(user)
         views = []
         if person is not None:
@@ -537,9 +557,15 @@ class SlackApp:
     # -- background work ---------------------------------------------------------------------
 
     def _spawn(self, coro: Awaitable[None]) -> None:
+        """Work after an ack: kept until done, and a failure logged, never lost silently."""
         task = asyncio.ensure_future(coro)
         self.background.add(task)
-        task.add_done_callback(self.background.discard)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self.background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("work after an ack failed", exc_info=task.exception())
 
 
 def _click_key(value: ButtonValue, body: dict[str, Any]) -> str:
