@@ -213,7 +213,8 @@ class SlackApp:
         scope = _SCOPES.get(args[0].lower() if args else "open")
         if scope is None or len(args) > 1:
             return await tell(t("slack.help", lang))
-        card = list_card(await self.bot.complaints.dossiers(person, scope), lang)
+        views = await self.bot.complaints.dossiers(person, scope, deadlines=False)
+        card = list_card(views, lang)
         await tell(card.title, card_blocks(card, lang))
 
     async def _show(self, person: Person, args: list[str], lang: str, tell: Any) -> None:

@@ -45,3 +45,23 @@ async def test_a_list_takes_the_same_number_of_queries_for_3_or_30_dossiers(bot,
     for _ in range(27):
         await bot.complaints.register(team.coordinator, registration())
     assert await listed() == few
+
+
+async def test_a_list_that_shows_no_deadlines_does_not_read_them(bot, team):
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    for _ in range(3):
+        await bot.complaints.register(team.coordinator, registration())
+    full = await bot.complaints.dossiers(team.coordinator, Scope.OPEN)
+    event.listen(bot.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        bare = await bot.complaints.dossiers(team.coordinator, Scope.OPEN, deadlines=False)
+    finally:
+        event.remove(bot.engine.sync_engine, "before_cursor_execute", count)
+    assert all(v.deadlines for v in full)  # a registration starts the acknowledgement term
+    assert [v.dossier for v in bare] == [v.dossier for v in full]
+    assert all(v.deadlines == [] for v in bare)
+    assert not [s for s in statements if "deadlines" in s]
