@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import and_, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -166,29 +167,32 @@ class SqlPeople:
         self.c = connection
 
     async def _load(self, *conditions) -> list[Person]:  # type: ignore[no-untyped-def]
-        rows = (
-            await self.c.execute(select(t.people).where(*conditions).order_by(t.people.c.name))
-        ).all()
-        if not rows:
-            return []
-        role_rows = await self.c.execute(
-            select(t.person_roles).where(t.person_roles.c.person_id.in_([r.id for r in rows]))
+        # One query: a person's roles come along as extra rows (a handful at most). A
+        # person is read before nearly every answer the bot gives.
+        p, pr = t.people, t.person_roles
+        rows = await self.c.execute(
+            select(p, pr.c.role)
+            .select_from(p.outerjoin(pr, pr.c.person_id == p.c.id))
+            .where(*conditions)
+            .order_by(p.c.name, p.c.id)
         )
-        roles: dict[int, set[Role]] = {}
-        for rr in role_rows:
-            roles.setdefault(rr.person_id, set()).add(Role(rr.role))
+        found: dict[int, tuple[Any, set[Role]]] = {}
+        for r in rows:
+            _, roles = found.setdefault(r.id, (r, set()))
+            if r.role is not None:
+                roles.add(Role(r.role))
         return [
             Person(
                 id=r.id,
                 name=r.name,
                 email=r.email,
-                roles=frozenset(roles.get(r.id, ())),
+                roles=frozenset(roles),
                 slack_user_id=r.slack_user_id,
                 teams_aad_id=r.teams_aad_id,
                 language=r.language,
                 active=r.active,
             )
-            for r in rows
+            for r, roles in found.values()
         ]
 
     async def _one(self, *conditions) -> Person | None:  # type: ignore[no-untyped-def]

@@ -65,3 +65,32 @@ async def test_a_list_that_shows_no_deadlines_does_not_read_them(bot, team):
     assert [v.dossier for v in bare] == [v.dossier for v in full]
     assert all(v.deadlines == [] for v in bare)
     assert not [s for s in statements if "deadlines" in s]
+
+
+async def test_a_person_is_read_with_all_roles_in_one_query(bot, database_url):
+    from bot.roles import Role
+
+    both = await bot.staff.add(
+        None, "Anna de Vries", [Role.COORDINATOR, Role.BEHEERDER], "anna@example.nl", "UANNA"
+    )
+    async with SqlUnitOfWork(bot.engine) as uow:
+        bare = await uow.people.add("Zoë Zonder", [], None, "UZOE")
+        await uow.commit()
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(bot.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        async with SqlUnitOfWork(bot.engine, readonly=True) as uow:
+            anna = await uow.people.by_slack("UANNA")
+            nobody = await uow.people.by_slack("UNOBODY")
+            everyone = await uow.people.get_many([both.id, bare.id])
+    finally:
+        event.remove(bot.engine.sync_engine, "before_cursor_execute", count)
+    assert anna is not None and anna.roles == {Role.COORDINATOR, Role.BEHEERDER}
+    assert nobody is None
+    assert everyone[bare.id].roles == frozenset() and everyone[both.id] == anna
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM" in s]
+    assert len(reads) == 3  # one a lookup, roles included
