@@ -1,9 +1,10 @@
 """The Slack app: `/klacht`, buttons, modals, thread messages and the App Home.
 
-Each listener acks first and works after (bolt answers Slack as soon as `ack()`
-is called). The one exception is a modal's submission, whose answer *is* the
-ack: inline errors or the result. It waits for the core at most `ACK_BUDGET`
-seconds, then acks anyway and reports the result by DM.
+Each listener acks first and hands its work to a background task (bolt answers
+Slack when the listener returns, so nothing slow may run in it). The one
+exception is a modal's submission, whose answer *is* the ack: inline errors or
+the result. It waits for the core at most `ACK_BUDGET` seconds, then acks anyway
+and reports the result by DM.
 
 Everything here translates: a payload becomes a typed action of the core for a
 known person; the core decides. Repeats are caught by the core's `request_key`

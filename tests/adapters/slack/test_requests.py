@@ -98,6 +98,21 @@ async def test_the_command_is_acked_before_the_work_is_done(bot, team, slack, sl
     assert slack_api.responses[0]["response_type"] == "ephemeral"
 
 
+async def test_a_click_and_the_app_home_are_acked_before_their_work(bot, team, slack, slack_api):
+    # bolt answers Slack once a listener returns: each must ack and leave its work to a
+    # background task, or a hanging users.info would hold the HTTP answer too.
+    await bot.complaints.register(team.coordinator, registration())
+    gate = slack_api.gates["users.info"] = asyncio.Event()
+    value = encode_value("K-2026-0001", "add_note", 1, {})
+    click = slack.click("UANNA", {"action_id": "klacht.add_note.0", "value": value})
+    home = {"type": "app_home_opened", "user": "UANNA", "channel": "DANNA", "tab": "home"}
+    acks = await asyncio.wait_for(asyncio.gather(click, slack.event(home, "EvHome9")), 20)
+    assert [status for status, _ in acks] == [200, 200]
+    assert slack_api.to("views.open") == [] and slack_api.to("views.publish") == []
+    gate.set()
+    await slack_api.wait(lambda: slack_api.to("views.open") and slack_api.to("views.publish"))
+
+
 async def test_a_slow_submission_is_acked_in_time_and_reported_by_dm(
     bot, team, slack, slack_api, monkeypatch
 ):
