@@ -180,7 +180,6 @@ def peak_rss_mb(pid: int) -> float:
 async def seed(database_url: str, count: int) -> None:
     """`count` open dossiers, written by the same storage code the use cases use."""
     from bot.actions import Register
-    from bot.events import Event
     from bot.procedure import register
     from bot.roles import Role
     from bot.settings import Settings
@@ -210,19 +209,7 @@ async def seed(database_url: str, count: int) -> None:
                 number = await uow.dossiers.next_number(2026)
                 change = register(action, actor, number, now, terms)
                 await uow.dossiers.add(change.dossier)
-                await uow.dossiers.append(
-                    Event(
-                        dossier_number=number,
-                        seq=change.dossier.version,
-                        at=now,
-                        actor_id=actor.id,
-                        actor_name=actor.name,
-                        action=change.action,
-                        data=change.data,
-                        from_state=None,
-                        to_state=change.dossier.state,
-                    )
-                )
+                await uow.dossiers.append(change.event(actor, now))
                 await uow.deadlines.apply(number, change.deadlines, now)
                 done += 1
             await uow.commit()

@@ -60,6 +60,7 @@ from bot.dossier import (
     State,
 )
 from bot.errors import Refused
+from bot.events import Event
 from bot.people import Person
 from bot.roles import Role
 from bot.workdays import local_date
@@ -119,6 +120,20 @@ class Change:
     data: dict[str, Any]
     from_state: State | None
     deadlines: list[DeadlineChange] = field(default_factory=list)
+
+    def event(self, actor: Person, at: datetime) -> Event:
+        """The timeline entry that records this change."""
+        return Event(
+            dossier_number=self.dossier.number,
+            seq=self.dossier.version,
+            at=at,
+            actor_id=actor.id,
+            actor_name=actor.name,
+            action=self.action,
+            data=self.data,
+            from_state=self.from_state,
+            to_state=self.dossier.state,
+        )
 
 
 def is_involved(person: Person, dossier: Dossier) -> bool:

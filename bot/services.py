@@ -246,17 +246,7 @@ class Complaints:
                 raise Refused("person.not_staff", field=name, name=person.name)
 
     async def _record(self, uow: UnitOfWork, change: Change, actor: Person, now: datetime) -> Event:
-        event = Event(
-            dossier_number=change.dossier.number,
-            seq=change.dossier.version,
-            at=now,
-            actor_id=actor.id,
-            actor_name=actor.name,
-            action=change.action,
-            data=change.data,
-            from_state=change.from_state,
-            to_state=change.dossier.state,
-        )
+        event = change.event(actor, now)
         await uow.dossiers.append(event)
         await uow.deadlines.apply(change.dossier.number, change.deadlines, now)
         for reactor in self.reactors:

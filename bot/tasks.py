@@ -14,6 +14,7 @@ checklist, documents), never in an adapter.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from pydantic import BaseModel, Field
 from bot.actions import Acknowledge
 from bot.cards import Button, Confirm, Link, Style
 from bot.catalogue import t
+from bot.documents import PDF
 from bot.dossier import AcknowledgementMethod
 from bot.errors import Refused
 from bot.links import PROTOCOL, Links, Target
@@ -48,6 +50,18 @@ class Task(StrEnum):
 TASKS = frozenset(task.value for task in Task)
 LETTER = "letter"  # the link target kind of the letter's preview
 DOCUMENT = "document"  # the link target kind of a stored document
+
+
+@dataclass(frozen=True)
+class Download:
+    """What a link (or the protocol's address) opens."""
+
+    content: bytes
+    content_type: str
+    filename: str
+    # The bot's own PDFs open in the browser, ready to print; an uploaded file is saved,
+    # never shown, since its content came from outside.
+    inline: bool = False
 
 
 class Reply(BaseModel):
@@ -174,10 +188,39 @@ class CardTasks:
         ]
         return Reply(text=t("task.documents_links", lang, number=number), links=links)
 
-    async def _preview(self, actor: Person, number: str, lang: str) -> Reply:
+    async def open(self, token: str) -> Download:
+        """What a download link opens, checked anew: the signature, its expiry, and that the
+        person it was made for may still read the dossier (and, for the letter, send it)."""
+        if self.links is None:
+            raise Refused("link.invalid")
+        grant = self.links.verify(token, self.clock())
+        person = await self.complaints.person(grant.person_id)
+        if person is None:
+            raise Refused("link.invalid")
+        kind, ref = grant.target.kind, grant.target.ref
+        if kind == DOCUMENT and ref.isdigit():
+            document = await self.documents.read(person, int(ref))
+            assert document.content is not None
+            return Download(document.content, document.content_type, document.filename)
+        if kind == LETTER:
+            await self._letter_sender(person, ref)
+            content = await self.letters.acknowledgement_preview(person, ref)
+            name = f"voorbeeld-ontvangstbevestiging-{ref}.pdf"
+            return Download(content, PDF.content_type, name, inline=True)
+        raise Refused("link.invalid")
+
+    async def protocol(self) -> Download:
+        """The printable protocol: public, it holds nothing personal."""
+        content = await self.letters.protocol_pdf()
+        return Download(content, PDF.content_type, "klachtenprotocol.pdf", inline=True)
+
+    async def _letter_sender(self, actor: Person, number: str) -> None:
         view = await self.complaints.view(actor, number)
         if not may_acknowledge(actor, view):
             raise Refused("task.letter_forbidden", number=number)
+
+    async def _preview(self, actor: Person, number: str, lang: str) -> Reply:
+        await self._letter_sender(actor, number)
         if self.links is None:
             return Reply(text=t("task.links_off_letter", lang))
         url = self.links.url(actor.id, Target(LETTER, number), self.clock())

@@ -1,7 +1,7 @@
 """The web side of download links: open one, or print the protocol.
 
 A link's signature, expiry and the asker's right to read the dossier are all
-checked when it is opened (bot.links, bot.documents); a refusal is a short
+checked when it is opened, by the core (`CardTasks.open`); a refusal is a short
 Dutch page, never a traceback. Uploaded scans are sent as attachments, so a
 browser saves them rather than running anything inside; the bot's own PDFs
 (letter preview, protocol) open in the browser, ready to print.
@@ -10,15 +10,15 @@ browser saves them rather than running anything inside; the bot's own PDFs
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable
 from urllib.parse import quote
 
 from aiohttp import web
 
 from bot.catalogue import t
-from bot.documents import PDF
 from bot.errors import Refused
 from bot.links import PROTOCOL, ROUTE
-from bot.tasks import DOCUMENT, LETTER, CardTasks, may_acknowledge
+from bot.tasks import CardTasks, Download
 
 log = logging.getLogger(__name__)
 
@@ -36,43 +36,23 @@ class Downloads:
         app.router.add_get(ROUTE + "{token}", self.open_link)
 
     async def protocol(self, request: web.Request) -> web.Response:
-        try:
-            content = await self.tasks.letters.protocol_pdf()
-        except Exception:
-            log.exception("the protocol PDF could not be made")
-            return self._page(500, t("link.failed", self.lang))
-        return _file(content, PDF.content_type, "klachtenprotocol.pdf", inline=True)
+        return await self._answer(self.tasks.protocol())
 
     async def open_link(self, request: web.Request) -> web.Response:
-        links = self.tasks.links
-        if links is None:
-            return self._page(404, t("link.invalid", self.lang))
+        return await self._answer(self.tasks.open(request.match_info["token"]))
+
+    async def _answer(self, opening: Awaitable[Download]) -> web.Response:
         try:
-            grant = links.verify(request.match_info["token"], self.tasks.clock())
-            person = await self.tasks.complaints.person(grant.person_id)
-            if person is None:
-                raise Refused("link.invalid")
-            target = grant.target
-            if target.kind == DOCUMENT and target.ref.isdigit():
-                document = await self.tasks.documents.read(person, int(target.ref))
-                assert document.content is not None
-                return _file(document.content, document.content_type, document.filename)
-            if target.kind == LETTER:
-                view = await self.tasks.complaints.view(person, target.ref)
-                if not may_acknowledge(person, view):
-                    raise Refused("task.letter_forbidden", number=target.ref)
-                content = await self.tasks.letters.acknowledgement_preview(person, target.ref)
-                name = f"voorbeeld-ontvangstbevestiging-{target.ref}.pdf"
-                return _file(content, PDF.content_type, name, inline=True)
-            raise Refused("link.invalid")
+            download = await opening
         except Refused as refused:
             text = t(refused.key, self.lang, **refused.params)
             if refused.key not in _STATUS:
                 text = t("link.refused", self.lang, reason=text)
             return self._page(_STATUS.get(refused.key, 403), text)
         except Exception:
-            log.exception("opening a download link failed")
+            log.exception("opening a download failed")
             return self._page(500, t("link.failed", self.lang))
+        return _file(download)
 
     @staticmethod
     def _page(status: int, text: str) -> web.Response:
@@ -87,12 +67,13 @@ _PRIVATE = {
 }
 
 
-def _file(content: bytes, content_type: str, filename: str, inline: bool = False) -> web.Response:
-    disposition = "inline" if inline else "attachment"
-    ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "")
-    header = f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+def _file(download: Download) -> web.Response:
+    disposition = "inline" if download.inline else "attachment"
+    name = download.filename
+    ascii_name = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "")
+    header = f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
     return web.Response(
-        body=content,
-        content_type=content_type,
+        body=download.content,
+        content_type=download.content_type,
         headers={**_PRIVATE, "Content-Disposition": header},
     )

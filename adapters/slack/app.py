@@ -51,7 +51,7 @@ from bot.forms import form, registration_form
 from bot.people import Person
 from bot.roles import parse_role
 from bot.services import Outcome, Scope
-from bot.tasks import TASKS, Reply
+from bot.tasks import TASKS
 from bot.validation import parse
 from bot.workdays import local_date
 
@@ -61,7 +61,7 @@ ACK_BUDGET = 2.0  # seconds a submission may wait for the core before Slack's 3 
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 _SCOPES = {s.value: s for s in (Scope.OPEN, Scope.MINE, Scope.OVERDUE)}
 
-Tell = Callable[[str], Awaitable[None]]
+Tell = Callable[..., Awaitable[None]]  # tell(text, blocks=None)
 Refresh = Callable[[str], Awaitable[None]]  # redraw a dossier's card in the channel
 
 
@@ -247,11 +247,13 @@ class SlackApp:
     def _teller(self, body: dict[str, Any], user: str) -> Tell:
         """Answer the clicker privately: in place when Slack gave a response_url, else by DM."""
 
-        async def tell(text: str) -> None:
+        async def tell(text: str, blocks: list[dict[str, Any]] | None = None) -> None:
             if body.get("response_url"):
-                await self.respond(body["response_url"], text=text, replace_original=False)
+                await self.respond(
+                    body["response_url"], text=text, blocks=blocks, replace_original=False
+                )
             else:
-                await self.client.chat_postMessage(channel=user, text=text)
+                await self.client.chat_postMessage(channel=user, text=text, blocks=blocks)
 
         return tell
 
@@ -279,7 +281,7 @@ class SlackApp:
             if person is None:
                 return await tell(t("slack.unknown_user", lang))
             if value.action in TASKS and self.bot.tasks is not None:
-                return await self._task(person, value, body, user, lang)
+                return await self._task(person, value, body, lang, tell)
             cls = ACTIONS.get(value.action)
             if cls is None or cls is Register:
                 return await tell(say("action.unknown", lang, action=value.action))
@@ -310,7 +312,7 @@ class SlackApp:
         await tell(self._done_text(outcome, cls.name, lang))
 
     async def _task(
-        self, person: Person, value: ButtonValue, body: dict[str, Any], user: str, lang: str
+        self, person: Person, value: ButtonValue, body: dict[str, Any], lang: str, tell: Tell
     ) -> None:
         """A card task (documents, the letter, the checklist): answered privately, with links."""
         assert self.bot.tasks is not None
@@ -318,22 +320,12 @@ class SlackApp:
         reply = await self.bot.tasks.run(
             person, value.action, value.number, value.data, lang, request_key=key
         )
-        await self._reply(body, user, reply, lang)
+        await tell(escape(reply.text), reply_blocks(reply.text, reply.links, lang))
         if reply.card_changed and self.refresh_card is not None:
             try:
                 await self.refresh_card(value.number)
             except Exception:  # the step is done; the card catches up with the next one
                 log.exception("refreshing the card of %s failed", value.number)
-
-    async def _reply(self, body: dict[str, Any], user: str, reply: Reply, lang: str) -> None:
-        blocks = reply_blocks(reply.text, reply.links, lang)
-        text = escape(reply.text)
-        if body.get("response_url"):
-            await self.respond(
-                body["response_url"], text=text, blocks=blocks, replace_original=False
-            )
-        else:
-            await self.client.chat_postMessage(channel=user, text=text, blocks=blocks)
 
     # -- modals ----------------------------------------------------------------------------
 

@@ -242,13 +242,7 @@ class TeamsBot:
             except Refused as refused:
                 await turn.reply(Outgoing(text=t(refused.key, lang, **refused.params)))
                 return
-        # Each file on its own: one refused file does not keep the others out.
-        for n, (url, name) in enumerate(attached_files(inbound.attachments)):
-            key = f"teams:activity:{inbound.id}:file:{n}" if inbound.id else None
-            try:
-                await self._attach(inbound, person, number, url, name, key)
-            except Refused as refused:
-                await turn.reply(Outgoing(text=t(refused.key, lang, **refused.params)))
+        await self._attach_all(inbound, person, number, turn, lang)
 
     async def _sent_to_the_bot(
         self, inbound: Inbound, person: Person, turn: Turn, lang: str
@@ -263,6 +257,17 @@ class TeamsBot:
             await turn.reply(Outgoing(text=t("teams.file_needs_number", lang)))
             return
         number = named.group(0).upper()
+        kept = await self._attach_all(inbound, person, number, turn, lang)
+        if kept:
+            await turn.reply(Outgoing(text=t("teams.file_kept", lang, count=kept, number=number)))
+
+    async def _attach_all(
+        self, inbound: Inbound, person: Person, number: str, turn: Turn, lang: str
+    ) -> int:
+        """Every file of the message kept with the dossier; returns how many were kept.
+
+        Each file on its own: one refused file is answered and keeps no other out.
+        """
         kept = 0
         for n, (url, name) in enumerate(attached_files(inbound.attachments)):
             key = f"teams:activity:{inbound.id}:file:{n}" if inbound.id else None
@@ -271,8 +276,7 @@ class TeamsBot:
                 kept += 1
             except Refused as refused:
                 await turn.reply(Outgoing(text=t(refused.key, lang, **refused.params)))
-        if kept:
-            await turn.reply(Outgoing(text=t("teams.file_kept", lang, count=kept, number=number)))
+        return kept
 
     async def _attach(
         self, inbound: Inbound, person: Person, number: str, url: str, name: str, key: str | None

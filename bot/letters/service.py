@@ -184,9 +184,13 @@ class Letters:
         view = await self.complaints.posted_view(number, timeline=False)
         if view is None:
             raise Refused("dossier.unknown", number=number)
-        content = await self._complaint_copy(view)
+        return await self._file_copy(SYSTEM, number, await self._complaint_copy(view), request_key)
+
+    async def _file_copy(
+        self, actor: Person, number: str, content: bytes, request_key: str | None
+    ) -> int:
         return await self.documents.add(
-            SYSTEM, number, Kind.COMPLAINT_COPY, f"kopie-klacht-{number}.pdf", PDF, content,
+            actor, number, Kind.COMPLAINT_COPY, f"kopie-klacht-{number}.pdf", PDF, content,
             t("letter.copy_title", number=number), request_key=request_key,
         )  # fmt: skip
 
@@ -201,11 +205,7 @@ class Letters:
     ) -> int:
         """The digital copy of a phone or website complaint, onto the dossier (and pinboard)."""
         content = await self.complaint_copy_preview(actor, number)
-        number = number.strip().upper()
-        return await self.documents.add(
-            actor, number, Kind.COMPLAINT_COPY, f"kopie-klacht-{number}.pdf", PDF, content,
-            t("letter.copy_title", number=number), request_key=request_key,
-        )  # fmt: skip
+        return await self._file_copy(actor, number.strip().upper(), content, request_key)
 
     # -- the protocol handout -----------------------------------------------------------
 

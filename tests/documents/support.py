@@ -7,7 +7,7 @@ import asyncio
 import io
 from typing import Any
 
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from bot.bootstrap import Klachtenbot, build
 from bot.notices import NOTICE
@@ -39,6 +39,15 @@ def with_chat(bot: Klachtenbot) -> ChatRecorder:
     bot.chat_platforms.append("slack")
     bot.deliverers["slack"] = recorder
     return recorder
+
+
+def a_pdf() -> bytes:
+    """A real one-page PDF (blank), as a scanner would make a small one."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def pdf_text(content: bytes) -> str:

@@ -15,6 +15,7 @@ class Mailbox:
         self.envelopes: list[tuple[str, list[str]]] = []
         self.data_reply: str | None = None  # e.g. "451 4.3.0 Probeer later", for DATA
         self.refuse_recipients = False  # answer RCPT with 550
+        self.port = 0  # where it listens, once started
 
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
                           address: str, rcpt_options: list[str]) -> str:  # fmt: skip

@@ -13,19 +13,9 @@ from bot.deadlines import DeadlineKind
 from bot.dossier import AcknowledgementMethod
 from bot.errors import Refused
 from bot.outbox import OutboxStatus
-from tests.adapters.intake.smtp_server import Mailbox, start
 from tests.conftest import LiveClock
 from tests.documents.support import make_bot, pdf_text, with_chat
 from tests.helpers import registration
-
-
-@pytest.fixture
-async def mailbox():  # type: ignore[no-untyped-def]
-    box = Mailbox()
-    server, box.port = await start(box)  # type: ignore[attr-defined]
-    yield box
-    server.close()
-    await server.wait_closed()
 
 
 @pytest.fixture

@@ -5,23 +5,16 @@ from __future__ import annotations
 import asyncio
 import io
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from adapters.intake import paper_trail
 from storage.tables import documents, events
 from tests.adapters.slack.test_requests import _until, _until_card_remembered, count
+from tests.documents.support import a_pdf
 from tests.helpers import registration
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 500
-
-
-def a_pdf() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 async def _card(bot, team, slack_api) -> str:  # type: ignore[no-untyped-def]

@@ -19,21 +19,12 @@ from bot.dossier import AcknowledgementMethod
 from bot.links import Links, Target
 from bot.outbox import OutboxStatus
 from bot.tasks import DOCUMENT
-from tests.adapters.intake.smtp_server import Mailbox, start
+from tests.adapters.intake.smtp_server import Mailbox
 from tests.adapters.slack.fake_slack import FakeSlack
 from tests.adapters.slack.signing import SlackSends, button
 from tests.adapters.slack.test_e2e import latest_card
 from tests.documents.support import PDF_FILE, make_bot, pdf_text
 from tests.helpers import registration
-
-
-@pytest.fixture
-async def mailbox():  # type: ignore[no-untyped-def]
-    box = Mailbox()
-    server, box.port = await start(box)  # type: ignore[attr-defined]
-    yield box
-    server.close()
-    await server.wait_closed()
 
 
 @pytest.fixture

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from adapters.intake import paper_trail
 from storage.tables import documents, events
 from tests.adapters.teams.client import COORDINATORS
+from tests.documents.support import a_pdf
 from tests.helpers import registration
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 500
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 200
-
-
-def a_pdf() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def file_info(connector, name: str) -> dict:  # type: ignore[no-untyped-def]

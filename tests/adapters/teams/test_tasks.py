@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
@@ -28,24 +27,12 @@ from bot.mirror import CHANNEL as ORTHOMATIC
 from bot.outbox import OutboxStatus
 from bot.tasks import DOCUMENT
 from storage import tables
-from tests.adapters.intake.smtp_server import Mailbox
-from tests.adapters.intake.smtp_server import start as start_smtp
 from tests.adapters.teams.client import COORDINATORS, action, actions, texts
 from tests.adapters.teams.conftest import base_url, loopback_socket, start, teams_settings
 from tests.documents.support import PDF_FILE, pdf_text
 from tests.helpers import registration
 
 SECRET = "test-link-secret"
-
-
-@pytest.fixture
-async def mailbox() -> AsyncIterator[Mailbox]:
-    box = Mailbox()
-    server, port = await start_smtp(box)
-    box.port = port  # type: ignore[attr-defined]
-    yield box
-    server.close()
-    await server.wait_closed()
 
 
 @pytest.fixture
