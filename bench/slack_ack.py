@@ -7,13 +7,15 @@ Three kinds of process, so that the load generator does not steal the server's
 event loop: the bot as `klachtenbot serve` builds it (its own process, on a free
 port), a stand-in for Slack's Web API (its own process: it answers `views.open`,
 `users.info` and the `response_url` posts), and this script, which runs
-`--clients` concurrent clients sending signed requests as fast as the answers
-come, for `--seconds` each. Latency is the time until the HTTP answer (the ack).
-The floor is a bare bolt app on the same path that only acks. The database is
-seeded with `--dossiers` open dossiers through the storage layer the use cases
-use. Peak RSS is the server process's high-water mark (VmHWM). "served" counts the
-requests whose work was done (a list posted, a modal opened), "busy" those turned
-away politely because the after-ack queue was full (see adapters/slack/admission.py).
+`--clients` concurrent clients, each a coordinator of its own, sending signed
+requests as fast as the answers come, for `--seconds` each. Latency is the time
+until the HTTP answer (the ack). The floor is a bare bolt app on the same path that
+only acks. The database is seeded with `--dossiers` open dossiers through the
+storage layer the use cases use. Peak RSS is the server process's high-water mark
+(VmHWM). "served" counts the requests whose work was done (a list posted, a modal
+opened), "busy" those turned away with a notice because the after-ack queue was
+full, "quiet" those turned away without one, because their person had just been
+told (see adapters/slack/admission.py). The counts include the warm-up.
 """
 
 from __future__ import annotations
@@ -43,7 +45,13 @@ import aiohttp  # noqa: E402
 from aiohttp import web  # noqa: E402
 
 SECRET = "bench-signing-secret"
-COORDINATOR = "UBENCH"
+
+
+def coordinator(i: int) -> str:
+    """Client i's Slack user: each client is a person of its own, as in a real workshop."""
+    return f"UBENCH{i:03d}"
+
+
 NUMBER = "K-2026-0001"
 
 
@@ -124,14 +132,22 @@ async def run_bot(port: int, database_url: str, api_url: str) -> None:
     await asyncio.Event().wait()
 
 
-async def run_floor(port: int, api_url: str) -> None:
-    """A bare bolt app on the same path: it verifies the signature and acks, nothing else."""
+FLOOR = "floor (bare bolt)"
+FLOOR_ACK_FIRST = "floor (bare bolt, process_before_response)"
+
+
+async def run_floor(port: int, api_url: str, ack_first: bool) -> None:
+    """A bare bolt app on the same path: it verifies the signature and acks, nothing else.
+
+    As bolt comes (`ack_first` False) it runs the listener as a task and looks for the
+    ack every 10 ms; with `process_before_response`, as the bot runs it, it answers when
+    the listener returns. Both are measured: the second is the stricter floor."""
     from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
     from slack_bolt.async_app import AsyncApp
     from slack_sdk.web.async_client import AsyncWebClient
 
     client = AsyncWebClient(token="xoxb-bench", base_url=api_url)
-    bolt = AsyncApp(client=client, signing_secret=SECRET)
+    bolt = AsyncApp(client=client, signing_secret=SECRET, process_before_response=ack_first)
 
     async def only_ack(ack) -> None:  # type: ignore[no-untyped-def]
         await ack()
@@ -177,8 +193,9 @@ def peak_rss_mb(pid: int) -> float:
 # -- the database ---------------------------------------------------------------------------
 
 
-async def seed(database_url: str, count: int) -> None:
-    """`count` open dossiers, written by the same storage code the use cases use."""
+async def seed(database_url: str, count: int, people: int) -> None:
+    """`count` open dossiers and `people` coordinators, written by the same storage code
+    the use cases use."""
     from bot.actions import Register
     from bot.procedure import register
     from bot.roles import Role
@@ -191,7 +208,10 @@ async def seed(database_url: str, count: int) -> None:
     engine = create_engine(database_url)
     terms = Settings(database_url=database_url).terms
     async with SqlUnitOfWork(engine) as uow:
-        actor = await uow.people.add("Bench Coördinator", [Role.COORDINATOR], None, COORDINATOR)
+        for i in range(people):
+            actor = await uow.people.add(
+                f"Coördinator {i}", [Role.COORDINATOR], None, coordinator(i)
+            )
         await uow.commit()
     now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     action = Register(
@@ -251,12 +271,12 @@ def signed(body: str) -> dict[str, str]:
     }
 
 
-def lijst(n: int, stand_in: str) -> str:
+def lijst(n: int, user: str, stand_in: str) -> str:
     return urlencode(
         {
             "command": "/klacht",
             "text": "lijst open",
-            "user_id": COORDINATOR,
+            "user_id": user,
             "team_id": "T1",
             "channel_id": "CCOORD",
             "trigger_id": f"t.{n}",
@@ -265,11 +285,11 @@ def lijst(n: int, stand_in: str) -> str:
     )
 
 
-def click(n: int, stand_in: str) -> str:
+def click(n: int, user: str, stand_in: str) -> str:
     value = json.dumps({"n": NUMBER, "a": "acknowledge", "v": 1}, separators=(",", ":"))
     payload = {
         "type": "block_actions",
-        "user": {"id": COORDINATOR},
+        "user": {"id": user},
         "team": {"id": "T1"},
         "api_app_id": "A1",
         "trigger_id": f"t.{n}",
@@ -287,14 +307,16 @@ async def load(url: str, make, stand_in: str, clients: int, seconds: float) -> d
     latencies: list[float] = []
     errors = 0
     busy_acks = 0  # commands answered "busy" in the ack itself
+    sent = 0  # warm-up included, as the stand-in's counts are
     counter = iter(range(10**9))
     connector = aiohttp.TCPConnector(limit=clients)
     async with aiohttp.ClientSession(connector=connector) as session:
 
-        async def client(stop: float, record: bool) -> None:
-            nonlocal errors, busy_acks
+        async def client(user: str, stop: float, record: bool) -> None:
+            nonlocal errors, busy_acks, sent
             while time.perf_counter() < stop:
-                body = make(next(counter), stand_in)
+                sent += 1
+                body = make(next(counter), user, stand_in)
                 started = time.perf_counter()
                 async with session.post(url, data=body.encode(), headers=signed(body)) as r:
                     answer = await r.read()
@@ -308,10 +330,10 @@ async def load(url: str, make, stand_in: str, clients: int, seconds: float) -> d
                         errors += 1
 
         warm = time.perf_counter() + 2.0
-        await asyncio.gather(*(client(warm, False) for _ in range(clients)))
+        await asyncio.gather(*(client(coordinator(i), warm, False) for i in range(clients)))
         began = time.perf_counter()
         stop = began + seconds
-        await asyncio.gather(*(client(stop, True) for _ in range(clients)))
+        await asyncio.gather(*(client(coordinator(i), stop, True) for i in range(clients)))
         elapsed = time.perf_counter() - began
     latencies.sort()
     q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [float("nan")] * 99
@@ -322,6 +344,7 @@ async def load(url: str, make, stand_in: str, clients: int, seconds: float) -> d
         "n": len(latencies),
         "errors": errors,
         "busy_acks": busy_acks,
+        "sent": sent,
     }
 
 
@@ -335,20 +358,21 @@ async def measure(args: argparse.Namespace) -> None:
         await wait_up(f"{stand_in_url}/api/auth.test")
         targets: list[tuple[str, str | None]] = [
             (db, db) for db in args.databases.split(",") if db
-        ] + [("floor (bare bolt)", None)]
+        ] + [(FLOOR, None), (FLOOR_ACK_FIRST, None)]
         for label, db in targets:
             url, handle = (None, None) if db is None else prepare(db, args.postgres)
             try:
                 if url is not None:
                     started = time.perf_counter()
-                    await seed(url, args.dossiers)
+                    await seed(url, args.dossiers, args.clients)
                     print(f"{label}: seeded {args.dossiers} dossiers in "
                           f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
                 # A fresh server per kind of request, so that one's backlog cannot slow the next.
                 for name, make in (("/klacht lijst", lijst), ("button click", click)):
                     port = free_port()
                     if url is None:
-                        proc = spawn("--role", "floor", "--port", str(port), "--api", api_url)
+                        role = "floor" if label == FLOOR else "floor-ack-first"
+                        proc = spawn("--role", role, "--port", str(port), "--api", api_url)
                     else:
                         proc = spawn(
                             "--role", "bot", "--port", str(port), "--db", url, "--api", api_url
@@ -370,6 +394,8 @@ async def measure(args: argparse.Namespace) -> None:
                         # warm-up requests included.
                         result["served"] = done["lists"] + done["views"] + done["other"]
                         result["busy"] = done["busy"] + result["busy_acks"]
+                        if url is not None:
+                            result["quiet"] = result["sent"] - result["served"] - result["busy"]
                         rows.append((label, name, result, peak_rss_mb(proc.pid)))
                         print(label, name, result, flush=True)
                     finally:
@@ -384,12 +410,13 @@ async def measure(args: argparse.Namespace) -> None:
 
     print()
     print(f"{args.clients} clients, {args.seconds:.0f} s each, {args.dossiers} dossiers")
-    print("| server | request | p50 ms | p99 ms | acks/s | errors | served | busy | peak RSS MB |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| server | request | p50 ms | p99 ms | acks/s | errors | served | busy | quiet "
+          "| peak RSS MB |")  # fmt: skip
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, name, r, rss in rows:
         print(
             f"| {label} | {name} | {r['p50']:.1f} | {r['p99']:.1f} | {r['rps']:.0f} "
-            f"| {r['errors']} | {r['served']} | {r['busy']} | {rss:.0f} |"
+            f"| {r['errors']} | {r['served']} | {r['busy']} | {r.get('quiet', 0)} | {rss:.0f} |"
         )
 
 
@@ -407,7 +434,9 @@ def main() -> None:
     )
     # Internal: the child processes.
     parser.add_argument(
-        "--role", choices=["measure", "stand-in", "bot", "floor"], default="measure"
+        "--role",
+        choices=["measure", "stand-in", "bot", "floor", "floor-ack-first"],
+        default="measure",
     )
     parser.add_argument("--port", type=int)
     parser.add_argument("--db")
@@ -418,8 +447,8 @@ def main() -> None:
             asyncio.run(run_stand_in(args.port))
         elif args.role == "bot":
             asyncio.run(run_bot(args.port, args.db, args.api))
-        elif args.role == "floor":
-            asyncio.run(run_floor(args.port, args.api))
+        elif args.role in ("floor", "floor-ack-first"):
+            asyncio.run(run_floor(args.port, args.api, args.role == "floor-ack-first"))
         else:
             asyncio.run(measure(args))
     except KeyboardInterrupt:

@@ -161,8 +161,13 @@ class SlackApp:
 
         async with self.admission.slot() as admitted:
             if not admitted:
-                return await tell(t("slack.busy", self.locales.cached(user)))
+                return await self._busy(user, tell)
             await self._command(user, sub, words, command, tell)
+
+    async def _busy(self, user: str, tell: Tell) -> None:
+        """Turned away after the ack: said by a post of its own, at most once in a while."""
+        if self.admission.worth_telling(user):
+            await tell(t("slack.busy", self.locales.cached(user)))
 
     async def _command(
         self, user: str, sub: str, words: list[str], command: dict[str, Any], tell: Any
@@ -268,7 +273,7 @@ class SlackApp:
         tell = self._teller(body, user)
         async with self.admission.slot() as admitted:
             if not admitted:
-                return await tell(t("slack.busy", self.locales.cached(user)))
+                return await self._busy(user, tell)
             await self._button(body, action, user, tell)
 
     async def _button(self, body: dict[str, Any], action: dict[str, Any], user: str, tell: Tell):

@@ -30,3 +30,13 @@ async def test_work_beyond_the_queue_is_refused_and_must_not_lose_work_waits():
     await asyncio.gather(first, queued, kept)
     assert not admission.full()
     assert order == ["first:in", "shed:refused", "queued:in", "thread-message:in"]
+
+
+def test_a_person_turned_away_is_told_once_in_a_while_not_per_request():
+    now = [100.0]
+    admission = Admission(quiet=2.0, clock=lambda: now[0])
+    assert admission.worth_telling("UANNA")
+    assert not admission.worth_telling("UANNA")  # the same tap, repeated
+    assert admission.worth_telling("UPIET")  # somebody else is told for themselves
+    now[0] += 2.0
+    assert admission.worth_telling("UANNA")  # a retry a few seconds later is answered

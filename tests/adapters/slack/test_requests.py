@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import time
 from urllib.parse import urlencode
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 import adapters.slack.app as slack_app
+from adapters.slack.admission import Admission
 from adapters.slack.ids import encode_value
 from bot.actions import Assign
 from bot.bootstrap import build
@@ -124,6 +126,38 @@ async def test_a_slow_submission_is_acked_in_time_and_reported_by_dm(
     dm = await slack_api.wait(lambda: slack_api.to("chat.postMessage", channel="UANNA"))
     assert "K-2026-0001" in dm[0]["text"]
     assert await count(bot, dossiers) == 1
+
+
+@pytest.fixture
+def one_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before the bot is built: one request at work, one waiting, the rest turned away."""
+    tight = functools.partial(Admission, running=1, waiting=1, quiet=0.5)
+    monkeypatch.setattr(slack_app, "Admission", tight)
+
+
+async def test_a_person_turned_away_is_told_so_once_not_per_click(
+    one_slot, bot, team, slack, slack_api
+):
+    await bot.complaints.register(team.coordinator, registration())
+    # Slack's users.info hangs, so the first click holds the only slot and the second waits.
+    gate = slack_api.gates["users.info"] = asyncio.Event()
+    value = encode_value("K-2026-0001", "add_note", 1, {})
+    note = {"action_id": "klacht.add_note.0", "value": value}
+    for _ in range(5):  # five taps on a stuck button
+        assert (await slack.click("UANNA", note))[0] == 200
+    assert (await slack.click("UPIET", note))[0] == 200
+    await slack_api.wait(lambda: len(slack_api.responses) >= 2)
+    await asyncio.sleep(0.2)  # any further notice would have arrived by now
+    busy = [r["text"] for r in slack_api.responses]
+    assert len(busy) == 2 and all("druk" in text for text in busy), busy
+
+    await asyncio.sleep(0.5)  # a retry after a while, as the notice asks, is answered again
+    await slack.click("UANNA", note)
+    await slack_api.wait(lambda: len(slack_api.responses) == 3)
+    gate.set()  # the two admitted clicks do their work; none of the others does
+    await slack_api.wait(lambda: len(slack_api.to("views.open")) == 2)
+    await asyncio.sleep(0.2)
+    assert len(slack_api.to("views.open")) == 2 and len(slack_api.responses) == 3
 
 
 # -- repeats -----------------------------------------------------------------------------------
