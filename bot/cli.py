@@ -27,6 +27,7 @@ from bot.services import DossierView, Scope
 from bot.settings import Settings
 
 LANG = language(os.environ.get("KLACHTENBOT_LANGUAGE"))
+CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
 
 # Modules that add commands of their own (deadlines, mirror, teams-package, ...). Each
 # has `add_commands(commands)` and `async run(bot, args) -> int | None` (None: not mine).
@@ -272,7 +273,8 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
         else:
             _show(view)
         return 0
-    views = await bot.complaints.dossiers(actor, Scope(args.scope))
+    found = await bot.complaints.listing(actor, Scope(args.scope), shown=CLI_LIST_LINES)
+    views = found.views
     if args.json:
         _json([v.dossier for v in views])
         return 0
@@ -290,6 +292,8 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
             for v in views
         ],
     )
+    if found.total > len(views):
+        print(t("card.list_more", LANG, count=found.total - len(views)))
     return 0
 
 

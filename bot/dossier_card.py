@@ -176,7 +176,9 @@ def _shorten(text: str, limit: int, lang: str) -> str:
     return text[:limit].rstrip() + " " + t("card.truncated", lang)
 
 
-def list_card(views: list[DossierView], lang: str = "nl") -> Card:
+def list_card(views: list[DossierView], lang: str = "nl", total: int | None = None) -> Card:
+    """A list's lines; `total` is how many match, when the list shows only the first."""
+    total = len(views) if total is None else total
     lines = [
         t(
             "card.list_line",
@@ -188,7 +190,9 @@ def list_card(views: list[DossierView], lang: str = "nl") -> Card:
         )
         for v in views
     ]
+    if total > len(views):
+        lines.append(t("card.list_more", lang, count=total - len(views)))
     return Card(
-        title=t("card.list_title", lang, count=len(views)),
+        title=t("card.list_title", lang, count=total),
         sections=[Section(text="\n".join(lines) or t("card.list_empty", lang))],
     )

@@ -35,6 +35,9 @@ _PERSON_FIELDS = ("owner_id", "contact_by_id", "new_owner_id")
 Also = Callable[[UnitOfWork, Change], Awaitable[None]]
 
 
+LIST_LINES = 20  # what a list shows of its dossiers; one chat message holds about that many
+
+
 class Scope(StrEnum):
     """Which dossiers a list shows (`/klacht lijst open|mijn|te-laat`)."""
 
@@ -69,6 +72,14 @@ class DossierView:
             return "-"
         person = self.people.get(person_id)
         return person.name if person else f"#{person_id}"
+
+
+@dataclass
+class Listing:
+    """The first dossiers of a list, and how many match in all."""
+
+    views: list[DossierView]
+    total: int
 
 
 class Complaints:
@@ -180,36 +191,54 @@ class Complaints:
         view.email_letters = self.email_letters
         return view
 
-    async def dossiers(
-        self, actor: Person, scope: Scope = Scope.OPEN, *, deadlines: bool = True
-    ) -> list[DossierView]:
-        """The dossiers this person may see, for a list or the App Home.
+    async def dossiers(self, actor: Person, scope: Scope = Scope.OPEN) -> list[DossierView]:
+        """The dossiers this person may see (the oldest 200), for the App Home or the CLI."""
+        async with self.uow(readonly=True) as uow:
+            query = await self._scope(uow, actor, scope)
+            return await self._views(uow, await uow.dossiers.find(query), deadlines=True)
 
-        `deadlines=False` leaves each view's deadlines empty, for a list that shows none:
-        reading them was half the cost of a list.
+    async def listing(
+        self, actor: Person, scope: Scope = Scope.OPEN, shown: int = LIST_LINES
+    ) -> Listing:
+        """A list to answer `/klacht lijst` with: the oldest `shown` dossiers this person
+        may see, without deadlines (the list shows none), and how many there are in all.
+
+        A chat message holds a few dozen lines, so reading more would be work for
+        nothing: with thousands of dossiers, every list would read them all.
         """
         async with self.uow(readonly=True) as uow:
-            actor = await self.current_actor(uow, actor)
-            sees_all = actor.has(Role.COORDINATOR) or actor.has(Role.DIRECTIE)
-            query = DossierFilter(states=None if scope is Scope.ALL else OPEN_STATES)
-            if scope is Scope.MINE or not sees_all:
-                query.owner_id = actor.id
-            if scope is Scope.OVERDUE:
-                query.overdue_at = self.clock()
+            query = await self._scope(uow, actor, scope)
+            query.limit = shown
             found = await uow.dossiers.find(query)
-            # Three queries (two without deadlines) for the whole list, whatever its length.
-            due = await uow.deadlines.for_dossiers([d.number for d in found]) if deadlines else {}
-            people = await uow.people.get_many(list({i for d in found for i in _people_of(d)}))
-            return [
-                DossierView(
-                    dossier=d,
-                    timeline=[],
-                    deadlines=due.get(d.number, []),
-                    people={i: people[i] for i in _people_of(d) if i in people},
-                    committee=self.terms.committee,
-                )
-                for d in found
-            ]
+            total = len(found) if len(found) < shown else await uow.dossiers.count(query)
+            return Listing(await self._views(uow, found, deadlines=False), total)
+
+    async def _scope(self, uow: UnitOfWork, actor: Person, scope: Scope) -> DossierFilter:
+        actor = await self.current_actor(uow, actor)
+        sees_all = actor.has(Role.COORDINATOR) or actor.has(Role.DIRECTIE)
+        query = DossierFilter(states=None if scope is Scope.ALL else OPEN_STATES)
+        if scope is Scope.MINE or not sees_all:
+            query.owner_id = actor.id
+        if scope is Scope.OVERDUE:
+            query.overdue_at = self.clock()
+        return query
+
+    async def _views(
+        self, uow: UnitOfWork, found: list[Dossier], deadlines: bool
+    ) -> list[DossierView]:
+        # Two queries (one without deadlines) for the whole list, whatever its length.
+        due = await uow.deadlines.for_dossiers([d.number for d in found]) if deadlines else {}
+        people = await uow.people.get_many(list({i for d in found for i in _people_of(d)}))
+        return [
+            DossierView(
+                dossier=d,
+                timeline=[],
+                deadlines=due.get(d.number, []),
+                people={i: people[i] for i in _people_of(d) if i in people},
+                committee=self.terms.committee,
+            )
+            for d in found
+        ]
 
     async def person(self, person_id: int) -> Person | None:
         async with self.uow(readonly=True) as uow:

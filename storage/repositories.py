@@ -137,29 +137,38 @@ class SqlDossiers:
 
     async def find(self, query: DossierFilter) -> list[Dossier]:
         d = t.dossiers
-        stmt = select(d.c.data).order_by(d.c.received_on, d.c.id).limit(query.limit)
-        if query.states is not None:
-            stmt = stmt.where(d.c.state.in_([s.value for s in query.states]))
-        if query.owner_id is not None:
-            stmt = stmt.where(
-                or_(d.c.owner_id == query.owner_id, d.c.contact_by_id == query.owner_id)
-            )
-        if query.overdue_at is not None:
-            dl = t.deadlines
-            stmt = stmt.where(
-                exists().where(
-                    dl.c.dossier_id == d.c.id,
-                    dl.c.met_at.is_(None),
-                    dl.c.dropped_at.is_(None),
-                    dl.c.due_at <= query.overdue_at,
-                )
-            )
+        stmt = _matching(select(d.c.data), query).order_by(d.c.received_on, d.c.id)
         found = []
-        for i, row in enumerate(await self.c.execute(stmt)):
+        for i, row in enumerate(await self.c.execute(stmt.limit(query.limit))):
             if i and i % _ROWS_PER_TURN == 0:
                 await asyncio.sleep(0)  # a long list leaves the event loop to the acks now and then
             found.append(Dossier.model_validate(row.data))
         return found
+
+    async def count(self, query: DossierFilter) -> int:
+        """How many dossiers match, however many `find` returns."""
+        stmt = _matching(select(func.count()).select_from(t.dossiers), query)
+        return (await self.c.execute(stmt)).scalar_one()
+
+
+def _matching(stmt: Any, query: DossierFilter) -> Any:
+    """The filter's conditions, the same for a list and for its count."""
+    d = t.dossiers
+    if query.states is not None:
+        stmt = stmt.where(d.c.state.in_([s.value for s in query.states]))
+    if query.owner_id is not None:
+        stmt = stmt.where(or_(d.c.owner_id == query.owner_id, d.c.contact_by_id == query.owner_id))
+    if query.overdue_at is not None:
+        dl = t.deadlines
+        stmt = stmt.where(
+            exists().where(
+                dl.c.dossier_id == d.c.id,
+                dl.c.met_at.is_(None),
+                dl.c.dropped_at.is_(None),
+                dl.c.due_at <= query.overdue_at,
+            )
+        )
+    return stmt
 
 
 class SqlPeople:

@@ -219,8 +219,8 @@ class SlackApp:
         scope = _SCOPES.get(args[0].lower() if args else "open")
         if scope is None or len(args) > 1:
             return await tell(t("slack.help", lang))
-        views = await self.bot.complaints.dossiers(person, scope, deadlines=False)
-        card = list_card(views, lang)
+        found = await self.bot.complaints.listing(person, scope)
+        card = list_card(found.views, lang, found.total)
         await tell(card.title, card_blocks(card, lang))
 
     async def _show(self, person: Person, args: list[str], lang: str, tell: Any) -> None:

@@ -217,8 +217,8 @@ class TeamsBot:
             if scope is None:
                 card = self._help(lang)
             else:
-                views = await self.bot.complaints.dossiers(person, scope)
-                card = render.render_card(list_card(views, lang), lang)
+                found = await self.bot.complaints.listing(person, scope)
+                card = render.render_card(list_card(found.views, lang, found.total), lang)
         elif name == "show" and args:
             card = await self._dossier(person, args[0], lang, inbound.user_id)
         elif name == "protocol":

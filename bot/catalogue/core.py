@@ -258,6 +258,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "card.list_title": ("Klachten: {count}", "Complaints: {count}"),
     "card.list_empty": ("Geen klachten gevonden.", "No complaints found."),
+    "card.list_more": (
+        "… en nog {count}; de oudste staan bovenaan.",
+        "… and {count} more; the oldest are at the top.",
+    ),
     "card.list_line": (
         "{number} · {customer} · {state} · {summary}",
         "{number} · {customer} · {state} · {summary}",

@@ -47,24 +47,35 @@ async def test_a_list_takes_the_same_number_of_queries_for_3_or_30_dossiers(bot,
     assert await listed() == few
 
 
-async def test_a_list_that_shows_no_deadlines_does_not_read_them(bot, team):
+async def test_a_chat_list_reads_only_the_lines_it_shows_and_counts_the_rest(bot, team):
     statements: list[str] = []
 
     def count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
         statements.append(statement)
 
-    for _ in range(3):
-        await bot.complaints.register(team.coordinator, registration())
+    numbers = [
+        (await bot.complaints.register(team.coordinator, registration())).dossier.number
+        for _ in range(5)
+    ]
     full = await bot.complaints.dossiers(team.coordinator, Scope.OPEN)
     event.listen(bot.engine.sync_engine, "before_cursor_execute", count)
     try:
-        bare = await bot.complaints.dossiers(team.coordinator, Scope.OPEN, deadlines=False)
+        listing = await bot.complaints.listing(team.coordinator, Scope.OPEN, shown=3)
     finally:
         event.remove(bot.engine.sync_engine, "before_cursor_execute", count)
     assert all(v.deadlines for v in full)  # a registration starts the acknowledgement term
-    assert [v.dossier for v in bare] == [v.dossier for v in full]
-    assert all(v.deadlines == [] for v in bare)
+    assert [v.dossier for v in listing.views] == [v.dossier for v in full[:3]]
+    assert [v.dossier.number for v in listing.views] == numbers[:3]  # the oldest first
+    assert listing.total == 5
+    assert all(v.deadlines == [] for v in listing.views)  # the list shows none: not read
     assert not [s for s in statements if "deadlines" in s]
+    assert sum("count(" in s.lower() for s in statements) == 1
+
+    for number in numbers[1:]:
+        await bot.complaints.act(team.coordinator, number, Assign(owner_id=team.owner.id))
+    mine = await bot.complaints.listing(team.owner, Scope.MINE, shown=3)
+    assert [v.dossier.number for v in mine.views] == numbers[1:4]
+    assert mine.total == 4  # the count filters as the list does
 
 
 async def test_a_person_is_read_with_all_roles_in_one_query(bot, database_url):

@@ -16,6 +16,7 @@ from adapters.slack.admission import Admission
 from adapters.slack.ids import encode_value
 from bot.actions import Assign
 from bot.bootstrap import build
+from bot.services import LIST_LINES
 from bot.settings import Settings
 from storage.tables import dossiers, events, inbound_keys
 from tests.adapters.slack.signing import SECRET, button, sign
@@ -286,6 +287,19 @@ async def test_an_unknown_subcommand_answers_with_the_help_privately(bot, team, 
     assert answer["response_type"] == "ephemeral"
     assert "Dat ken ik niet" in answer["text"] and "/klacht nieuw" in answer["text"]
     assert "&lt;!channel&gt;" in answer["text"]
+
+
+async def test_a_long_list_shows_the_oldest_and_says_how_many_more(bot, team, slack, slack_api):
+    numbers = [
+        (await bot.complaints.register(team.coordinator, registration())).dossier.number
+        for _ in range(LIST_LINES + 2)
+    ]
+    await slack.command("UANNA", "lijst")
+    answer = (await slack_api.wait(lambda: slack_api.responses))[0]
+    shown = json.dumps(answer["blocks"], ensure_ascii=False)
+    assert f"Klachten: {LIST_LINES + 2}" in answer["text"]
+    assert all(n in shown for n in numbers[:LIST_LINES]) and numbers[-1] not in shown
+    assert "… en nog 2; de oudste staan bovenaan." in shown
 
 
 async def test_a_beheerder_grants_roles_from_slack(bot, team, slack, slack_api):

@@ -11,6 +11,7 @@ from adapters.teams.port import Inbound, Outgoing
 from adapters.teams.store import TeamsStore
 from adapters.teams.turns import TeamsBot
 from bot.roles import Role
+from bot.services import LIST_LINES
 from storage import tables as t
 from tests.adapters.teams.client import COORDINATORS, User, action, actions, texts, valid_card
 from tests.documents.support import PDF_FILE
@@ -240,3 +241,18 @@ async def test_without_a_public_url_the_tasks_answer_without_links(
     protocol = connector.calls[-1].card
     assert "5 werkdagen" in texts(protocol)
     assert not [a for a in actions(protocol) if a["type"] == "Action.OpenUrl"]
+
+
+async def test_a_long_list_shows_the_oldest_and_says_how_many_more(
+    teams, connector, people, teams_bot
+):
+    bot = teams_bot[0]
+    numbers = [
+        (await bot.complaints.register(people.coordinator, registration())).dossier.number
+        for _ in range(LIST_LINES + 2)
+    ]
+    await teams.say(people.user(people.coordinator), "klacht lijst")
+    shown = texts(valid_card(connector.calls[-1].card)).replace("\\", "")
+    assert f"Klachten: {LIST_LINES + 2}" in shown
+    assert all(n in shown for n in numbers[:LIST_LINES]) and numbers[-1] not in shown
+    assert "… en nog 2; de oudste staan bovenaan." in shown
