@@ -192,7 +192,7 @@ class Complaints:
         return view
 
     async def dossiers(self, actor: Person, scope: Scope = Scope.OPEN) -> list[DossierView]:
-        """The dossiers this person may see (the oldest 200), for the App Home or the CLI."""
+        """The dossiers this person may see (the oldest 200), with deadlines: the App Home."""
         async with self.uow(readonly=True) as uow:
             query = await self._scope(uow, actor, scope)
             return await self._views(uow, await uow.dossiers.find(query), deadlines=True)
