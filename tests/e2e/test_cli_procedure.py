@@ -6,7 +6,9 @@ import json
 
 import pytest
 
+from bot.cli import CLI_LIST_LINES
 from tests.e2e.cli import klachtenbot
+from tests.helpers import registration
 
 REGISTER = [
     "dossier", "register", "--as", "Anna", "--channel", "telefoon",
@@ -138,3 +140,12 @@ def test_english_messages(people: str) -> None:
     result = klachtenbot("dossier", "show", "K-2026-0999", "--as", "Anna", url=people,
                          KLACHTENBOT_LANGUAGE="en")  # fmt: skip
     assert result.code == 2 and "does not exist" in result.err
+
+
+async def test_a_long_list_says_how_many_more_there_are(bot, team, database_url) -> None:
+    for _ in range(CLI_LIST_LINES + 1):
+        await bot.complaints.register(team.coordinator, registration())
+    table = klachtenbot("dossier", "list", "--as", team.coordinator.name, url=database_url)
+    assert table.code == 0, table.err
+    assert "K-2026-0200" in table.out and "K-2026-0201" not in table.out
+    assert "… en nog 1; de oudste staan bovenaan." in table.out
