@@ -17,6 +17,15 @@ class Mailbox:
         self.refuse_recipients = False  # answer RCPT with 550
         self.port = 0  # where it listens, once started
 
+    def settings(self) -> dict[str, object]:
+        """The bot's SMTP settings for sending here: plain SMTP on loopback."""
+        return {
+            "smtp_host": "127.0.0.1",
+            "smtp_port": self.port,
+            "smtp_from": "klachten@werkplaats.example",
+            "smtp_starttls": False,
+        }
+
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
                           address: str, rcpt_options: list[str]) -> str:  # fmt: skip
         if self.refuse_recipients:

@@ -23,10 +23,7 @@ async def bot(database_url, clock, mailbox):  # type: ignore[no-untyped-def]
     app = make_bot(
         database_url,
         clock,
-        smtp_host="127.0.0.1",
-        smtp_port=mailbox.port,
-        smtp_from="klachten@werkplaats.example",
-        smtp_starttls=False,  # the test server speaks plain SMTP on loopback
+        **mailbox.settings(),
         company_name="Orthopédie Ëlshout",
     )
     # The dispatcher's own clock, moved on by hand to reach a retry (the outbox stamps
