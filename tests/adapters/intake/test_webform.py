@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -349,3 +350,10 @@ async def test_wrong_tokens_are_limited_per_client_behind_the_proxy(client):
     # The proxy's own address is not the guesser's: someone else still gets an answer.
     status, answer, _ = await post(client, headers=wrong, sender="203.0.113.8")
     assert (status, answer["error"]) == (401, "intake.unauthorized")
+
+
+def test_the_documented_v2_example_is_what_klachtenbot_checks():
+    """docs/intake.md gives the website's developer one worked signature to compare with."""
+    docs = (Path(__file__).parents[3] / "docs" / "intake.md").read_text(encoding="utf-8")
+    expected = sign_v2("geheim", '{"name":"Zoë"}'.encode(), 1764000000, "formulier-77")
+    assert f"X-Klachtenbot-Signature: {expected}" in docs
