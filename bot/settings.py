@@ -15,6 +15,7 @@ from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.deadlines import Terms
+from bot.peers import TrustedProxies
 from bot.workdays import WorkingCalendar
 
 
@@ -104,6 +105,10 @@ class Settings(BaseSettings):
     # Flood protection per sender: a burst, then this many forms an hour.
     intake_burst: int = Field(5, validation_alias=env("INTAKE_BURST"))
     intake_per_hour: int = Field(20, validation_alias=env("INTAKE_PER_HOUR"))
+    # The proxies in front of Klachtenbot whose X-Forwarded-For entries are believed: a
+    # count of hops, or their addresses/networks ("127.0.0.1,10.0.0.0/8"); none: the TCP
+    # peer is the client. The website's own server counts as one (it passes its visitor on).
+    trusted_proxies: str | None = Field(None, validation_alias=env("TRUSTED_PROXIES"))
 
     # -- e-mail (the acknowledgement letter) ------------------------------------------------
     smtp_host: str | None = Field(None, validation_alias=env("SMTP_HOST"))
@@ -151,6 +156,16 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_readable(cls, value: str | None) -> str | None:
+        TrustedProxies.parse(value)  # a typo stops the start, not every request
+        return value
+
+    @cached_property
+    def proxies(self) -> TrustedProxies:
+        return TrustedProxies.parse(self.trusted_proxies)
 
     @cached_property
     def terms(self) -> Terms:

@@ -34,6 +34,7 @@ def install(bot: Klachtenbot) -> None:
             settings.intake_token,
             limiter=TokenBucket(settings.intake_burst, settings.intake_per_hour),
             failures=TokenBucket(burst=20, per_hour=120),
+            proxies=settings.proxies,
         )
         bot.web.append(endpoint.install)
         bot.startup_notes.append(t("intake.note_on", lang))

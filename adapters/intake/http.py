@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import math
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from aiohttp import web
 
-from adapters.intake.auth import authenticated
+from adapters.intake.auth import Caller, authenticated
 from adapters.intake.limiter import TokenBucket
 from adapters.intake.webform import check, claimed_number, parse_body, registration
 from bot.catalogue import language, t
 from bot.errors import Refused
+from bot.peers import TrustedProxies
 from bot.people import SYSTEM
 from bot.services import Complaints
 from bot.workdays import local_date
@@ -27,6 +28,7 @@ from bot.workdays import local_date
 PATH = "/intake/webform"
 MAX_BODY = 32 * 1024  # a long complaint is a few kB; anything near this is not a person
 _TYPES = ("application/json", "application/x-www-form-urlencoded")
+_XFF = "X-Forwarded-For"  # every line of it: a proxy may add its own below the client's
 
 
 class WebformEndpoint:
@@ -36,11 +38,13 @@ class WebformEndpoint:
         token: str,
         limiter: TokenBucket,
         failures: TokenBucket,
+        proxies: TrustedProxies | None = None,
     ) -> None:
         self.complaints = complaints
         self.token = token
         self.limiter = limiter  # per sender, for accepted callers
         self.failures = failures  # per peer, for wrong tokens: no guessing at speed
+        self.proxies = proxies or TrustedProxies()
 
     def install(self, app: web.Application) -> None:
         app.router.add_post(PATH, self.handle)
@@ -52,12 +56,15 @@ class WebformEndpoint:
         body = await _read(request, MAX_BODY)
         if body is None:
             return _too_large(lang)
-        peer = request.remote or "-"
-        if not authenticated(self.token, request.headers, body):
-            if wait := self.failures.take(peer):
+        # The peer as our own proxies saw it, so that behind a reverse proxy one
+        # guesser does not lock out every other caller, nor dodge by rewriting headers.
+        sender = self.proxies.client(request.remote, request.headers.getall(_XFF, ()))
+        caller = authenticated(self.token, request.headers, body)
+        if caller is None:
+            if wait := self.failures.take(sender):
                 return _too_many(lang, wait)
             return _error(401, "intake.unauthorized", lang)
-        if wait := self.limiter.take(_sender(request)):
+        if wait := self.limiter.take(sender):
             return _too_many(lang, wait)
         if request.content_type not in _TYPES:
             return _error(415, "intake.content_type", lang)
@@ -69,7 +76,7 @@ class WebformEndpoint:
         token = claimed_number.set(form.customer_number)
         try:
             outcome = await self.complaints.register(
-                SYSTEM, registration(form, today), request_key=_request_key(request, body, today)
+                SYSTEM, registration(form, today), request_key=_request_key(caller, body, today)
             )
         except Refused as refusal:
             if refusal.key == "database.unreachable":
@@ -95,21 +102,19 @@ async def _read(request: web.Request, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _sender(request: web.Request) -> str:
-    """The visitor: the website passes their address on. Trusted only after authentication."""
-    forwarded = request.headers.get("X-Forwarded-For", "").split(",")[0].strip()
-    return forwarded or request.remote or "-"
+def _request_key(caller: Caller, body: bytes, today: date) -> str:
+    """A resent form (a retry by the website, a double click, a replay) registers once.
 
-
-def _request_key(request: web.Request, body: bytes, today: date) -> str:
-    """A resent form (a retry by the website, a double click) registers once.
-
-    Without the website's own key, the same body on the same day counts as the
-    same form; the same words a week later are a new complaint.
+    Without the website's own key (or with one its signature does not cover), the
+    same body on the same day counts as the same form; the same words a week later
+    are a new complaint. For a signed form that day is the signature's, not today:
+    a signature replayed after midnight is still the same form.
     """
-    given = request.headers.get("Idempotency-Key", "").strip()
-    if given:
-        return "intake:webform:" + hashlib.sha256(given.encode()).hexdigest()[:40]
+    if caller.idempotency_key:
+        key = caller.idempotency_key
+        return "intake:webform:" + hashlib.sha256(key.encode()).hexdigest()[:40]
+    if caller.signed_at is not None:
+        today = local_date(datetime.fromtimestamp(caller.signed_at, UTC))
     digest = hashlib.sha256(today.isoformat().encode() + b"|" + body).hexdigest()
     return "intake:webform:body:" + digest[:40]
 

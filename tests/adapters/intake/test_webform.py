@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 from aiohttp import ClientSession
 from aiohttp.test_utils import TestServer
 
-from adapters.intake.auth import SIGNATURE_HEADER, sign
+from adapters.intake.auth import SIGNATURE_HEADER, sign, sign_v2
 from bot.actions import Correct
 from bot.dossier import IntakeChannel, State
 from bot.people import SYSTEM
@@ -32,8 +34,21 @@ FORM = {
 
 
 @pytest.fixture
-async def bot(database_url, clock):  # type: ignore[no-untyped-def]
-    app = make_bot(database_url, clock, intake_token=TOKEN, intake_burst=3, intake_per_hour=6)
+def proxies() -> str | None:
+    """The tests' client stands in for the website's server, which names its visitor."""
+    return "127.0.0.1"
+
+
+@pytest.fixture
+async def bot(database_url, clock, proxies):  # type: ignore[no-untyped-def]
+    app = make_bot(
+        database_url,
+        clock,
+        intake_token=TOKEN,
+        intake_burst=3,
+        intake_per_hour=6,
+        trusted_proxies=proxies,
+    )
     yield app
     await app.close()
 
@@ -252,3 +267,93 @@ async def test_without_a_token_the_endpoint_is_off(database_url, clock):
         assert any("KLACHTENBOT_INTAKE_TOKEN" in note for note in app.startup_notes)
     finally:
         await app.close()
+
+
+async def test_ten_replays_of_a_v1_signature_make_one_dossier(bot, client, team, clock):
+    """v1 does not cover the Idempotency-Key: a changed header cannot make a new form."""
+    body = json.dumps(FORM).encode()
+    signed = {
+        "Content-Type": "application/json",
+        SIGNATURE_HEADER: sign(TOKEN, body, int(time.time())),
+    }
+    keys = [None, None, "nieuw-1", "nieuw-2", "", None, "nieuw-3", "nieuw-4", "nieuw-5", None]
+    answers = []
+    for i, key in enumerate(keys):
+        if i == 6:
+            clock.now += timedelta(days=1)  # the replayer waits for midnight (app's clock)
+        headers = dict(signed) if key is None else {**signed, "Idempotency-Key": key}
+        # A new sender each time: the flood limit must not be what stops the replays.
+        answers.append(await post(client, headers=headers, body=body, sender=f"192.0.2.{i}"))
+    assert [status for status, _, _ in answers] == [201] + [200] * 9
+    assert {answer["dossier"] for _, answer, _ in answers} == {"K-2026-0001"}
+    assert len(await bot.complaints.dossiers(team.coordinator, Scope.ALL)) == 1
+
+
+async def test_a_v2_signature_covers_the_idempotency_key(bot, client, team, clock):
+    body = json.dumps(FORM).encode()
+    now = int(time.time())
+    first = {"Content-Type": "application/json", "Idempotency-Key": "formulier-9"}
+    first[SIGNATURE_HEADER] = sign_v2(TOKEN, body, now, "formulier-9")
+    status, answer, _ = await post(client, headers=first, body=body, sender="192.0.2.1")
+    assert status == 201
+    # Replays: the same request, then with the key changed or left off.
+    replays = [first, {**first, "Idempotency-Key": "ander"}, {**first, "Idempotency-Key": ""}]
+    replays.append({k: v for k, v in first.items() if k != "Idempotency-Key"})
+    statuses = [
+        (await post(client, headers=h, body=body, sender=f"192.0.2.{10 + i}"))[0]
+        for i, h in enumerate(replays)
+    ]
+    assert statuses == [200, 401, 401, 401]
+    # The website's own retry, signed afresh the next day with its key: the same form.
+    clock.now += timedelta(days=1)
+    retry = {**first, SIGNATURE_HEADER: sign_v2(TOKEN, body, now + 1, "formulier-9")}
+    again = await post(client, headers=retry, body=body, sender="192.0.2.20")
+    assert again[0] == 200 and again[1]["dossier"] == answer["dossier"]
+    # A v2 signature over another body or another key is no signature.
+    other = {**first, SIGNATURE_HEADER: sign_v2(TOKEN, body, now, "ander")}
+    assert (await post(client, headers=other, body=body, sender="192.0.2.21"))[0] == 401
+    assert len(await bot.complaints.dossiers(team.coordinator, Scope.ALL)) == 1
+
+
+@pytest.mark.parametrize("proxies", [None])
+async def test_without_trusted_proxies_a_forwarded_address_changes_nothing(bot, client, team):
+    statuses = []
+    for i in range(5):
+        form = {**FORM, "message": f"Klacht nummer {i}"}
+        statuses.append((await post(client, form, sender=f"198.51.100.{i}"))[0])
+    assert statuses == [201, 201, 201, 429, 429]
+    assert len(await bot.complaints.dossiers(team.coordinator, Scope.ALL)) == 3
+
+
+@pytest.mark.parametrize("proxies", ["1", "127.0.0.1"])
+async def test_a_spoofed_leftmost_entry_does_not_dodge_the_limit(bot, client, team):
+    """Our proxy appends the address it saw; whatever the client wrote before it is its own."""
+    statuses = []
+    for i in range(5):
+        form = {**FORM, "message": f"Klacht nummer {i}"}
+        chain = f"198.51.100.{i}, 203.0.113.7"
+        statuses.append((await post(client, form, sender=chain))[0])
+    assert statuses == [201, 201, 201, 429, 429]
+    # Another visitor behind the same proxy is not slowed down.
+    status, _, _ = await post(client, {**FORM, "message": "Ander"}, sender="6.6.6.6, 203.0.113.8")
+    assert status == 201
+
+
+@pytest.mark.parametrize("proxies", ["1"])
+async def test_wrong_tokens_are_limited_per_client_behind_the_proxy(client):
+    wrong = {"Authorization": "Bearer verkeerd"}
+    statuses = [
+        (await post(client, headers=wrong, sender=f"198.51.100.{i}, 203.0.113.7"))[0]
+        for i in range(21)
+    ]
+    assert statuses == [401] * 20 + [429]  # a rewritten leftmost entry buys no more guesses
+    # The proxy's own address is not the guesser's: someone else still gets an answer.
+    status, answer, _ = await post(client, headers=wrong, sender="203.0.113.8")
+    assert (status, answer["error"]) == (401, "intake.unauthorized")
+
+
+def test_the_documented_v2_example_is_what_klachtenbot_checks():
+    """docs/intake.md gives the website's developer one worked signature to compare with."""
+    docs = (Path(__file__).parents[3] / "docs" / "intake.md").read_text(encoding="utf-8")
+    expected = sign_v2("geheim", '{"name":"Zoë"}'.encode(), 1764000000, "formulier-77")
+    assert f"X-Klachtenbot-Signature: {expected}" in docs
