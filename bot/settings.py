@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     microsoft_app_type: str = Field(
         "SingleTenant", validation_alias=env("MICROSOFT_APP_TYPE", prefixed=False)
     )
+    # Without an app id nothing checks who is calling: that "local mode" (Teams App Test
+    # Tool, Bot Framework Emulator) must be asked for, never the default.
+    teams_local: bool = Field(False, validation_alias=env("TEAMS_LOCAL"))
     teams_coordinator_conversation: str | None = Field(
         None, validation_alias=env("TEAMS_COORDINATOR_CONVERSATION")
     )

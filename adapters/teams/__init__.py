@@ -22,6 +22,11 @@ from bot.catalogue import language, t
 ROUTE = "/api/messages"
 
 
+# Headers a reverse proxy adds: a request carrying one came from elsewhere, whatever
+# its TCP peer (the proxy on this machine) says.
+PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-IP")
+
+
 def is_loopback(remote: str | None) -> bool:
     try:
         return remote is not None and ipaddress.ip_address(remote).is_loopback
@@ -29,28 +34,44 @@ def is_loopback(remote: str | None) -> bool:
         return False
 
 
-async def _unavailable(request: web.Request) -> web.Response:
-    return web.json_response({"error": "Teams settings incomplete"}, status=503)
+def _refusal(key: str, status: int, lang: str) -> web.Response:
+    return web.json_response({"error": key, "message": t(key, lang)}, status=status)
+
+
+def _off(key: str, lang: str) -> web.Handler:
+    async def unavailable(request: web.Request) -> web.Response:
+        return _refusal(key, 503, lang)
+
+    return unavailable
 
 
 def install(bot: Klachtenbot) -> None:
     settings = bot.settings
     lang = language(settings.language)
+    if not settings.microsoft_app_id and not settings.teams_local:
+        # Without credentials nothing would check who calls: off, unless asked for.
+        bot.startup_notes.append(t("teams.note_off", lang, route=ROUTE))
+        bot.web.append(lambda app: app.router.add_post(ROUTE, _off("teams.off", lang)))
+        return
     try:
         framework = BotFramework(settings)
     except IncompleteSettings as error:
         # Say what is missing at start, and refuse Teams' requests until it is fixed.
         bot.startup_notes.append(t("teams.note_incomplete", lang, error=error))
-        bot.web.append(lambda app: app.router.add_post(ROUTE, _unavailable))
+        bot.web.append(lambda app: app.router.add_post(ROUTE, _off("teams.incomplete", lang)))
         return
     store = TeamsStore(bot.engine)
     deliverer = TeamsDeliverer(bot, store, framework)
     handler = TeamsBot(bot, store, files=framework, refresh_card=deliverer.refresh_card)
 
     async def messages(request: web.Request) -> web.StreamResponse:
-        # Without an app id the SDK checks no token: then only this machine may talk.
-        if not framework.authenticated and not is_loopback(request.remote):
-            return web.json_response({"error": "local mode: loopback only"}, status=403)
+        # Without an app id the SDK checks no token: then only this machine may talk,
+        # and not through a proxy on it (which would make everyone "this machine").
+        if not framework.authenticated:
+            if any(header in request.headers for header in PROXY_HEADERS):
+                return _refusal("teams.local_proxied", 403, lang)
+            if not is_loopback(request.remote):
+                return _refusal("teams.local_only", 403, lang)
         return await framework.process(request, handler.on_activity)
 
     def routes(app: web.Application) -> None:
@@ -60,10 +81,8 @@ def install(bot: Klachtenbot) -> None:
     bot.deliverers[CHANNEL] = deliverer
 
     async def health() -> dict[str, Any]:
-        return {
-            "mode": "azure" if framework.authenticated else "local",
-            "conversation_references": await store.count(),
-        }
+        # Not which mode runs: /healthz is for anyone, the start-up lines say it.
+        return {"conversation_references": await store.count()}
 
     bot.health["teams"] = health
     configured = bool(settings.microsoft_app_id or settings.teams_coordinator_conversation)

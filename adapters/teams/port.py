@@ -40,6 +40,9 @@ class Inbound:
     mentioned: bool = False  # the message @mentions the bot
     bot_added: bool = False  # the bot was just added to this conversation
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    # The Bot Framework vouched for this activity (its token was checked); in local mode
+    # nobody did, so nothing in it (such as its `serviceUrl`) may be kept for later.
+    authenticated: bool = False
 
 
 class SendFailed(Exception):
@@ -75,6 +78,7 @@ class Files(Protocol):
 
         The bot's own token goes only to the conversation's `service_url` host (an
         inline image); a file link from Teams (`downloadUrl`) is already authorised.
+        An address outside the hosts Teams keeps files on is `FetchFailed`, unasked.
         """
         ...
 

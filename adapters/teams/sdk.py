@@ -14,7 +14,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 from aiohttp import web
@@ -34,6 +34,7 @@ from botbuilder.schema import (
 from botframework.connector.auth import MicrosoftAppCredentials
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
+from adapters.teams.hosts import FileHosts
 from adapters.teams.port import FetchFailed, Inbound, Outgoing, SendFailed, TooLarge
 from adapters.teams.render import CONTENT_TYPE, message_text
 from bot.settings import Settings
@@ -45,6 +46,8 @@ _MENTION = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 _THREAD = ";messageid="
 _CHUNK = 64 * 1024
 _FETCH_TIMEOUT = aiohttp.ClientTimeout(total=60, sock_connect=10)
+_REDIRECTS = 5
+_REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 
 
 class IncompleteSettings(Exception):
@@ -87,7 +90,7 @@ def plain(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
-def inbound(activity: Activity) -> Inbound:
+def inbound(activity: Activity, *, authenticated: bool = False) -> Inbound:
     conversation = activity.conversation or ConversationAccount(id="")
     base, _, root = (conversation.id or "").partition(_THREAD)
     sender = activity.from_property
@@ -127,6 +130,7 @@ def inbound(activity: Activity) -> Inbound:
         mentioned=mentioned,
         bot_added=added,
         attachments=[a.serialize() for a in activity.attachments or []],
+        authenticated=authenticated,
     )
 
 
@@ -154,8 +158,11 @@ class SdkTurn:
 class BotFramework:
     """The CloudAdapter with configuration authentication, and proactive sending."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, file_hosts: FileHosts | None = None) -> None:
         self.app_id = settings.microsoft_app_id or None
+        # Where attached files may come from; the composition root may name another rule
+        # (the tests name their own file server), nothing else widens it.
+        self.file_hosts = file_hosts or FileHosts()
         self.credentials = (
             MicrosoftAppCredentials(
                 self.app_id,
@@ -187,7 +194,9 @@ class BotFramework:
             return web.json_response({"error": "expected JSON"}, status=415)
 
         async def turn(context: TurnContext) -> None:
-            answer = await handler(inbound(context.activity), SdkTurn(context))
+            answer = await handler(
+                inbound(context.activity, authenticated=self.authenticated), SdkTurn(context)
+            )
             if context.activity.type == ActivityTypes.invoke:
                 await context.send_activity(
                     Activity(
@@ -218,32 +227,50 @@ class BotFramework:
     # -- attached files -------------------------------------------------------------------
 
     async def fetch(self, url: str, limit: int, *, service_url: str | None) -> bytes:
-        """A file's content, read in chunks and given up as soon as it passes `limit`."""
-        headers = {}
-        target = urlsplit(url)
-        if target.scheme not in ("https", "http"):
-            raise FetchFailed(target.scheme)
-        if self.credentials and service_url and target.netloc == urlsplit(service_url).netloc:
+        """A file's content, read in chunks and given up as soon as it passes `limit`.
+
+        Only from the hosts of `file_hosts`; a redirect is followed by hand, so that its
+        target is held to the same rule (and gets no token).
+        """
+        try:
+            async with aiohttp.ClientSession(timeout=_FETCH_TIMEOUT) as session:
+                for _ in range(_REDIRECTS + 1):
+                    if not self.file_hosts.allows(url):
+                        raise FetchFailed("host not allowed")
+                    headers = await self._token_for(url, service_url)
+                    async with session.get(url, headers=headers, allow_redirects=False) as response:
+                        location = response.headers.get("Location")
+                        if response.status in _REDIRECT_STATUSES and location:
+                            url = urljoin(str(response.url), location)
+                            continue
+                        return await self._read(response, limit)
+                raise FetchFailed("too many redirects")
+        except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+            raise FetchFailed(type(error).__name__) from error
+
+    async def _token_for(self, url: str, service_url: str | None) -> dict[str, str]:
+        if (
+            self.credentials
+            and service_url
+            and urlsplit(url).netloc == urlsplit(service_url).netloc
+        ):
             # An inline image lives with the connector and wants the bot's token.
             token = await asyncio.to_thread(self.credentials.get_access_token)
-            headers["Authorization"] = f"Bearer {token}"
-        try:
-            async with (
-                aiohttp.ClientSession(timeout=_FETCH_TIMEOUT) as session,
-                session.get(url, headers=headers) as response,
-            ):
-                if response.status != 200:
-                    raise FetchFailed(str(response.status))
-                if (response.content_length or 0) > limit:
-                    raise TooLarge(response.content_length or 0)
-                content = bytearray()
-                async for chunk in response.content.iter_chunked(_CHUNK):
-                    content += chunk
-                    if len(content) > limit:
-                        raise TooLarge(len(content))
-                return bytes(content)
-        except (aiohttp.ClientError, TimeoutError) as error:
-            raise FetchFailed(type(error).__name__) from error
+            return {"Authorization": f"Bearer {token}"}
+        return {}
+
+    @staticmethod
+    async def _read(response: aiohttp.ClientResponse, limit: int) -> bytes:
+        if response.status != 200:
+            raise FetchFailed(str(response.status))
+        if (response.content_length or 0) > limit:
+            raise TooLarge(response.content_length or 0)
+        content = bytearray()
+        async for chunk in response.content.iter_chunked(_CHUNK):
+            content += chunk
+            if len(content) > limit:
+                raise TooLarge(len(content))
+        return bytes(content)
 
     # -- proactive ------------------------------------------------------------------------
 

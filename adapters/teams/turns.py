@@ -167,12 +167,20 @@ class TeamsBot:
         person = await staff.by_teams(None, email) if email else None
         if person is None or not person.active:
             return None
-        if inbound.aad_id and person.teams_aad_id is None:
+        # Only a checked activity links: an unchecked id would be trusted from then on.
+        if inbound.authenticated and inbound.aad_id and person.teams_aad_id is None:
             await self.store.link_aad(person.id, inbound.aad_id)
         return person
 
     async def _remember(self, inbound: Inbound, person: Person | None) -> None:
-        """Every conversation the bot meets can be written to later (DMs, channels)."""
+        """Every conversation the bot meets can be written to later (DMs, channels).
+
+        Only when the Bot Framework vouched for the activity: a reference's `serviceUrl`
+        is where later posts go, and an unchecked one (local mode) could send the
+        dossiers' cards to anyone's server. Local mode answers within the turn only.
+        """
+        if not inbound.authenticated:
+            return
         if inbound.conversation_type == "personal":
             user = inbound.aad_id or inbound.user_id
             if user:

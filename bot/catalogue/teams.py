@@ -111,10 +111,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Teams: on at {route}; every request's Bot Framework token is checked.",
     ),
     "teams.note_local": (
-        "Teams: lokale modus op {route} (geen MICROSOFT_APP_ID): geen tokencontrole, alleen"
-        " verzoeken van deze machine (Teams App Test Tool, Bot Framework Emulator).",
-        "Teams: local mode at {route} (no MICROSOFT_APP_ID): no token check, requests from this"
-        " machine only (Teams App Test Tool, Bot Framework Emulator).",
+        "Teams: lokale modus op {route} (KLACHTENBOT_TEAMS_LOCAL=1, geen MICROSOFT_APP_ID): geen"
+        " tokencontrole, alleen verzoeken van deze machine zonder proxy (Teams App Test Tool,"
+        " Bot Framework Emulator); gesprekken worden niet onthouden, dus geen berichten"
+        " achteraf.",
+        "Teams: local mode at {route} (KLACHTENBOT_TEAMS_LOCAL=1, no MICROSOFT_APP_ID): no token"
+        " check, requests from this machine only, not through a proxy (Teams App Test Tool, Bot"
+        " Framework Emulator); conversations are not remembered, so no messages later on.",
+    ),
+    "teams.note_off": (
+        "Teams: UIT op {route}: geen MICROSOFT_APP_ID. Zet de MICROSOFT_APP_*-instellingen van"
+        " de Azure-botregistratie, of KLACHTENBOT_TEAMS_LOCAL=1 voor de lokale modus (Teams App"
+        " Test Tool, Bot Framework Emulator op deze machine).",
+        "Teams: OFF at {route}: no MICROSOFT_APP_ID. Set the MICROSOFT_APP_* settings of the"
+        " Azure bot registration, or KLACHTENBOT_TEAMS_LOCAL=1 for local mode (Teams App Test"
+        " Tool, Bot Framework Emulator on this machine).",
+    ),
+    "teams.off": (
+        "Teams staat uit: er is geen MICROSOFT_APP_ID ingesteld en de lokale modus"
+        " (KLACHTENBOT_TEAMS_LOCAL=1) staat niet aan.",
+        "Teams is off: no MICROSOFT_APP_ID is set and local mode (KLACHTENBOT_TEAMS_LOCAL=1) is"
+        " not switched on.",
+    ),
+    "teams.incomplete": (
+        "Teams staat uit: de Teams-instellingen zijn onvolledig.",
+        "Teams is off: the Teams settings are incomplete.",
+    ),
+    "teams.local_only": (
+        "Lokale modus: alleen verzoeken van deze machine zelf worden aangenomen.",
+        "Local mode: only requests from this machine itself are accepted.",
+    ),
+    "teams.local_proxied": (
+        "Lokale modus: dit verzoek kwam via een proxy (doorstuurkoppen) en wordt geweigerd.",
+        "Local mode: this request came through a proxy (forwarding headers) and is refused.",
     ),
     "teams.note_incomplete": (
         "Teams: UIT, de instellingen zijn onvolledig ({error}). Zet MICROSOFT_APP_ID,"

@@ -5,10 +5,15 @@ from __future__ import annotations
 import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 from aiohttp import web
+from botbuilder.schema import Activity
 
+from adapters.teams.hosts import FileHosts
+from adapters.teams.sdk import inbound
+from adapters.teams.turns import TeamsBot
 from bot.bootstrap import Klachtenbot, build
 from bot.people import Person
 from bot.roles import Role
@@ -55,6 +60,8 @@ async def connector() -> AsyncIterator[Connector]:
 def teams_settings(database_url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "database_url": database_url,
+        # No credentials in the tests: local mode, switched on as an operator must.
+        "teams_local": True,
         "teams_coordinator_conversation": COORDINATORS,
         "teams_directie_conversation": DIRECTIE,
     }
@@ -81,9 +88,41 @@ async def teams_bot(database_url: str, clock) -> AsyncIterator[tuple[Klachtenbot
     await bot.close()
 
 
+def fetch_from(bot: Klachtenbot, connector: Connector) -> None:
+    """Attached files may come from the connector stand-in (and, as ever, only from there)."""
+    netloc = urlsplit(connector.url).netloc
+    bot.deliverers["teams"].connector.file_hosts = FileHosts((netloc,), schemes=("http",))
+
+
+class _Quiet:
+    """The reply side of a turn nobody reads."""
+
+    async def reply(self, message: object) -> None:
+        return None
+
+    async def member_email(self) -> None:
+        return None
+
+
+async def vouched(bot: Klachtenbot, activity: dict) -> None:
+    """What an activity leaves behind when the Bot Framework has checked its token.
+
+    The tests have no Bot Framework to sign tokens, so they run in local mode, which
+    keeps no conversation reference. This hands the same activity to the bot's own
+    handler as an authenticated one, so that proactive posts have somewhere to go.
+    """
+    store = bot.deliverers["teams"].store
+    authentic = inbound(Activity().deserialize(activity), authenticated=True)
+    await TeamsBot(bot, store).on_activity(authentic, _Quiet())  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def teams(teams_bot, connector: Connector) -> Teams:  # type: ignore[no-untyped-def]
-    return Teams(teams_bot[1] + "/api/messages", connector.url)
+    bot = teams_bot[0]
+    fetch_from(bot, connector)
+    client = Teams(teams_bot[1] + "/api/messages", connector.url)
+    client.vouch = lambda activity: vouched(bot, activity)
+    return client
 
 
 @dataclass

@@ -45,6 +45,8 @@ class Connector:
     # Files attached to messages: name -> bytes, served at file_url(name).
     files: dict[str, bytes] = field(default_factory=dict)
     downloads: list[tuple[str, str | None]] = field(default_factory=list)  # (name, auth)
+    # Files that have moved: name -> the address the download is redirected to.
+    moved: dict[str, str] = field(default_factory=dict)
     _ids: Any = field(default_factory=lambda: itertools.count(1000))
 
     def fail_next(self, status: int, times: int = 1) -> None:
@@ -91,6 +93,8 @@ class Connector:
         self.downloads.append((name, request.headers.get("Authorization")))
         if (failure := self._failure()) is not None:
             return failure
+        if name in self.moved:
+            raise web.HTTPFound(self.moved[name])
         if name not in self.files:
             return web.json_response({"error": {"code": "NotFound"}}, status=404)
         return web.Response(body=self.files[name], content_type="application/octet-stream")

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+from urllib.parse import urlsplit
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from adapters.intake import paper_trail
+from adapters.teams.hosts import FileHosts
 from storage.tables import documents, events
-from tests.adapters.teams.client import COORDINATORS
+from tests.adapters.teams.client import COORDINATORS, Teams
 from tests.documents.support import a_pdf
 from tests.helpers import registration
 
@@ -175,3 +178,100 @@ async def test_a_scan_sent_to_the_bot_with_its_number_is_kept_with_that_dossier(
     )
     assert status == 201 and len(await stored(bot)) == 1
     assert "bewaard" not in connector.sent("reply")[-1].body["text"]
+
+
+# -- where files may come from -------------------------------------------------------------
+
+
+def _link(url: str, name: str = "brief.pdf") -> dict:
+    return {
+        "contentType": "application/vnd.microsoft.teams.file.download.info",
+        "content": {"downloadUrl": url, "fileType": "pdf"},
+        "name": name,
+    }
+
+
+async def test_a_file_is_never_fetched_from_an_address_teams_does_not_keep_files_at(
+    teams, connector, people, teams_bot
+):
+    bot, own = teams_bot
+    await bot.complaints.register(people.coordinator, registration())
+    connector.files["brief.pdf"] = a_pdf()
+    port = urlsplit(connector.url).port
+    inside = [
+        f"http://localhost:{port}/files/brief.pdf",  # the same server under another name
+        own + "/healthz",  # the bot's own web app
+        "http://169.254.169.254/latest/meta-data/",  # a cloud's metadata service
+        "https://10.0.0.1/brief.pdf",
+        f"http://[::1]:{port}/files/brief.pdf",
+        "file:///etc/passwd",
+    ]
+    anna = people.user(people.coordinator)
+    for url in inside:
+        status, _ = await teams.say(anna, "brief bij K-2026-0001", attachments=[_link(url)])
+        assert status == 201
+        assert "kon het bestand brief.pdf niet ophalen" in connector.sent("reply")[-1].body["text"]
+    assert connector.downloads == []
+    assert await stored(bot) == []
+    assert [a for a, _ in await timeline(bot)] == ["register"]
+
+
+async def test_a_redirect_is_held_to_the_same_rule(teams, connector, people, teams_bot):
+    bot = teams_bot[0]
+    await bot.complaints.register(people.coordinator, registration())
+    port = urlsplit(connector.url).port
+    connector.files["echt.pdf"] = a_pdf()
+    connector.moved["brief.pdf"] = f"http://localhost:{port}/files/echt.pdf"
+    anna = people.user(people.coordinator)
+    await teams.say(
+        anna, "brief bij K-2026-0001", attachments=[_link(connector.file_url("brief.pdf"))]
+    )
+    assert "niet ophalen" in connector.sent("reply")[-1].body["text"]
+    assert [name for name, _ in connector.downloads] == ["brief.pdf"]  # not the redirect
+    assert await stored(bot) == []
+    # A redirect within the allowed hosts is followed.
+    connector.moved["brief.pdf"] = connector.file_url("echt.pdf")
+    await teams.say(
+        anna, "brief bij K-2026-0001", attachments=[_link(connector.file_url("brief.pdf"))]
+    )
+    assert "1 bestand(en) bewaard bij K-2026-0001" in connector.sent("reply")[-1].body["text"]
+    assert len(await stored(bot)) == 1
+
+
+async def test_local_mode_alone_fetches_nothing_from_this_machine(connector, people, teams_bot):
+    """Without the tests' own rule the bot takes files from Teams' hosts only: local mode
+    opens nothing, not even the stand-in on loopback."""
+    bot, url = teams_bot
+    assert bot.settings.teams_local and not bot.settings.microsoft_app_id
+    await bot.complaints.register(people.coordinator, registration())
+    connector.files["brief.pdf"] = a_pdf()
+    teams = Teams(url + "/api/messages", connector.url)  # no `fetch_from`
+    await teams.say(
+        people.user(people.coordinator), "brief bij K-2026-0001",
+        attachments=[_link(connector.file_url("brief.pdf"))],
+    )  # fmt: skip
+    assert "niet ophalen" in connector.sent("reply")[-1].body["text"]
+    assert connector.downloads == [] and await stored(bot) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://contoso-my.sharepoint.com/personal/anna/_layouts/15/download.aspx?x=1", True),
+        ("https://contoso.sharepoint.com/sites/klachten/Shared%20Documents/brief.pdf", True),
+        ("https://smba.trafficmanager.net/emea/v3/attachments/0-weu-d1-x/views/original", True),
+        ("https://eu-api.asm.skype.com/v1/objects/0-weu-d1-x/views/imgo", True),
+        ("http://contoso.sharepoint.com/brief.pdf", False),  # not https
+        ("https://contoso.sharepoint.com:8443/brief.pdf", False),
+        ("https://sharepoint.com.example.net/brief.pdf", False),
+        ("https://evilsharepoint.com/brief.pdf", False),
+        ("https://anna@contoso.sharepoint.com/brief.pdf", False),
+        ("https://localhost/brief.pdf", False),
+        ("https://127.0.0.1/brief.pdf", False),
+        ("https://169.254.169.254/latest/meta-data/", False),
+        ("https://[::1]/brief.pdf", False),
+        ("https://contoso.sharepoint.com:port/", False),
+    ],
+)
+def test_teams_file_hosts(url, allowed):
+    assert FileHosts().allows(url) is allowed

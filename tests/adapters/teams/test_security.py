@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import json
 import re
 import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.request
 
+import aiohttp
 import jwt
 import pytest
 from sqlalchemy import func, select
 
+from adapters.teams.reactor import teams_reactor
 from bot.bootstrap import build
+from bot.outbox import OutboxStatus
+from bot.roles import Role
+from bot.server import make_app
 from storage import tables as t
-from tests.adapters.teams.client import Teams, User, action, texts
-from tests.adapters.teams.conftest import start, teams_settings
+from tests.adapters.teams.client import COORDINATORS, Teams, User, action, texts
+from tests.adapters.teams.conftest import _serve, start, teams_settings
+from tests.adapters.teams.connector import Connector
+from tests.e2e.test_serve import clean_env, free_port
+from tests.helpers import registration
 
 APP_ID = "8a3c2f1e-1111-4222-8333-944455556666"
 
@@ -148,3 +161,136 @@ def _text_blocks(card: dict) -> list[str]:
 
     walk(card.get("body", []))
     return found
+
+
+# -- local mode must be asked for, and never reaches past this machine ------------------------
+
+
+async def _post(url: str, activity: dict, headers: dict | None = None) -> tuple[int, dict]:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, json=activity, headers=headers or {}) as response,
+    ):
+        return response.status, await response.json()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_without_credentials_or_local_mode_teams_is_off(database_url, connector, lang):
+    bot = build(teams_settings(database_url, teams_local=False, language=lang))
+    runner, url = await start(bot)
+    try:
+        anna = User("Anna de Vries", "aad-anna")
+        activity = Teams(url, connector.url)._base("message", anna, Teams.personal(anna))
+        activity["text"] = "klacht lijst"
+        status, body = await _post(url + "/api/messages", activity)
+        assert status == 503
+        expected = "lokale modus" if lang == "nl" else "local mode"
+        assert expected in body["message"] and "KLACHTENBOT_TEAMS_LOCAL=1" in body["message"]
+        assert connector.calls == []
+        await _nothing_done(bot)
+        (note,) = [n for n in bot.startup_notes if n.startswith("Teams")]
+        assert "KLACHTENBOT_TEAMS_LOCAL=1" in note and ("UIT" in note or "OFF" in note)
+        # Not a chat platform: the outbox has nobody to hand Teams messages to.
+        assert "teams" not in bot.chat_platforms and "teams" not in bot.deliverers
+        assert teams_reactor not in bot.reactors
+        coordinator = await bot.staff.add(None, "Anna", [Role.COORDINATOR], "a@example.nl")
+        await bot.complaints.register(coordinator, registration())
+        pending = await bot.outbox.items(OutboxStatus.PENDING)
+        assert [i for i in pending if i.channel == "teams"] == []
+    finally:
+        await runner.cleanup()
+        await bot.close()
+
+
+def test_serve_says_teams_is_off_and_how_to_switch_local_mode_on(tmp_path):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
+        cwd=tmp_path, env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        lines: list[str] = []
+        while process.stdout is not None and (line := process.stdout.readline()):
+            lines.append(line)
+            if str(port) in line:  # the last start-up line: listening
+                break
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/messages", data=b"{}", method="POST",
+            headers={"Content-Type": "application/json"},
+        )  # fmt: skip
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 503
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=15)
+    teams_lines = [line for line in lines if line.startswith("Teams")]
+    assert len(teams_lines) == 1, lines
+    assert "UIT" in teams_lines[0] and "KLACHTENBOT_TEAMS_LOCAL=1" in teams_lines[0]
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"X-Forwarded-For": "203.0.113.7"},
+        {"Forwarded": "for=203.0.113.7;proto=https"},
+        {"X-Real-IP": "203.0.113.7"},
+        {"x-forwarded-for": "127.0.0.1"},  # any case, any value: it passed a proxy
+    ],
+)
+async def test_local_mode_refuses_a_request_that_came_through_a_proxy(
+    teams, connector, people, teams_bot, header
+):
+    anna = people.user(people.coordinator)
+    activity = teams._base("message", anna, Teams.personal(anna))
+    activity["text"] = "klacht lijst"
+    status, body = await _post(teams.endpoint, activity, header)
+    assert status == 403
+    assert "proxy" in body["message"]
+    assert connector.calls == []
+    await _nothing_done(teams_bot[0])
+    # The same request straight from this machine is answered.
+    status, _ = await teams.post(activity)
+    assert status == 201 and len(connector.calls) == 1
+
+
+async def test_local_mode_keeps_no_service_url_for_later(teams, connector, people, teams_bot):
+    """A caller on this machine names its own serviceUrl: it gets its answer there, but
+    the dossiers' cards are never posted to it afterwards."""
+    bot = teams_bot[0]
+    anna = people.user(people.coordinator)
+    elsewhere = Connector()
+    runner, other = await _serve(elsewhere.app())
+    try:
+        visitor = Teams(teams.endpoint, other + "/")
+        assert (await visitor.added(anna, channel=COORDINATORS))[0] == 201  # not vouched
+        assert (await visitor.added(anna))[0] == 201
+        await visitor.say(anna, "klacht help")
+        assert "klacht nieuw" in texts(elsewhere.calls[-1].card)  # answered within the turn
+        async with bot.engine.connect() as c:
+            count = select(func.count()).select_from(t.conversation_refs)
+            assert (await c.execute(count)).scalar_one() == 0
+        elsewhere.calls.clear()
+        await bot.complaints.register(people.coordinator, registration())
+        await bot.dispatcher.drain()
+        assert elsewhere.calls == []  # the dossier's card did not go to the caller's server
+    finally:
+        await runner.cleanup()
+
+
+async def test_healthz_does_not_say_which_teams_mode_runs(teams_bot):
+    bot = teams_bot[0]
+    app = make_app(bot)
+    app.cleanup_ctx.clear()  # no background dispatcher in this test
+    runner, url = await _serve(app)
+    try:
+        async with aiohttp.ClientSession() as session, session.get(url + "/healthz") as response:
+            body = await response.json()
+        assert response.status == 200
+        assert "teams" in body
+        assert "mode" not in body["teams"]
+        shown = json.dumps(body["teams"])
+        assert "local" not in shown and "azure" not in shown
+    finally:
+        await runner.cleanup()

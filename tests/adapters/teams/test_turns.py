@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+from botbuilder.schema import Activity
 from sqlalchemy import select
 
 from adapters.intake.paper_trail import documents
 from adapters.teams.port import Inbound, Outgoing
+from adapters.teams.sdk import inbound
 from adapters.teams.store import TeamsStore
 from adapters.teams.turns import TeamsBot
 from bot.roles import Role
@@ -79,11 +81,34 @@ async def test_a_person_is_found_by_email_when_the_aad_id_is_not_known_yet(
     }
     await teams.say(user, "klacht help")
     assert "Klachtenbot: wat kan ik doen?" in texts(connector.calls[-1].card)
-    assert (await bot.staff.by_teams("aad-sanne", None)).id == sanne.id  # linked for next time
+    # Local mode: nobody checked that id, so it is not linked and her chat not remembered.
+    assert await bot.staff.by_teams("aad-sanne", None) is None
+    async with bot.engine.connect() as c:
+        assert (await c.execute(select(t.conversation_refs))).first() is None
+
+    # The same message with a token the Bot Framework checked: linked for next time.
+    activity = teams._base("message", user, teams.personal(user))
+    activity["text"] = "klacht help"
+    checked = inbound(Activity().deserialize(activity), authenticated=True)
+    await TeamsBot(bot, TeamsStore(bot.engine)).on_activity(checked, _Asks("Sanne@Example.nl"))
+    assert (await bot.staff.by_teams("aad-sanne", None)).id == sanne.id
     # Her personal chat is remembered for her, for DMs later.
     async with bot.engine.connect() as c:
         row = (await c.execute(select(t.conversation_refs))).first()
     assert row.person_id == sanne.id and row.key == "user:aad-sanne"
+
+
+class _Asks:
+    """A turn whose Teams tells the sender's e-mail address."""
+
+    def __init__(self, email: str) -> None:
+        self.email = email
+
+    async def reply(self, message: Outgoing) -> None:
+        return None
+
+    async def member_email(self) -> str:
+        return self.email
 
 
 async def test_channel_chatter_is_ignored_and_thread_messages_are_recorded(
