@@ -132,8 +132,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This request was already handled.",
     ),
     "database.unreachable": (
-        "De database is niet bereikbaar. Probeer het zo nog eens.",
-        "The database cannot be reached. Please try again shortly.",
+        "De database is even niet bereikbaar. Probeer het zo opnieuw.",
+        "The database cannot be reached just now. Please try again shortly.",
     ),
     # -- states -----------------------------------------------------------------------
     "state.ontvangen": ("ontvangen", "received"),
