@@ -157,6 +157,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(t("cli.error", LANG, message=error), file=sys.stderr)
         return 2
+    except Exception as error:
+        # A fault, not bad input: one line naming its kind only. A database error's own
+        # text quotes the statement, and a traceback is no answer for an operator.
+        print(t("cli.failed", LANG, error=type(error).__name__), file=sys.stderr)
+        return 1
 
 
 async def _run(settings: Settings, args: argparse.Namespace) -> int:

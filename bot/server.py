@@ -6,9 +6,9 @@ import asyncio
 from typing import Any
 
 from aiohttp import web
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.bootstrap import Klachtenbot
+from storage.failures import unreachable
 from storage.migrate import current, head
 
 BOT = web.AppKey("klachtenbot", Klachtenbot)
@@ -19,9 +19,11 @@ async def healthz(request: web.Request) -> web.Response:
     body: dict[str, Any] = {"status": "ok"}
     try:
         body["database"] = {"reachable": True, "migration": await current(bot.engine)}
-    except (SQLAlchemyError, OSError) as error:
+    except Exception as error:  # asyncpg's own errors too: the page answers 503, never 500
         body["status"] = "error"
-        body["database"] = {"reachable": False, "error": type(error).__name__}
+        # Only a category: this page is for anyone, and an error's text is the driver's.
+        category = "unreachable" if unreachable(error) else "error"
+        body["database"] = {"reachable": False, "error": category}
     body["database"]["head"] = head()
     for name, check in bot.health.items():
         try:

@@ -6,6 +6,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from storage import log_privacy
+
 DEFAULT_URL = "sqlite:///klachtenbot.db"
 READONLY = "klachtenbot_readonly"  # an execution option: this transaction only reads
 
@@ -29,12 +31,21 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    # The parameters are customers' names, addresses and complaints: an error message or
+    # a log line names the statement, never its values (see storage/log_privacy.py).
+    log_privacy.install()
     url = async_url(url)
     if is_sqlite(url):
-        engine = create_async_engine(url, connect_args={"timeout": 30})
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
         _serialise_sqlite_writers(engine)
         return engine
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        hide_parameters=True,
+    )
 
 
 def _serialise_sqlite_writers(engine: AsyncEngine) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+from types import TracebackType
 from typing import Self
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.errors import Duplicate, Refused
 from storage.database import READONLY
+from storage.failures import unreachable
 from storage.repositories import (
     SqlDeadlines,
     SqlDossiers,
@@ -30,8 +33,13 @@ class SqlUnitOfWork:
             if self.readonly:
                 await self.connection.execution_options(**{READONLY: True})
             await self.connection.begin()
-        except OperationalError as error:
-            raise Refused("database.unreachable") from error
+        except Exception as error:
+            if self.connection is not None:
+                with contextlib.suppress(Exception):
+                    await self.connection.close()
+            if unreachable(error):
+                raise Refused("database.unreachable") from error
+            raise
         c = self.connection
         self.dossiers = SqlDossiers(c)
         self.people = SqlPeople(c)
@@ -40,13 +48,28 @@ class SqlUnitOfWork:
         self.inbound = SqlInboundKeys(c)
         return self
 
-    async def __aexit__(self, *exc: object) -> None:
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         assert self.connection is not None
         try:
-            if self.connection.in_transaction():
-                await self.connection.rollback()
-        finally:
-            await self.connection.close()
+            try:
+                if self.connection.in_transaction():
+                    await self.connection.rollback()
+            finally:
+                await self.connection.close()
+        except Exception as failure:
+            # A connection that broke mid-work cannot roll back: the server drops an
+            # open transaction with its connection, so nothing half-written stays.
+            if not unreachable(failure):
+                raise
+        # The database went away in the middle of the work: the same "try again shortly"
+        # as when it is away from the start, not a fault with a traceback.
+        if error is not None and not isinstance(error, Refused) and unreachable(error):
+            raise Refused("database.unreachable") from error
 
     async def commit(self) -> None:
         assert self.connection is not None
@@ -56,4 +79,9 @@ class SqlUnitOfWork:
             # Two deliveries of the same request raced; the other one won.
             if "inbound_keys" in str(error.orig) or "pk_inbound_keys" in str(error.orig):
                 raise Duplicate() from error
+            raise
+        except Exception as error:
+            # Lost during the commit: the server either committed all of it or none.
+            if unreachable(error):
+                raise Refused("database.unreachable") from error
             raise

@@ -29,6 +29,7 @@ PATH = "/intake/webform"
 MAX_BODY = 32 * 1024  # a long complaint is a few kB; anything near this is not a person
 _TYPES = ("application/json", "application/x-www-form-urlencoded")
 _XFF = "X-Forwarded-For"  # every line of it: a proxy may add its own below the client's
+RETRY_AFTER = 30  # seconds: a database restart or a failover is usually over by then
 
 
 class WebformEndpoint:
@@ -80,7 +81,9 @@ class WebformEndpoint:
             )
         except Refused as refusal:
             if refusal.key == "database.unreachable":
-                return _error(503, "intake.unavailable", lang)
+                response = _error(503, "intake.unavailable", lang)
+                response.headers["Retry-After"] = str(RETRY_AFTER)
+                return response
             return _invalid(refusal, lang)
         finally:
             claimed_number.reset(token)

@@ -44,7 +44,11 @@ class HttpBridge:
         self.timeout = aiohttp.ClientTimeout(total=timeout, sock_connect=min(timeout, 10.0))
         self.connections = connections
         self._session: aiohttp.ClientSession | None = None
-        self.last_error: str | None = None  # for /healthz: why the bridge was last unhappy
+        # For /healthz: why the bridge was last unhappy, as a category (`http_500`,
+        # `timeout`, `refused`, ...). Never its words: the page is for anyone, and the
+        # bridge's answer may echo a customer. The full reason stays with the item in
+        # the outbox, for `klachtenbot mirror failed`.
+        self.last_error: str | None = None
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
@@ -69,16 +73,16 @@ class HttpBridge:
             async with self._client().post(url, headers=headers, **_body(request)) as response:
                 status, raw = response.status, await response.read()
         except (aiohttp.ClientError, TimeoutError) as error:
-            self.last_error = _describe(error)
-            raise RetryLater(self.last_error) from error
+            self.last_error = _category(error)
+            raise RetryLater(_describe(error)) from error
         if 200 <= status < 300:
             self.last_error = None
             return
         reason = f"HTTP {status}: {_reason(raw)}"
         if status >= 500 or status in _PASSING:
             if status in (401, 403):  # the setting is wrong, not the dossier: say so loudly
-                log.error("the Orthomatic bridge refuses the token: %s", reason)
-            self.last_error = reason
+                log.error("the Orthomatic bridge refuses the token (HTTP %s)", status)
+            self.last_error = f"http_{status}"
             raise RetryLater(reason)
         raise Rejected(reason)
 
@@ -108,6 +112,17 @@ def _reason(raw: bytes) -> str:
     except ValueError:
         pass
     return raw.decode("utf-8", "replace").strip()[:_REASON_LIMIT] or "-"
+
+
+def _category(error: BaseException) -> str:
+    """What went wrong in one word of our own, for the health page."""
+    if isinstance(error, TimeoutError | asyncio.TimeoutError | aiohttp.ServerTimeoutError):
+        return "timeout"
+    if isinstance(error, aiohttp.ClientConnectorError):
+        return "refused"  # no connection at all: wrong address, or the bridge is down
+    if isinstance(error, aiohttp.ServerDisconnectedError | aiohttp.ClientOSError):
+        return "dropped"
+    return "connection"
 
 
 def _describe(error: BaseException) -> str:

@@ -42,7 +42,9 @@ class TellCoordinator:
             return
         given_up = item.attempts >= self.bot.dispatcher.max_attempts
         notice = failure_notice(item, reason, given_up=given_up)
-        log.warning("Orthomatic item %s (%s) not delivered: %s", item.id, item.key, reason)
+        # The reason is the bridge's own words, which may quote the customer: it is kept
+        # with the item (`klachtenbot mirror failed`), not in the log.
+        log.warning("Orthomatic item %s (%s) not delivered", item.id, item.key)
         if not self.bot.chat_platforms:
             return  # no chat configured: `klachtenbot mirror failed` and /healthz still show it
         # A new key each time: a refusal after a retry is told again.

@@ -132,8 +132,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This request was already handled.",
     ),
     "database.unreachable": (
-        "De database is niet bereikbaar. Probeer het zo nog eens.",
-        "The database cannot be reached. Please try again shortly.",
+        "De database is even niet bereikbaar. Probeer het zo opnieuw.",
+        "The database cannot be reached just now. Please try again shortly.",
     ),
     # -- states -----------------------------------------------------------------------
     "state.ontvangen": ("ontvangen", "received"),
@@ -268,6 +268,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- the command line ----------------------------------------------------------------
     "cli.error": ("fout: {message}", "error: {message}"),
+    "cli.failed": (
+        "fout: dat lukte niet door een storing ({error}); er is niets vastgelegd.",
+        "error: that failed because of a fault ({error}); nothing was recorded.",
+    ),
     "cli.field_error": ("fout in {field}: {message}", "error in {field}: {message}"),
     "cli.person_added": (
         "{name} toegevoegd (nummer {id}) met rol(len): {roles}",

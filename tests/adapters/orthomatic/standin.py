@@ -49,6 +49,7 @@ class StandInBridge:
     hold_after: int | None = None
     released: asyncio.Event = field(default_factory=asyncio.Event)
     held: int = 0
+    message: str | None = None  # the text of an injected fault's answer, when not the usual
     url: str = ""
     _runner: web.AppRunner | None = None
     _dossiers: set[tuple[str, str]] = field(default_factory=set)
@@ -104,7 +105,7 @@ class StandInBridge:
                 await asyncio.sleep(self.slow_seconds)
             return _drop(request)
         if fault and fault.isdigit():
-            return _error(int(fault), f"fault_{fault}", f"storing {fault}")
+            return _error(int(fault), f"fault_{fault}", self.message or f"storing {fault}")
         if received.authorization != f"Bearer {self.token}":
             return _error(401, "unauthorized", "token onjuist")
         if received.customer_number in self.unknown_customers:

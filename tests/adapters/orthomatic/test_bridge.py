@@ -149,10 +149,12 @@ async def test_without_a_customer_number_nothing_is_sent_and_a_person_is_asked(b
 async def test_a_wrong_token_is_retried_not_blamed_on_the_dossier(make_bot, standin):
     bot = await make_bot(orthomatic_url=standin.url, orthomatic_token="verkeerd")
     people = await staff(bot)
-    await register(bot, people)
+    number = await register(bot, people)
     await bot.dispatcher.drain()
     assert (await bot.outbox.counts(CHANNEL)) == {"pending": 1}
-    assert bot.deliverers[CHANNEL].last_error == "HTTP 401: unauthorized: token onjuist"
+    assert bot.deliverers[CHANNEL].last_error == "http_401"  # for /healthz: a category
+    [item] = await bot.outbox.for_dossier(number, CHANNEL)  # the bridge's words: kept here
+    assert item.last_error == "RetryLater: HTTP 401: unauthorized: token onjuist"
     assert standin.created == {}
 
 

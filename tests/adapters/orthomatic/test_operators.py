@@ -129,7 +129,7 @@ async def test_healthz_and_metrics_show_the_backlog(bridge_bot, standin):
         assert health["mirror"]["mode"] == "bridge"
         assert health["mirror"]["backlog"] == 1 and health["mirror"]["pending"] == 1
         assert health["mirror"]["oldest_pending_seconds"] >= 0
-        assert health["mirror"]["last_error"] == "HTTP 500: fault_500: storing 500"
+        assert health["mirror"]["last_error"] == "http_500"
 
         response = await client.get("/metrics")
         assert response.status == 200
@@ -148,6 +148,44 @@ async def test_healthz_and_metrics_show_the_backlog(bridge_bot, standin):
         assert samples['klachtenbot_outbox_deliveries_total{outcome="failed"}'] == 0
     finally:
         await client.close()
+
+
+async def test_healthz_and_metrics_never_echo_the_bridge_but_mirror_failed_keeps_it(
+    bridge_bot, standin, database_url, monkeypatch, capsys
+):
+    """The health page and the metrics are for anyone: what the bridge answered (which
+    may quote a customer) is shown to operators by `mirror failed`, not there."""
+    marker = "MARKER-Bakker-0612345678"
+    standin.message = f"<script>{marker}</script> klant onbekend"
+    people = await staff(bridge_bot)
+    standin.fail_next("422")  # refused: the dossier's queue stops for a person
+    await register(bridge_bot, people)
+    await bridge_bot.dispatcher.drain()
+    standin.fail_next("503")  # passing: waits to be retried
+    waiting = await register(bridge_bot, people)
+    await bridge_bot.dispatcher.drain()
+
+    bridge_bot.dispatcher.poll_seconds = 3600  # the background dispatcher stays out of it
+    bridge_bot.dispatcher.stop()
+    client = TestClient(TestServer(make_app(bridge_bot)))
+    await client.start_server()
+    try:
+        response = await client.get("/healthz")
+        health = await response.text()
+        assert json.loads(health)["mirror"]["last_error"] == "http_503"
+        assert json.loads(health)["mirror"]["failed"] == 1
+        metrics = await (await client.get("/metrics")).text()
+    finally:
+        await client.close()
+    for page in (health, metrics):
+        assert marker not in page and "klant onbekend" not in page
+
+    env = {"ORTHOMATIC_URL": standin.url, "ORTHOMATIC_TOKEN": TOKEN}
+    code, out, _ = await _cli(monkeypatch, capsys, database_url, "mirror", "failed", **env)
+    assert code == 0 and marker in out  # the operator sees the bridge's own words
+    # The one waiting to be retried keeps them with the item too.
+    [head, *_] = await bridge_bot.outbox.for_dossier(waiting, CHANNEL)
+    assert head.status.value == "pending" and marker in (head.last_error or "")
 
 
 async def test_a_bridge_that_arrives_later_takes_over_the_unticked_items(
