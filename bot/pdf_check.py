@@ -69,16 +69,21 @@ FORBIDDEN = frozenset(
     }
 )
 
-MAX_OBJECTS = 100_000  # a 300-page scan has a few thousand
+# A 300-page scan has about 1,200 objects, a long office document a few thousand. Walking
+# costs about 0.15 s per 1,000 objects (bench/pdf_check.py): 20,000 is 3 s at worst.
+MAX_OBJECTS = 20_000
 MAX_DEPTH = 200  # dictionaries and arrays inside each other; a scan needs fewer than 10
 
 # PDF whitespace and delimiters (§7.2.2, §7.2.3): anything else is a regular character.
 _REGULAR = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"
-_NAME = re.compile(rb"/(" + _REGULAR + rb"*)")
+# Only names that may spell a forbidden one: their first letter, or an escape.
+_FIRST = "".join(sorted({name[0] for name in FORBIDDEN})).encode() + b"#"
+_NAME = re.compile(rb"/([" + _FIRST + rb"]" + _REGULAR + rb"*)")
 _SEPARATORS = re.compile(r"[\x00\t\n\x0c\r ()<>\[\]{}/%]")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-# `stream` as a keyword (not the end of `endstream`) and its end of line.
-_STREAM = re.compile(rb"(?<!" + _REGULAR + rb")stream(?:\r\n|\n|\r)")
+# `stream` and its end of line; a keyword only after a separator (not `endstream`).
+_STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
+_SEPARATOR_BYTES = frozenset(b"\x00\t\n\x0c\r ()<>[]{}/%")
 _ENDSTREAM = re.compile(rb"endstream")
 # A raw token this long (slash and escapes included) does not turn up by chance in
 # image data; shorter ones (/JS, /AA, /XFA) are only judged outside stream data.
@@ -112,6 +117,8 @@ def check_pdf(content: bytes) -> None:
 
 
 def _decode(raw: bytes) -> str:
+    if b"#" not in raw:
+        return raw.decode("latin-1")
     return _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), raw).decode("latin-1")
 
 
@@ -121,6 +128,9 @@ def _stream_bodies(content: bytes) -> list[tuple[int, int]]:
     bodies: list[tuple[int, int]] = []
     position = 0
     while (start := _STREAM.search(content, position)) is not None:
+        if start.start() > 0 and content[start.start() - 1] not in _SEPARATOR_BYTES:
+            position = start.end()  # `endstream`, or a longer word
+            continue
         end = _ENDSTREAM.search(content, start.end())
         if end is None:  # no end: not stream data we may skip
             break
@@ -150,6 +160,10 @@ def _in_stream(position: int, starts: list[int], bodies: list[tuple[int, int]]) 
 def scan_parsed(content: bytes) -> str | None:
     """The first forbidden name in any object pypdf finds, or None; `Unreadable` when
     pypdf cannot read the file."""
+    # Every object says `obj` and `endobj`: far more than twice the limit is refused
+    # before pypdf reads a cross-reference of hundreds of thousands (seconds).
+    if content.count(b"obj") > 2 * MAX_OBJECTS + 1_000:
+        raise Unreadable("too many objects")
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         numbers = {(num, gen) for gen, table in reader.xref.items() for num in table}
