@@ -9,6 +9,7 @@ their name; the name is kept only as a label and is never used as a path.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
 import unicodedata
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.actions import AddDocument
 from bot.errors import Refused
 from bot.fields import MAX_LINE
+from bot.pdf_check import ActiveContent, Unreadable, check_pdf
 from bot.people import Person
 from bot.ports import UnitOfWork
 from bot.procedure import Change, may_read
@@ -58,23 +60,6 @@ _HEIF_GENERIC = {b"mif1", b"msf1"}
 _EXECUTABLE = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"PK\x03\x04")
 
 
-def _hex(c: str) -> bytes:
-    code = f"{ord(c):02x}"
-    return b"".join(b"[%s%s]" % (d.lower().encode(), d.upper().encode()) for d in code)
-
-
-# What a scanned letter never holds and a malicious PDF does: scripts, launch actions,
-# embedded files, forms that run code. (A JavaScript action always names /JavaScript.)
-_ACTIVE_PDF = re.compile(
-    b"/(?:"
-    + b"|".join(
-        b"".join(b"(?:%s|#%s)" % (re.escape(c.encode()), _hex(c)) for c in name)
-        for name in ("JavaScript", "Launch", "EmbeddedFiles", "EmbeddedFile", "RichMedia", "XFA")
-    )
-    + rb")(?=[\s/<>\[\]()%{}]|$)"  # the whole name, not the start of a longer one
-)
-
-
 def sniff(content: bytes) -> FileType | None:
     """The type of a file by its first bytes; None for anything we do not accept."""
     if content.startswith(b"%PDF-"):
@@ -106,10 +91,15 @@ def check_upload(content: bytes) -> FileType:
         if content.startswith(_EXECUTABLE):
             raise Refused("document.executable", field="file")
         raise Refused("document.type", field="file")
-    if found is PDF and _ACTIVE_PDF.search(content):
-        # Only names in the file's own text are seen, not inside compressed object
-        # streams; downloads are sent as attachments, never opened by the bot's pages.
-        raise Refused("document.active_pdf", field="file")
+    if found is PDF:
+        # Parsing a large PDF takes a while (see bench/pdf_check.py): the async callers
+        # run this in a worker thread (`Documents.attach`).
+        try:
+            check_pdf(content)
+        except ActiveContent as active:
+            raise Refused("document.active_pdf", field="file") from active
+        except Unreadable as unreadable:
+            raise Refused("document.unreadable_pdf", field="file") from unreadable
     return found
 
 
@@ -192,7 +182,7 @@ class Documents:
         The chat adapters call this for a file uploaded in a modal, a thread or a
         Teams message. A repeated `request_key` returns the first upload's id.
         """
-        file_type = check_upload(content)
+        file_type = await asyncio.to_thread(check_upload, content)
         name = display_name(filename, file_type, fallback="scan")
         return await self.add(
             actor, number, Kind.SCAN, name, file_type, content, title or name,

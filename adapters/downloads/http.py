@@ -4,7 +4,8 @@ A link's signature, expiry and the asker's right to read the dossier are all
 checked when it is opened, by the core (`CardTasks.open`); a refusal is a short
 Dutch page, never a traceback. Uploaded scans are sent as attachments, so a
 browser saves them rather than running anything inside; the bot's own PDFs
-(letter preview, protocol) open in the browser, ready to print.
+(letter preview, protocol) open in the browser, ready to print. Every answer is
+sandboxed (`Content-Security-Policy: sandbox`) and not content-sniffed.
 """
 
 from __future__ import annotations
@@ -60,10 +61,14 @@ class Downloads:
 
 
 # Nothing of a dossier is cached on the way, and the link does not travel on as a referrer.
+# Whatever a browser makes of an answer (an uploaded scan opened after all, a page), it is
+# a sandbox: no script runs with Klachtenbot's origin, no form is sent, and the content
+# type is taken as given.
 _PRIVATE = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "sandbox",
 }
 
 

@@ -26,6 +26,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This PDF holds scripts, embedded files or actions that start programs; a scan never"
         " does. It is refused. Scan the letter again or send a photo.",
     ),
+    "document.unreadable_pdf": (
+        "Deze PDF is beschadigd of zo opgebouwd dat Klachtenbot niet kan nagaan of hij veilig"
+        " is. Hij wordt geweigerd. Scan de brief opnieuw of stuur een foto.",
+        "This PDF is damaged or built in a way that Klachtenbot cannot check for safety. It is"
+        " refused. Scan the letter again or send a photo.",
+    ),
     "document.unknown": ("Document {id} bestaat niet.", "Document {id} does not exist."),
     # -- the website form ---------------------------------------------------------------
     "intake.thanks": (

@@ -54,8 +54,9 @@ def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
-# The first bytes of each kind, padded to look like a file; sniffing reads only the start.
-PDF_FILE = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n" + b"0" * 200
+# The first bytes of each kind, padded to look like a file; sniffing reads only the start
+# of a photo. A PDF is parsed to the end (its active content is looked for): a real one.
+PDF_FILE = a_pdf()
 JPEG_FILE = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + b"\x00" * 200
 PNG_FILE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 200
 HEIC_FILE = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200

@@ -11,7 +11,8 @@ from adapters.intake.paper_trail import documents
 from bot.actions import Assign
 from bot.errors import Refused
 from storage import tables as t
-from tests.documents.support import EXE_FILE, HEIC_FILE, PDF_FILE, PNG_FILE
+from tests.documents.pdfs import pdf_with_object_stream
+from tests.documents.support import EXE_FILE, HEIC_FILE, PDF_FILE, PNG_FILE, a_pdf
 from tests.helpers import registration
 
 
@@ -91,3 +92,18 @@ async def test_an_unknown_dossier_or_a_repeat(bot, team):
     first = await docs.attach(team.coordinator, number, "a.pdf", PDF_FILE, request_key="slack:F1")
     again = await docs.attach(team.coordinator, number, "a.pdf", PDF_FILE, request_key="slack:F1")
     assert first == again and await _count(bot) == 1
+
+
+async def test_an_active_pdf_is_refused_and_nothing_is_written(bot, team):
+    number = (await bot.complaints.register(team.coordinator, registration())).dossier.number
+    hidden = pdf_with_object_stream(b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>")
+    for content, key in (
+        (hidden, "document.active_pdf"),
+        (a_pdf()[:300], "document.unreadable_pdf"),
+    ):
+        with pytest.raises(Refused) as refused:
+            await documents(bot).attach(team.coordinator, number, "brief.pdf", content)
+        assert refused.value.key == key
+    assert await _count(bot) == 0
+    view = await bot.complaints.view(team.coordinator, number)
+    assert [e.action for e in view.timeline] == ["register"]

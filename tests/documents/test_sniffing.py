@@ -65,23 +65,3 @@ def test_more_than_20_mb_is_refused_even_when_it_is_a_pdf():
 )
 def test_file_names_are_labels_without_folders(given, file_type, expected):
     assert display_name(given, file_type, fallback="scan") == expected
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        b"1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>",
-        b"1 0 obj << /S /J#61vaScript /JS (x) >>",  # an escaped name is the same name
-        b"1 0 obj << /S /Launch /F (cmd.exe) >>",
-        b"1 0 obj << /Names << /EmbeddedFiles 2 0 R >> >>",
-        b"1 0 obj << /AcroForm << /XFA 3 0 R >> >>",
-    ],
-)
-def test_a_pdf_with_active_content_is_refused(body: bytes):
-    with pytest.raises(Refused) as refused:
-        check_upload(b"%PDF-1.7\n" + body + b"\n%%EOF")
-    assert refused.value.key == "document.active_pdf"
-
-
-def test_a_name_that_only_starts_like_one_is_no_reason_to_refuse():
-    assert check_upload(b"%PDF-1.7\n<< /Launchpad 1 /XFAmily 2 >>\n%%EOF") is PDF

@@ -133,7 +133,7 @@ async def test_channel_chatter_is_ignored_and_thread_messages_are_recorded(
     await teams.say(olga, "Hallo?", channel=COORDINATORS, thread=root)
     assert "Klachtenbot kent u nog niet" in texts(connector.calls[-1].card)
     anna = people.user(people.coordinator)
-    connector.files["brief.pdf"] = b"%PDF-1.7\n" + b"0" * 200
+    connector.files["brief.pdf"] = PDF_FILE
     await teams.say(
         anna,
         "Klant belde terug.",

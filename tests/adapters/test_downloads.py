@@ -1,0 +1,63 @@
+"""Every answer of the download routes, over real HTTP: a stored scan (an attachment), the
+bot's own PDFs (inline: the letter preview, the protocol) and a refusal page all carry
+`Content-Security-Policy: sandbox` and `nosniff`, so whatever a browser opens from them
+runs no script with Klachtenbot's origin, and is not taken for something else."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+from aiohttp import web
+
+from adapters.intake.paper_trail import documents
+from bot.bootstrap import Klachtenbot
+from bot.links import Links, Target
+from bot.server import make_app
+from bot.tasks import DOCUMENT, LETTER
+from tests.documents.support import PDF_FILE
+from tests.helpers import registration
+
+
+@pytest.fixture
+async def server(bot: Klachtenbot) -> AsyncIterator[str]:
+    runner = web.AppRunner(make_app(bot))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    yield f"http://127.0.0.1:{port}"
+    await runner.cleanup()
+
+
+async def fetch(url: str) -> tuple[int, bytes, dict[str, str]]:
+    async with aiohttp.ClientSession() as session, session.get(url) as response:
+        return response.status, await response.read(), dict(response.headers)
+
+
+async def test_every_download_answer_is_sandboxed(bot, team, server):  # type: ignore[no-untyped-def]
+    assert bot.tasks is not None
+    links = bot.tasks.links = Links(server, "test-link-secret")
+    coordinator = team.coordinator
+    number = (await bot.complaints.register(coordinator, registration())).dossier.number
+    scan = await documents(bot).attach(coordinator, number, "brief.pdf", PDF_FILE)
+    now = bot.complaints.clock()
+
+    answers = {
+        "scan": await fetch(links.url(coordinator.id, Target(DOCUMENT, str(scan)), now)),
+        "letter preview": await fetch(links.url(coordinator.id, Target(LETTER, number), now)),
+        "protocol": await fetch(f"{server}/protocol.pdf"),
+        "refusal": await fetch(f"{server}/documenten/niet.geldig"),
+    }
+    statuses = {kind: status for kind, (status, _, _) in answers.items()}
+    assert statuses == {"scan": 200, "letter preview": 200, "protocol": 200, "refusal": 404}
+    for kind, (_, body, headers) in answers.items():
+        assert headers.get("Content-Security-Policy") == "sandbox", kind
+        assert headers.get("X-Content-Type-Options") == "nosniff", kind
+        assert b"Traceback" not in body, kind
+    disposition = {k: h.get("Content-Disposition", "") for k, (_, _, h) in answers.items()}
+    assert disposition["scan"].startswith("attachment;")
+    assert disposition["letter preview"].startswith("inline;")
+    assert disposition["protocol"].startswith("inline;")
+    assert answers["scan"][1] == PDF_FILE
