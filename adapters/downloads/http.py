@@ -57,19 +57,22 @@ class Downloads:
 
     @staticmethod
     def _page(status: int, text: str) -> web.Response:
-        return web.Response(status=status, text=text + "\n", headers=_PRIVATE)
+        return web.Response(status=status, text=text + "\n", headers=_SANDBOXED)
 
 
-# Nothing of a dossier is cached on the way, and the link does not travel on as a referrer.
-# Whatever a browser makes of an answer (an uploaded scan opened after all, a page), it is
-# a sandbox: no script runs with Klachtenbot's origin, no form is sent, and the content
-# type is taken as given.
+# Nothing of a dossier is cached on the way, the link does not travel on as a referrer,
+# and the content type is taken as given.
 _PRIVATE = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "sandbox",
 }
+# Whatever a browser makes of an uploaded scan or a page (opened after all, not saved),
+# it is a sandbox: no script runs with Klachtenbot's origin and no form is sent. The
+# bot's own PDFs, written by its letter code and opened inline to be printed, go
+# without it: browsers' built-in PDF viewers do not run in a sandboxed document, and
+# those files hold nothing that a sandbox would stop.
+_SANDBOXED = {**_PRIVATE, "Content-Security-Policy": "sandbox"}
 
 
 def _file(download: Download) -> web.Response:
@@ -80,5 +83,5 @@ def _file(download: Download) -> web.Response:
     return web.Response(
         body=download.content,
         content_type=download.content_type,
-        headers={**_PRIVATE, "Content-Disposition": header},
+        headers={**(_PRIVATE if download.inline else _SANDBOXED), "Content-Disposition": header},
     )
