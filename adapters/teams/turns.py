@@ -319,11 +319,14 @@ class TeamsBot:
             verb, data = str(action.get("verb") or ""), dict(action.get("data") or {})
         else:
             data = dict(value)
-            verb = str((data.get(CONTROL) or {}).get("verb") or "submit")
+            ctl = data.get(CONTROL) or {}
+            verb = str((ctl.get("verb") if isinstance(ctl, dict) else "") or "submit")
         if person is None:
             return card_answer(self._unknown(inbound, lang))
         ctl = data.pop(CONTROL, None) or {}
-        name, number = ctl.get("action"), ctl.get("dossier")
+        name, number = (ctl.get("action"), ctl.get("dossier")) if isinstance(ctl, dict) else ("", 0)
+        if not isinstance(number, str | None):  # not a card we drew: nothing to look up
+            raise Refused("action.unknown", action=verb)
         if verb in ("refresh", "show") or (verb == "cancel" and number):
             if not number:
                 raise Refused("action.unknown", action=verb)
