@@ -29,6 +29,11 @@ def unstorable(value: str) -> bool:
     return _UNSTORABLE.search(value.replace("\r", "\n")) is not None
 
 
+def marked(value: str) -> str:
+    """`value` with each forbidden character shown as U+FFFD, to hand back for fixing."""
+    return _UNSTORABLE.sub("\ufffd", value)
+
+
 def storable(value: object) -> object:
     """Line breaks as newlines; a string with a forbidden character refused by name."""
     if not isinstance(value, str):

@@ -28,6 +28,7 @@ from bot.catalogue import language, t
 from bot.documents import MAX_BYTES
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
+from bot.fields import marked
 from bot.forms import form, runs_at_once
 from bot.people import Person
 from bot.services import Outcome, Scope
@@ -407,8 +408,11 @@ class TeamsBot:
             message = (
                 t("teams.fix_errors", lang) if errors else t(refused.key, lang, **refused.params)
             )
+            # The answers come back to be fixed; a character that may not be stored shows
+            # as "\ufffd" where it was (a lone surrogate could not even be sent to Teams).
+            again = {k: marked(v) if isinstance(v, str) else v for k, v in data.items()}
             return card_answer(
-                await self._form(the_form, lang, values=data, errors=errors, message=message)
+                await self._form(the_form, lang, values=again, errors=errors, message=message)
             )
         number = outcome.dossier.number
         if outcome.duplicate:
