@@ -7,10 +7,26 @@ is the renderer's job, because only it knows its markup.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
+
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): one
+# of them in a customer's name can make "K-2026-0012" read as another number, or turn
+# the rest of a line around. They are taken out where text is shown, in this one model,
+# rather than when it is typed: the dossier keeps what the customer wrote, and rows
+# stored before this rule are shown safely too.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def without_bidi_controls(text: str) -> str:
+    return _BIDI_CONTROLS.sub("", text)
+
+
+Shown = Annotated[str, AfterValidator(without_bidi_controls)]
 
 
 class Style(StrEnum):
@@ -20,18 +36,18 @@ class Style(StrEnum):
 
 
 class Fact(BaseModel):
-    label: str
-    value: str
+    label: Shown
+    value: Shown
 
 
 class Section(BaseModel):
-    title: str | None = None
-    text: str
+    title: Shown | None = None
+    text: Shown
 
 
 class Confirm(BaseModel):
-    title: str
-    text: str
+    title: Shown
+    text: Shown
     yes: str
     no: str
 
@@ -48,7 +64,7 @@ class Button(BaseModel):
     """
 
     action: str  # the action's name, e.g. "acknowledge" (see bot.actions.ACTIONS)
-    label: str
+    label: Shown
     value: str  # what the click is about: the dossier number
     style: Style = Style.DEFAULT
     confirm: Confirm | None = None
@@ -58,7 +74,7 @@ class Button(BaseModel):
 class Link(BaseModel):
     """A link to open in the browser: a document to download, the protocol to print."""
 
-    label: str
+    label: Shown
     url: str
 
 
@@ -97,8 +113,8 @@ class Form(BaseModel):
 
 
 class Card(BaseModel):
-    title: str
-    subtitle: str | None = None
+    title: Shown
+    subtitle: Shown | None = None
     facts: list[Fact] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     buttons: list[Button] = Field(default_factory=list)

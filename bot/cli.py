@@ -17,9 +17,10 @@ from typing import Any, NoReturn
 from pydantic import BaseModel
 
 from bot.actions import ACTIONS, Action, Register
-from bot.cards import FieldKind
+from bot.cards import FieldKind, without_bidi_controls
 from bot.catalogue import format_datetime, language, t
 from bot.errors import Refused
+from bot.fields import unstorable
 from bot.forms import form
 from bot.people import Person
 from bot.roles import parse_role
@@ -135,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except SystemExit as exit_:  # --help
         return int(exit_.code or 0)
+    if bad := _unstorable_argument(args):
+        message = t("field.unstorable", LANG)
+        print(t("cli.field_error", LANG, field=bad, message=message), file=sys.stderr)
+        return 2
     try:
         settings = Settings()
     except Exception as error:  # pydantic names the bad variable
@@ -162,6 +167,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # text quotes the statement, and a traceback is no answer for an operator.
         print(t("cli.failed", LANG, error=type(error).__name__), file=sys.stderr)
         return 1
+
+
+def _unstorable_argument(args: argparse.Namespace) -> str | None:
+    """The first argument with a character no text may hold, as the person typed its name.
+
+    Free-text options meet the same rule in the core's field types; this also covers
+    what never reaches one (who acts, a dossier number, a person's name), since a lone
+    surrogate (from bytes that are not UTF-8) cannot even be sent to the database.
+    """
+    for dest, value in vars(args).items():
+        if isinstance(value, str) and unstorable(value):
+            return _ARGUMENTS.get(dest) or _option(dest)
+    return None
+
+
+_ARGUMENTS = {"actor": "--as", "number": "number", "name": "name"}  # as argparse shows them
 
 
 async def _run(settings: Settings, args: argparse.Namespace) -> int:
@@ -289,10 +310,10 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
             [
                 v.dossier.number,
                 v.dossier.received_on.isoformat(),
-                v.dossier.customer.name,
+                without_bidi_controls(v.dossier.customer.name),
                 t(f"state.{v.dossier.state.value}", LANG),
                 v.name_of(v.dossier.owner_id) if v.dossier.owner_id else "",
-                v.dossier.complaint.summary[:50],
+                without_bidi_controls(v.dossier.complaint.summary)[:50],
             ]
             for v in views
         ],
@@ -333,7 +354,7 @@ def _show(view: DossierView) -> None:
         )
         for key, value in event.data.items():
             if value not in (None, "", []):
-                print(f"      {key}: {value}")
+                print(f"      {key}: {without_bidi_controls(str(value))}")
 
 
 def _roles(person: Person) -> str:

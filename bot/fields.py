@@ -6,6 +6,7 @@ A validation failure carries a catalogue key as its pydantic error type, so
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator
@@ -15,7 +16,36 @@ MAX_TEXT = 10_000  # a sane upper bound for any free text
 MAX_LINE = 200  # names, products, one-line fields
 
 
+# What no database column should hold: C0 control characters other than tab and
+# newline, DEL, and lone surrogates (PostgreSQL refuses NUL in text and cannot encode
+# a surrogate at all; the others are invisible and only ever arrive by accident or on
+# purpose). Carriage returns are not in here: `storable` turns them into newlines,
+# since a browser's textarea sends CRLF.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def unstorable(value: str) -> bool:
+    """Whether `value` holds a character that free text may not (CR aside)."""
+    return _UNSTORABLE.search(value.replace("\r", "\n")) is not None
+
+
+def marked(value: str) -> str:
+    """`value` with each forbidden character shown as U+FFFD, to hand back for fixing."""
+    return _UNSTORABLE.sub("\ufffd", value)
+
+
+def storable(value: object) -> object:
+    """Line breaks as newlines; a string with a forbidden character refused by name."""
+    if not isinstance(value, str):
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _UNSTORABLE.search(value):
+        raise PydanticCustomError("field.unstorable", "unstorable character")
+    return value
+
+
 def _blank_to_none(value: object) -> object:
+    value = storable(value)
     if isinstance(value, str) and not value.strip():
         return None
     return value
@@ -33,9 +63,14 @@ def _text(limit: int):
     return check
 
 
+# ASCII digits only: `str.isdigit` (and `\d`) also accept Arabic-Indic, fullwidth and
+# superscript digits, which Orthomatic does not know and no one can tell apart on screen.
+_DIGITS = re.compile(r"[0-9]{1,12}")
+
+
 def _customer_number(value: str) -> str:
     value = str(value).strip()
-    if not value.isdigit() or len(value) > 12:
+    if not _DIGITS.fullmatch(value):
         raise PydanticCustomError("field.customer_number", "not a customer number")
     return value
 

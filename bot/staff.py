@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.errors import Refused
-from bot.fields import MAX_LINE
+from bot.fields import MAX_LINE, unstorable
 from bot.people import Person
 from bot.ports import UnitOfWork
 from bot.roles import Role
@@ -25,12 +25,14 @@ class Staff:
         teams_aad_id: str | None = None,
     ) -> Person:
         """Add a person. `actor` None is the operator at the command line."""
+        if unstorable(name):
+            raise Refused("field.unstorable", field="name")
         name = name.strip()
         if not name:
             raise Refused("field.required", field="name")
         if len(name) > MAX_LINE:
             raise Refused("field.too_long", field="name", max=MAX_LINE)
-        if email is not None and ("@" not in email or " " in email.strip()):
+        if email is not None and (unstorable(email) or "@" not in email or " " in email.strip()):
             raise Refused("field.email", field="email")
         async with self.uow() as uow:
             await self._check(uow, actor)

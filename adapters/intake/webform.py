@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from contextvars import ContextVar
 from datetime import date
@@ -12,6 +11,7 @@ from urllib.parse import parse_qsl
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
+from adapters import jsonbody
 from bot.actions import Register
 from bot.catalogue import t
 from bot.dossier import IntakeChannel
@@ -62,7 +62,7 @@ def parse_body(body: bytes, content_type: str) -> dict[str, Any]:
     try:
         text = body.decode("utf-8")
         if content_type == "application/json":
-            data = json.loads(text) if text.strip() else {}
+            data = jsonbody.loads(text) if text.strip() else {}
         else:
             data = dict(parse_qsl(text, keep_blank_values=True, strict_parsing=False))
     except (UnicodeDecodeError, ValueError):

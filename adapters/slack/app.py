@@ -281,8 +281,8 @@ class SlackApp:
         lang = "nl"
         try:
             person, lang = await self.who(user)
-            if value is None:
-                return
+            if value is None:  # not a value we wrote: said plainly, nothing is done
+                return await tell(t("slack.unreadable", lang))
             if person is None:
                 return await tell(t("slack.unknown_user", lang))
             if value.action in TASKS and self.bot.tasks is not None:
@@ -337,9 +337,14 @@ class SlackApp:
     async def on_submit(self, ack: Any, body: dict[str, Any], view: dict[str, Any]) -> None:
         context = FormContext.load(view.get("private_metadata") or "")
         cls = ACTIONS.get(context.action) if context else None
-        if context is None or cls is None:
-            return await ack()
         user = body["user"]["id"]
+        if context is None or cls is None:  # not a form we opened: said plainly, nothing done
+            lang = await self.locales.of(user)
+            text = t("slack.unreadable", lang)
+            return await ack(
+                response_action="update",
+                view=message_view(t("slack.refused_title", lang), text, lang),
+            )
         lang = "nl"
         the_form = form(cls, lang, context.number)
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from adapters.slack.blocks import SECTION_TEXT, VIEW_BLOCKS, Block, escape, mrkdwn, plain
+from bot.cards import without_bidi_controls
 from bot.catalogue import t
 from bot.dossier import State
 from bot.people import Person
@@ -32,8 +33,9 @@ def _group(title: str, views: list[DossierView], lang: str, now: datetime) -> li
     for v in views[:LINES_PER_GROUP]:
         d = v.dossier
         late = f" · *{t('slack.home_overdue', lang)}*" if _overdue(v, now) else ""
-        line = f"\n`{d.number}` · {escape(d.customer.name[:60])} · "
-        line += f"{escape(d.complaint.summary[:80])}{late}"
+        # Shown like a card's text: without bidi controls (see bot.cards).
+        name, summary = (without_bidi_controls(x) for x in (d.customer.name, d.complaint.summary))
+        line = f"\n`{d.number}` · {escape(name[:60])} · {escape(summary[:80])}{late}"
         if len(text) + len(line) > room:
             break
         text += line

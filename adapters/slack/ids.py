@@ -47,10 +47,10 @@ def decode_value(value: str) -> ButtonValue | None:
         version = raw.get("v")
         if not isinstance(raw["n"], str) or not isinstance(raw["a"], str):
             return None
-        if version is not None and not isinstance(version, int):
+        if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
             return None
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
             return None
         return ButtonValue(raw["n"], raw["a"], version, data)
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None

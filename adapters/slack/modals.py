@@ -44,13 +44,19 @@ class FormContext:
 
     @classmethod
     def load(cls, text: str) -> FormContext | None:
+        """The context, or None when the metadata is not ours in every part: a number
+        that is no string (or a version that is no whole number) would otherwise reach
+        the core as something it cannot look up."""
         try:
             raw = json.loads(text)
-            return cls(
-                action=str(raw["action"]), number=raw.get("number"), version=raw.get("version")
-            )
-        except (ValueError, KeyError, TypeError):
+            action, number, version = raw["action"], raw.get("number"), raw.get("version")
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
+        if not isinstance(action, str) or not isinstance(number, str | None):
+            return None
+        if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+            return None
+        return cls(action=action, number=number, version=version)
 
 
 def _option(value: str, label: str, lang: str) -> Block:

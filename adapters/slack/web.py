@@ -19,7 +19,13 @@ def mount(bolt: AsyncApp, client: AsyncWebClient, *, http: bool, app_token: str 
 
     async def events(request: web.Request) -> web.Response:
         # bolt verifies the signature and the timestamp (401 when either is wrong).
-        response = await bolt.async_dispatch(await to_bolt_request(request))
+        try:
+            parsed = await to_bolt_request(request)
+        except RecursionError:
+            # bolt parses the body before it checks the signature, with the standard
+            # library's decoder, which gives up on JSON nested a few hundred levels deep.
+            return web.json_response({"error": "bad JSON"}, status=400)
+        response = await bolt.async_dispatch(parsed)
         return await to_aiohttp_response(response)
 
     async def lifetime(app: web.Application) -> AsyncIterator[None]:

@@ -34,6 +34,7 @@ from botbuilder.schema import (
 from botframework.connector.auth import MicrosoftAppCredentials
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
+from adapters import jsonbody
 from adapters.teams.hosts import FileHosts
 from adapters.teams.port import FetchFailed, Inbound, Outgoing, SendFailed, TooLarge
 from adapters.teams.render import CONTENT_TYPE, message_text
@@ -206,8 +207,8 @@ class BotFramework:
                 )
 
         try:
-            body = await request.json()
-        except ValueError:
+            body = await request.json(loads=jsonbody.loads)
+        except ValueError:  # unreadable, or nested deeper than any activity (jsonbody)
             return web.json_response({"error": "bad JSON"}, status=400)
         activity = Activity().deserialize(body)
         if not activity.type:

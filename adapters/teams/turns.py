@@ -28,6 +28,7 @@ from bot.catalogue import language, t
 from bot.documents import MAX_BYTES
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
+from bot.fields import marked
 from bot.forms import form, runs_at_once
 from bot.people import Person
 from bot.services import Outcome, Scope
@@ -327,11 +328,14 @@ class TeamsBot:
             verb, data = str(action.get("verb") or ""), dict(action.get("data") or {})
         else:
             data = dict(value)
-            verb = str((data.get(CONTROL) or {}).get("verb") or "submit")
+            ctl = data.get(CONTROL) or {}
+            verb = str((ctl.get("verb") if isinstance(ctl, dict) else "") or "submit")
         if person is None:
             return card_answer(self._unknown(inbound, lang))
         ctl = data.pop(CONTROL, None) or {}
-        name, number = ctl.get("action"), ctl.get("dossier")
+        name, number = (ctl.get("action"), ctl.get("dossier")) if isinstance(ctl, dict) else ("", 0)
+        if not isinstance(number, str | None):  # not a card we drew: nothing to look up
+            raise Refused("action.unknown", action=verb)
         if verb in ("refresh", "show") or (verb == "cancel" and number):
             if not number:
                 raise Refused("action.unknown", action=verb)
@@ -412,8 +416,11 @@ class TeamsBot:
             message = (
                 t("teams.fix_errors", lang) if errors else t(refused.key, lang, **refused.params)
             )
+            # The answers come back to be fixed; a character that may not be stored shows
+            # as "\ufffd" where it was (a lone surrogate could not even be sent to Teams).
+            again = {k: marked(v) if isinstance(v, str) else v for k, v in data.items()}
             return card_answer(
-                await self._form(the_form, lang, values=data, errors=errors, message=message)
+                await self._form(the_form, lang, values=again, errors=errors, message=message)
             )
         number = outcome.dossier.number
         if outcome.duplicate:

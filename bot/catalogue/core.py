@@ -11,6 +11,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Een klantnummer bestaat alleen uit cijfers (hoogstens 12).",
         "A customer number consists of digits only (at most 12).",
     ),
+    "field.unstorable": (
+        "Deze tekst bevat een onzichtbaar stuurteken of een ongeldig teken (zoals een"
+        " NUL-teken). Haal het weg en probeer het opnieuw.",
+        "This text contains an invisible control character or an invalid character (such as"
+        " a NUL character). Remove it and try again.",
+    ),
     "field.email": ("Dit is geen geldig e-mailadres.", "This is not a valid e-mail address."),
     "field.date": (
         "Geef een datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-24.",

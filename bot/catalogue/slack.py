@@ -105,6 +105,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Klachtenbot heeft het even erg druk. Probeer het over een paar seconden nog eens.",
         "Klachtenbot is very busy right now. Please try again in a few seconds.",
     ),
+    "slack.unreadable": (
+        "Deze knop of dit formulier kan ik niet lezen; er is niets gedaan. Open het dossier"
+        " opnieuw met `/klacht toon` en probeer het daar.",
+        "I cannot read this button or form; nothing was done. Open the dossier again with"
+        " `/klacht toon` and try it there.",
+    ),
     "slack.failed": (
         "Dat lukte niet door een storing. Probeer het zo nog eens; er is niets vastgelegd.",
         "That failed because of a fault. Please try again shortly; nothing was recorded.",

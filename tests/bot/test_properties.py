@@ -48,7 +48,9 @@ def actions(ids: dict[str, int]) -> st.SearchStrategy:
     staff = st.sampled_from([ids["owner"]] * 3 + [ids["other"], ids["directie"], ids["beheerder"]])
     day = st.dates(min_value=date(2026, 11, 20), max_value=date(2027, 3, 1))
     early = st.dates(min_value=date(2026, 11, 20), max_value=date(2026, 11, 25))
-    text = st.text(min_size=1, max_size=20).filter(str.strip)
+    # Any text a field accepts: no control characters or lone surrogates (bot.fields).
+    typed = st.characters(blacklist_categories=("Cc", "Cs"))
+    text = st.text(typed, min_size=1, max_size=20).filter(str.strip)
     return st.one_of(
         st.builds(Acknowledge, sent_on=early, method=st.sampled_from(["email", "post"])),
         st.builds(Assign, owner_id=staff),
