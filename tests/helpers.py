@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Table, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from bot.actions import Register
 
 
@@ -24,3 +27,9 @@ def registration(**overrides: Any) -> Register:
     }
     data.update(overrides)
     return Register.model_validate(data)
+
+
+async def rows(engine: AsyncEngine, table: Table) -> int:
+    """How many rows `table` holds: what a refused request must not have added."""
+    async with engine.connect() as connection:
+        return int((await connection.execute(select(func.count()).select_from(table))).scalar_one())

@@ -6,30 +6,13 @@ else. The inline PDFs go without the sandbox, in which browsers' PDF viewers do 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import aiohttp
-import pytest
-from aiohttp import web
 
 from adapters.intake.paper_trail import documents
-from bot.bootstrap import Klachtenbot
 from bot.links import Links, Target
-from bot.server import make_app
 from bot.tasks import DOCUMENT, LETTER
 from tests.documents.support import PDF_FILE
 from tests.helpers import registration
-
-
-@pytest.fixture
-async def server(bot: Klachtenbot) -> AsyncIterator[str]:
-    runner = web.AppRunner(make_app(bot))
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    yield f"http://127.0.0.1:{port}"
-    await runner.cleanup()
 
 
 async def fetch(url: str) -> tuple[int, bytes, dict[str, str]]:

@@ -7,10 +7,7 @@ from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
-from aiohttp import web
 
-from bot.bootstrap import Klachtenbot
-from bot.server import make_app
 from tests.adapters.slack.fake_slack import FakeSlack
 from tests.adapters.slack.signing import SECRET, SlackSends
 
@@ -35,18 +32,6 @@ async def slack_api(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeSlack]
     yield fake
     await fake.stop()
     assert fake.problems == [], fake.problems
-
-
-@pytest.fixture
-async def server(bot: Klachtenbot) -> AsyncIterator[str]:
-    """`klachtenbot serve`'s web app (with the outbox dispatcher) on a free loopback port."""
-    runner = web.AppRunner(make_app(bot))
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    yield f"http://127.0.0.1:{port}"
-    await runner.cleanup()
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from bot.services import LIST_LINES
 from bot.settings import Settings
 from storage.tables import dossiers, events, inbound_keys
 from tests.adapters.slack.signing import SECRET, button, sign
-from tests.helpers import registration
+from tests.helpers import registration, rows
 
 REGISTRATION = {
     "channel": "telefoon",
@@ -29,11 +29,6 @@ REGISTRATION = {
     "customer_phone": "06-12345678",
     "summary": "Schoen knelt",
 }
-
-
-async def count(bot, table) -> int:  # type: ignore[no-untyped-def]
-    async with bot.engine.connect() as conn:
-        return (await conn.execute(select(func.count()).select_from(table))).scalar_one()
 
 
 # -- signatures ------------------------------------------------------------------------------
@@ -126,7 +121,7 @@ async def test_a_slow_submission_is_acked_in_time_and_reported_by_dm(
     assert status == 200 and body == ""  # the modal closes at once
     dm = await slack_api.wait(lambda: slack_api.to("chat.postMessage", channel="UANNA"))
     assert "K-2026-0001" in dm[0]["text"]
-    assert await count(bot, dossiers) == 1
+    assert await rows(bot.engine, dossiers) == 1
 
 
 @pytest.fixture
@@ -175,7 +170,7 @@ async def test_a_modal_submitted_twice_makes_one_dossier(bot, team, slack, slack
     assert all("K-2026-0001" in t or "al verwerkt" in t for t in texts), texts
     third = await slack.submit("UANNA", form, REGISTRATION)
     assert "al verwerkt" in json.loads(third[1])["view"]["blocks"][0]["text"]["text"]
-    assert await count(bot, dossiers) == 1
+    assert await rows(bot.engine, dossiers) == 1
     async with bot.engine.connect() as conn:
         registered = select(func.count()).where(events.c.action == "register")
         assert (await conn.execute(registered)).scalar_one() == 1
@@ -204,9 +199,9 @@ async def test_slack_retrying_an_event_records_the_note_once(bot, team, slack, s
     )
     assert [status for status, _ in results] == [200, 200, 200]
     await slack.event(note, "Ev42", retry=3)
-    await _until(lambda: count(bot, events), 2)
+    await _until(lambda: rows(bot.engine, events), 2)
     await asyncio.sleep(0.3)  # the retries had their chance
-    assert await count(bot, events) == 2
+    assert await rows(bot.engine, events) == 2
     view = await bot.complaints.view(team.coordinator, "K-2026-0001")
     assert [e.action for e in view.timeline] == ["register", "add_note"]
     assert slack_api.to("chat.postEphemeral") == []  # no retry was answered with an error
@@ -228,7 +223,7 @@ async def test_a_double_click_on_a_one_tap_button_acts_once(bot, team, slack, sl
     texts = sorted(a["text"] for a in answers)
     assert sum("is vastgelegd; fase nu" in t for t in texts) == 1, texts
     assert sum("al verwerkt" in t for t in texts) == 2, texts
-    assert await count(bot, events) == 3
+    assert await rows(bot.engine, events) == 3
 
 
 async def test_a_message_outside_a_dossier_thread_is_ignored(bot, team, slack, slack_api):
@@ -247,13 +242,13 @@ async def test_a_message_outside_a_dossier_thread_is_ignored(bot, team, slack, s
     ):
         assert (await slack.event(event, f"Ev{event['ts']}"))[0] == 200
     await asyncio.sleep(0.3)
-    assert await count(bot, events) == 1
+    assert await rows(bot.engine, events) == 1
 
 
 async def _until_card_remembered(bot) -> None:  # type: ignore[no-untyped-def]
     from storage.tables import chat_messages
 
-    await _until(lambda: count(bot, chat_messages), 1)
+    await _until(lambda: rows(bot.engine, chat_messages), 1)
 
 
 async def _until(probe, expected: int) -> None:  # type: ignore[no-untyped-def]
@@ -344,7 +339,7 @@ async def test_a_button_for_someone_without_the_role_is_refused_by_the_core(
     status, body = await slack.submit("USANNE", form, {"owner_id": "USANNE"})
     assert status == 200
     assert "niet doen" in json.loads(body)["view"]["blocks"][0]["text"]["text"]
-    assert await count(bot, events) == 1
+    assert await rows(bot.engine, events) == 1
 
 
 async def test_the_app_home_shows_open_dossiers(bot, team, slack, slack_api):

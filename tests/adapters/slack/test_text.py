@@ -7,25 +7,12 @@ import json
 from urllib.parse import urlencode
 
 import pytest
-from sqlalchemy import func, select
 
 from adapters.slack.ids import encode_value
 from storage.tables import dossiers, events
 from tests.adapters.slack.test_e2e import opened_view, submit
-from tests.helpers import registration
-
-REGISTRATION = {
-    "channel": "telefoon",
-    "received_on": "2026-11-23",
-    "customer_name": "Mevr. E. Bakker",
-    "customer_phone": "06-12345678",
-    "summary": "Schoen knelt",
-}
-
-
-async def rows(bot, table) -> int:  # type: ignore[no-untyped-def]
-    async with bot.engine.connect() as conn:
-        return (await conn.execute(select(func.count()).select_from(table))).scalar_one()
+from tests.adapters.slack.test_requests import REGISTRATION
+from tests.helpers import registration, rows
 
 
 @pytest.mark.parametrize(
@@ -49,7 +36,7 @@ async def test_a_modal_with_unusable_text_gets_an_inline_error_and_stores_nothin
     assert list(answer["errors"]) == [field]
     expected = "klantnummer" if field == "customer_number" else "stuurteken"
     assert expected in answer["errors"][field].lower()
-    assert await rows(bot, dossiers) == 0 and await rows(bot, events) == 0
+    assert await rows(bot.engine, dossiers) == 0 and await rows(bot.engine, events) == 0
 
 
 async def test_a_modals_line_breaks_are_stored_as_newlines(bot, team, slack, slack_api):
@@ -111,7 +98,7 @@ async def test_a_view_whose_metadata_has_the_wrong_shape_is_refused_plainly(
     answer = json.loads(body)
     assert answer["response_action"] == "update"
     assert "kan ik niet lezen" in json.dumps(answer["view"], ensure_ascii=False)
-    assert await rows(bot, events) == 1  # the registration only
+    assert await rows(bot.engine, events) == 1  # the registration only
 
 
 @pytest.mark.parametrize(

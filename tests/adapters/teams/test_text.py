@@ -10,6 +10,7 @@ import aiohttp
 import pytest
 
 from tests.adapters.teams.client import action, texts
+from tests.adapters.teams.test_e2e import REGISTRATION
 
 
 def nested(levels: int) -> Any:
@@ -17,15 +18,6 @@ def nested(levels: int) -> Any:
     for _ in range(levels):
         value = {"a": value}
     return value
-
-
-FILLED = {
-    "channel": "telefoon",
-    "received_on": "2026-11-23",
-    "customer_name": "Mevr. E. Bakker",
-    "customer_phone": "06-12345678",
-    "summary": "Schoen knelt",
-}
 
 
 @pytest.mark.parametrize(
@@ -40,7 +32,7 @@ async def test_a_card_form_with_unusable_text_shows_the_error_and_stores_nothing
     anna = people.user(people.coordinator)
     await teams.say(anna, "klacht nieuw")
     answer = await teams.click(
-        anna, action(connector.calls[-1].card, "register", "submit"), {**FILLED, field: value}
+        anna, action(connector.calls[-1].card, "register", "submit"), {**REGISTRATION, field: value}
     )
     shown = texts(answer)
     expected = "Een klantnummer" if field == "customer_number" else "stuurteken"
