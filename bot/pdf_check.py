@@ -161,8 +161,10 @@ def scan_parsed(content: bytes) -> str | None:
     """The first forbidden name in any object pypdf finds, or None; `Unreadable` when
     pypdf cannot read the file."""
     # Every object says `obj` and `endobj`: far more than twice the limit is refused
-    # before pypdf reads a cross-reference of hundreds of thousands (seconds).
-    if content.count(b"obj") > 2 * MAX_OBJECTS + 1_000:
+    # before pypdf reads a cross-reference of hundreds of thousands (seconds). Objects
+    # packed in object streams say it once for the stream, but the cross-reference's
+    # /Size and each stream's /N declare how many there are.
+    if content.count(b"obj") > 2 * MAX_OBJECTS + 1_000 or _declared(content) > MAX_OBJECTS:
         raise Unreadable("too many objects")
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
@@ -184,6 +186,19 @@ def scan_parsed(content: bytes) -> str | None:
         raise
     except Exception as error:  # a broken or hostile file: pypdf raises many kinds
         raise Unreadable(type(error).__name__) from error
+
+
+# `/Size 41` in a trailer or cross-reference stream, `/N 100` in an object stream (also a
+# colour space's 1, 3 or 4 components: small enough not to matter).
+_SIZE = re.compile(rb"/Size[\x00\t\n\x0c\r ]+(\d{1,12})")
+_PACKED = re.compile(rb"/N[\x00\t\n\x0c\r ]+(\d{1,12})")
+
+
+def _declared(content: bytes) -> int:
+    """How many objects the file itself says it has: the largest cross-reference /Size,
+    or all that its object streams hold, whichever is more."""
+    size = max((int(n) for n in _SIZE.findall(content)), default=0)
+    return max(size, sum(int(n) for n in _PACKED.findall(content)))
 
 
 def _walk(root: object) -> str | None:

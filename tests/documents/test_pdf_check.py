@@ -161,6 +161,33 @@ def test_more_objects_than_a_scan_ever_has_are_refused_unread(monkeypatch):
     assert refusal(many) == "document.unreadable_pdf"
 
 
+@pytest.mark.parametrize(
+    "declared",
+    [
+        pytest.param((b"/Size 9 ", b"/Size 1000000 "), id="cross-reference size"),
+        pytest.param((b"/ObjStm /N 1 ", b"/ObjStm /N 1000000 "), id="object stream count"),
+    ],
+)
+def test_a_file_that_declares_a_million_packed_objects_is_refused_unparsed(monkeypatch, declared):  # type: ignore[no-untyped-def]
+    """Packed objects say `obj` only once per stream: the file's own counts tell, before
+    pypdf reads a cross-reference of a million entries (seconds of work)."""
+    honest, inflated = declared
+    content = pdf_with_object_stream(b"<< /S /URI /URI (https://x.nl) >>")
+    assert honest in content
+    assert check_upload(content) is PDF
+
+    read = []
+    reader = bot.pdf_check.PdfReader
+
+    def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
+        read.append(True)
+        return reader(*args, **kwargs)
+
+    monkeypatch.setattr(bot.pdf_check, "PdfReader", reading)
+    assert refusal(content.replace(honest, inflated)) == "document.unreadable_pdf"
+    assert read == [], "pypdf was asked to read a file that its own counts refuse"
+
+
 def test_the_refusals_are_said_in_dutch_and_english():
     assert "beschadigd" in t("document.unreadable_pdf", "nl")
     assert "damaged" in t("document.unreadable_pdf", "en")
