@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from adapters.intake import paper_trail
 from storage.tables import documents, events
-from tests.adapters.slack.test_requests import _until, _until_card_remembered, count
+from tests.adapters.slack.test_requests import _until, _until_card_remembered
 from tests.documents.support import a_pdf
-from tests.helpers import registration
+from tests.helpers import registration, rows
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 500
 
@@ -60,14 +60,14 @@ async def test_a_shared_pdf_is_stored_with_its_dossier_once(bot, team, slack, sl
     event = shared(slack_api, thread, "F1", "scan brief.pdf")
     results = await asyncio.gather(slack.event(event, "EvF1"), slack.event(event, "EvF1", retry=1))
     assert [status for status, _ in results] == [200, 200]
-    await _until(lambda: count(bot, events), 2)
+    await _until(lambda: rows(bot.engine, events), 2)
     await slack.event(event, "EvF1", retry=2)
     await slack_api.wait(lambda: len(slack_api.downloads) >= 3)
     await asyncio.sleep(0.3)  # the retries had their chance
 
-    rows = await stored(bot)
-    assert len(rows) == 1
-    (row,) = rows
+    kept = await stored(bot)
+    assert len(kept) == 1
+    (row,) = kept
     assert bytes(row["content"]) == pdf
     assert len(PdfReader(io.BytesIO(bytes(row["content"]))).pages) == 1
     listed = await paper_trail.documents(bot).list(team.coordinator, "K-2026-0001")
@@ -96,7 +96,7 @@ async def test_a_renamed_program_is_refused_privately_and_nothing_is_stored(
     assert answer["user"] == "UANNA" and answer["thread_ts"] == thread
     assert "programma" in answer["text"].lower(), answer["text"]
     assert await stored(bot) == []
-    assert await count(bot, events) == 1
+    assert await rows(bot.engine, events) == 1
 
 
 async def test_an_english_user_reads_the_refusal_in_english(bot, team, slack, slack_api):
