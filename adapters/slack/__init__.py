@@ -7,11 +7,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack.app import SlackApp
 from adapters.slack.deliver import SlackDeliverer
 from adapters.slack.locale import Locales
-from adapters.slack.reactor import CHANNEL, slack_reactor
 from adapters.slack.store import SlackStore
 from adapters.slack.web import mount
 from bot.bootstrap import Klachtenbot
 from bot.catalogue import language, t
+from bot.chat.reactor import chat_reactor
+
+CHANNEL = "slack"
 
 
 def install(bot: Klachtenbot) -> None:
@@ -39,7 +41,7 @@ def install(bot: Klachtenbot) -> None:
     bot.deliverers[CHANNEL] = deliverer
     slack = SlackApp(bot, client, store, locales, refresh_card=deliverer.refresh_card)
     bolt = slack.bolt(s.slack_signing_secret)
-    bot.reactors.append(slack_reactor)  # the use cases share this list
+    bot.reactors.append(chat_reactor(CHANNEL))  # the use cases share this list
     if CHANNEL not in bot.chat_platforms:
         bot.chat_platforms.append(CHANNEL)
     bot.web.append(

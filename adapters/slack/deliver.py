@@ -19,11 +19,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.blocks import MESSAGE_BLOCKS, card_blocks, escape, fallback_text, fit
 from adapters.slack.locale import Locales
-from adapters.slack.reactor import Kind
 from adapters.slack.screens import channel_card, directie_card, owner_card
 from adapters.slack.store import Location, SlackStore
 from bot.cards import Card
 from bot.catalogue import t
+from bot.chat.reactor import Kind
 from bot.notices import NOTICE, Audience, Notice
 from bot.outbox import OutboxItem, Rejected, RetryLater
 from bot.services import DossierView

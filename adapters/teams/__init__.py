@@ -12,14 +12,15 @@ from typing import Any
 from aiohttp import web
 
 from adapters.teams.deliver import TeamsDeliverer
-from adapters.teams.reactor import CHANNEL, teams_reactor
 from adapters.teams.sdk import BotFramework, IncompleteSettings
 from adapters.teams.store import TeamsStore
 from adapters.teams.turns import TeamsBot
 from bot.bootstrap import Klachtenbot
 from bot.catalogue import language, t
+from bot.chat.reactor import chat_reactor
 
 ROUTE = "/api/messages"
+CHANNEL = "teams"
 
 
 # Headers a reverse proxy adds: a request carrying one came from elsewhere, whatever
@@ -87,9 +88,9 @@ def install(bot: Klachtenbot) -> None:
     bot.health["teams"] = health
     configured = bool(settings.microsoft_app_id or settings.teams_coordinator_conversation)
     if configured:
-        bot.reactors.append(teams_reactor)
-        if "teams" not in bot.chat_platforms:
-            bot.chat_platforms.append("teams")
+        bot.reactors.append(chat_reactor(CHANNEL))
+        if CHANNEL not in bot.chat_platforms:
+            bot.chat_platforms.append(CHANNEL)
     if framework.authenticated:
         bot.startup_notes.append(t("teams.note_azure", lang, route=ROUTE))
     else:

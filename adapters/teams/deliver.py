@@ -17,6 +17,7 @@ from adapters.teams.store import TeamsStore, conversation_key
 from adapters.teams.views import channel_viewer, dossier_view
 from bot.bootstrap import Klachtenbot
 from bot.catalogue import language, t
+from bot.chat.reactor import Kind
 from bot.dossier_card import dossier_card
 from bot.notices import NOTICE, Audience, Notice
 from bot.outbox import OutboxItem, Rejected, RetryLater
@@ -24,6 +25,8 @@ from bot.people import Person
 from bot.roles import Role
 
 CARD = "card"  # chat_messages.purpose of the dossier's card in the coordinators' channel
+# Kinds written before both chats shared one reactor; items of them may still wait.
+_OLD_CARD = ("dossier_card", "card_update")
 
 
 class Unreachable(Exception):
@@ -43,15 +46,13 @@ class TeamsDeliverer:
         try:
             if kind == NOTICE:
                 await self._notice(Notice.model_validate(payload["notice"]))
-            elif kind == "dossier_card":
-                await self._card_root(payload["number"])
-            elif kind == "thread_line":
-                await self._thread_line(payload)
-            elif kind == "card_update":
+            elif kind in (Kind.CARD, *_OLD_CARD):
                 await self._card_update(payload["number"])
-            elif kind == "owner_dm":
+            elif kind in (Kind.LINE, "thread_line"):
+                await self._thread_line(payload)
+            elif kind == Kind.OWNER:
                 await self._owner_dm(payload["number"], int(payload["person_id"]))
-            elif kind == "directie_post":
+            elif kind in (Kind.DIRECTIE, "directie_post"):
                 await self._directie(payload["number"])
             else:
                 raise Rejected(f"unknown Teams message kind {kind!r}")

@@ -46,13 +46,12 @@ async def test_a_connector_outage_is_retried_and_a_refusal_stops_the_item(
     [post] = connector.sent("send")
     assert post.conversation_id == COORDINATORS and number in texts(post.card)
 
-    # Through the dispatcher: a refused item is marked failed for an operator.
+    # Through the dispatcher: a refused item is marked failed for an operator (the card's
+    # update comes first in the dossier's queue, and the rest waits behind it).
     await bot.complaints.act(people.coordinator, number, Assign(owner_id=people.owner.id))
     connector.fail_next(403, times=10)
     await bot.dispatcher.drain()
-    assert [i.payload["kind"] for i in await bot.outbox.items(OutboxStatus.FAILED)] == [
-        "thread_line"
-    ]
+    assert [i.payload["kind"] for i in await bot.outbox.items(OutboxStatus.FAILED)] == ["card"]
 
 
 async def teams_bot_reachable(bot, connector, people) -> None:  # type: ignore[no-untyped-def]

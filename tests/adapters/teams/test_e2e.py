@@ -51,11 +51,13 @@ async def test_the_whole_procedure_through_teams(teams, connector, people, teams
     assert len(await bot.complaints.dossiers(people.coordinator)) == 1
     number = "K-2026-0001"
 
-    # The dossier's card is posted in the coordinators' channel.
+    # The dossier's card is posted in the coordinators' channel; the copy of the phone
+    # complaint that the bot filed is a line in its thread, as in Slack.
     await bot.dispatcher.drain()
-    [post] = connector.sent("send")
+    [post, filed] = connector.sent("send")
     assert post.conversation_id == COORDINATORS and post.thread_root is None
     root = post.response_id
+    assert filed.conversation_id == f"{COORDINATORS};messageid={root}"
     channel_card = post.card
     assert "Klacht K-2026-0001" in texts(channel_card)
     connector.calls.clear()

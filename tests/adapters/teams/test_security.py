@@ -15,7 +15,6 @@ import jwt
 import pytest
 from sqlalchemy import func, select
 
-from adapters.teams.reactor import teams_reactor
 from bot.bootstrap import build
 from bot.outbox import OutboxStatus
 from bot.roles import Role
@@ -192,7 +191,6 @@ async def test_without_credentials_or_local_mode_teams_is_off(database_url, conn
         assert "KLACHTENBOT_TEAMS_LOCAL=1" in note and ("UIT" in note or "OFF" in note)
         # Not a chat platform: the outbox has nobody to hand Teams messages to.
         assert "teams" not in bot.chat_platforms and "teams" not in bot.deliverers
-        assert teams_reactor not in bot.reactors
         coordinator = await bot.staff.add(None, "Anna", [Role.COORDINATOR], "a@example.nl")
         await bot.complaints.register(coordinator, registration())
         pending = await bot.outbox.items(OutboxStatus.PENDING)
