@@ -39,7 +39,7 @@ LIST_LINES = 20  # what a list shows of its dossiers; one chat message holds abo
 
 
 class Scope(StrEnum):
-    """Which dossiers a list shows (`/klacht lijst open|mijn|te-laat`)."""
+    """Which dossiers a list shows (`/klacht lijst open|mijn|te-laat|alle`)."""
 
     OPEN = "open"
     MINE = "mijn"

@@ -45,6 +45,10 @@ from bot.actions import ACTIONS, Action, AddNote, Register
 from bot.bootstrap import Klachtenbot
 from bot.cards import FieldKind, Form
 from bot.catalogue import t
+from bot.chat.commands import Command as ChatCommand
+from bot.chat.commands import Verb
+from bot.chat.commands import command as chat_command
+from bot.chat.commands import scope as list_scope
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
 from bot.forms import form, registration_form
@@ -59,7 +63,6 @@ log = logging.getLogger(__name__)
 
 ACK_BUDGET = 2.0  # seconds a submission may wait for the core before Slack's 3 s run out
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
-_SCOPES = {s.value: s for s in (Scope.OPEN, Scope.MINE, Scope.OVERDUE)}
 
 Tell = Callable[..., Awaitable[None]]  # tell(text, blocks=None)
 Refresh = Callable[[str], Awaitable[None]]  # redraw a dossier's card in the channel
@@ -154,7 +157,7 @@ class SlackApp:
     async def _after_command(self, command: dict[str, Any]) -> None:
         user = command["user_id"]
         words = (command.get("text") or "").split()
-        sub = words[0].lower() if words else "nieuw"
+        said = chat_command(f"{COMMAND} {command.get('text') or ''}")
 
         async def tell(text: str, blocks: list[dict[str, Any]] | None = None) -> None:
             await self.respond(command["response_url"], text=text, blocks=blocks)
@@ -162,7 +165,7 @@ class SlackApp:
         async with self.admission.slot() as admitted:
             if not admitted:
                 return await self._busy(user, tell)
-            await self._command(user, sub, words, command, tell)
+            await self._command(user, said, words, command, tell)
 
     async def _busy(self, user: str, tell: Tell) -> None:
         """Turned away after the ack: said by a post of its own, at most once in a while."""
@@ -170,31 +173,38 @@ class SlackApp:
             await tell(t("slack.busy", self.locales.cached(user)))
 
     async def _command(
-        self, user: str, sub: str, words: list[str], command: dict[str, Any], tell: Any
+        self,
+        user: str,
+        said: ChatCommand | None,
+        words: list[str],
+        command: dict[str, Any],
+        tell: Any,
     ) -> None:
         lang = "nl"
+        verb = said.verb if said else None
         try:
             person, lang = await self.who(user)
-            if sub == "help":
+            if said is None:
+                unknown = say("slack.unknown_subcommand", lang, text=" ".join(words)[:100])
+                return await tell(f"{unknown}\n\n{t('slack.help', lang)}")
+            if verb is Verb.HELP:
                 return await tell(t("slack.help", lang))
-            if sub == "protocol":
+            if verb is Verb.PROTOCOL:
                 return await self._protocol(lang, tell)
             if person is None:
                 return await tell(t("slack.unknown_user", lang))
-            if sub == "nieuw":
+            if verb is Verb.NEW:
                 return await self._open_registration(command["trigger_id"], lang)
-            if sub == "lijst":
-                return await self._list(person, words[1:], lang, tell)
-            if sub == "toon":
-                return await self._show(person, words[1:], lang, tell)
-            if sub == "rol":
-                return await self._grant(person, words[1:], lang, tell)
-            unknown = say("slack.unknown_subcommand", lang, text=" ".join(words)[:100])
-            await tell(f"{unknown}\n\n{t('slack.help', lang)}")
+            if verb is Verb.LIST:
+                return await self._list(person, said.args, lang, tell)
+            if verb is Verb.SHOW:
+                return await self._show(person, list(said.args), lang, tell)
+            if verb is Verb.ROLE:
+                return await self._grant(person, list(said.args), lang, tell)
         except Refused as refusal:
             await tell(refusal_text(refusal, lang))
         except Exception:  # never a traceback in chat
-            log.exception("/klacht %s failed", sub)
+            log.exception("/klacht %s failed", verb)
             await tell(t("slack.failed", lang))
 
     async def _protocol(self, lang: str, tell: Any) -> None:
@@ -215,9 +225,9 @@ class SlackApp:
         view["blocks"].append(scan_block(lang))
         await self.client.views_open(trigger_id=trigger_id, view=view)
 
-    async def _list(self, person: Person, args: list[str], lang: str, tell: Any) -> None:
-        scope = _SCOPES.get(args[0].lower() if args else "open")
-        if scope is None or len(args) > 1:
+    async def _list(self, person: Person, args: tuple[str, ...], lang: str, tell: Any) -> None:
+        scope = list_scope(args)
+        if scope is None:
             return await tell(t("slack.help", lang))
         found = await self.bot.complaints.listing(person, scope)
         card = list_card(found.views, lang, found.total)

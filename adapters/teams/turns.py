@@ -25,13 +25,15 @@ from bot.actions import ACTIONS, Action, AddNote, Register
 from bot.bootstrap import Klachtenbot
 from bot.cards import Button, Confirm, FieldKind, Form, Link
 from bot.catalogue import language, t
+from bot.chat.commands import Verb, command
+from bot.chat.commands import scope as list_scope
 from bot.documents import MAX_BYTES
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
 from bot.fields import marked
 from bot.forms import form, runs_at_once
 from bot.people import Person
-from bot.services import Outcome, Scope
+from bot.services import Outcome
 from bot.tasks import TASKS, task_buttons
 from bot.validation import parse
 
@@ -41,20 +43,8 @@ CARD_ACTION = "adaptiveCard/action"
 # Teams waits 15 seconds for an invoke's answer; answer well before, work on after.
 INVOKE_BUDGET = 10.0
 
-_COMMANDS = {
-    "nieuw": "new",
-    "new": "new",
-    "lijst": "list",
-    "list": "list",
-    "toon": "show",
-    "show": "show",
-    "protocol": "protocol",
-    "help": "help",
-    "hulp": "help",
-}
 FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info"
 CARD_TYPES = ("application/vnd.microsoft.card.",)
-_SCOPES = {s.value: s for s in Scope} | {"mine": Scope.MINE, "overdue": Scope.OVERDUE}
 
 Refresh = Callable[[str], Awaitable[None]]  # redraw a dossier's card in the channel
 
@@ -62,18 +52,6 @@ Refresh = Callable[[str], Awaitable[None]]  # redraw a dossier's card in the cha
 def card_answer(card: dict[str, Any]) -> dict[str, Any]:
     """The body of an Action.Execute answer: this card replaces the clicked one."""
     return {"statusCode": 200, "type": render.CONTENT_TYPE, "value": card}
-
-
-def command_of(text: str) -> tuple[str, list[str]] | None:
-    """`klacht lijst open` → ("list", ["open"]); None when the text is not a command."""
-    words = text.split()
-    if words and words[0].lower() in ("klacht", "klachten", "/klacht"):
-        words = words[1:]
-        if not words:
-            return "help", []
-    if not words or words[0].lower() not in _COMMANDS:
-        return None
-    return _COMMANDS[words[0].lower()], words[1:]
 
 
 # A dossier number as people type it: K-2026-0001 (any case, as in `klacht toon`).
@@ -203,9 +181,9 @@ class TeamsBot:
     # -- messages -------------------------------------------------------------------------
 
     async def _message(self, inbound: Inbound, person: Person | None, turn: Turn, lang: str):
-        command = command_of(inbound.text)
+        said = command(inbound.text)
         in_channel = inbound.conversation_type != "personal"
-        if in_channel and command is None and inbound.thread_root:
+        if in_channel and said is None and inbound.thread_root:
             number = await self.store.dossier_of(inbound.conversation_id, inbound.thread_root)
             if number:
                 await self._thread_note(inbound, person, turn, lang, number)
@@ -215,22 +193,22 @@ class TeamsBot:
         if person is None:
             await turn.reply(Outgoing(card=self._unknown(inbound, lang)))
             return
-        if not in_channel and command is None and attached_files(inbound.attachments):
+        if not in_channel and said is None and attached_files(inbound.attachments):
             await self._sent_to_the_bot(inbound, person, turn, lang)
             return
-        name, args = command or ("help", [])
-        if name == "new":
+        verb, args = (said.verb, said.args) if said else (Verb.HELP, ())
+        if verb is Verb.NEW:
             card = render.render_form(form(Register, lang), lang)
-        elif name == "list":
-            scope = _SCOPES.get(args[0].lower()) if args else Scope.OPEN
+        elif verb is Verb.LIST:
+            scope = list_scope(args)
             if scope is None:
                 card = self._help(lang)
             else:
                 found = await self.bot.complaints.listing(person, scope)
                 card = render.render_card(list_card(found.views, lang, found.total), lang)
-        elif name == "show" and args:
+        elif verb is Verb.SHOW and args:
             card = await self._dossier(person, args[0], lang, inbound.user_id)
-        elif name == "protocol":
+        elif verb is Verb.PROTOCOL:
             card = self._protocol(lang)
         else:
             card = self._help(lang)

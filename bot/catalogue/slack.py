@@ -54,14 +54,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "slack.help": (
         "*Klachtenbot in Slack*\n"
         "`/klacht nieuw`: een klacht registreren\n"
-        "`/klacht lijst [open|mijn|te-laat]`: klachten bekijken\n"
+        "`/klacht lijst [open|mijn|te-laat|alle]`: klachten bekijken\n"
         "`/klacht toon K-2026-0001`: één dossier bekijken, met de knoppen die nu kunnen\n"
         "`/klacht protocol`: de klachtenprocedure, om aan een klant te geven\n"
         "`/klacht rol @iemand coördinator`: rollen toekennen (beheerder)\n"
         "`/klacht help`: deze hulp",
         "*Klachtenbot in Slack*\n"
         "`/klacht nieuw`: register a complaint\n"
-        "`/klacht lijst [open|mijn|te-laat]`: list complaints\n"
+        "`/klacht lijst [open|mijn|te-laat|alle]`: list complaints\n"
         "`/klacht toon K-2026-0001`: show one dossier, with the buttons that apply now\n"
         "`/klacht protocol`: the complaints procedure, to hand to a customer\n"
         "`/klacht rol @someone coordinator`: grant roles (beheerder)\n"

@@ -4,14 +4,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "teams.help_title": ("Klachtenbot: wat kan ik doen?", "Klachtenbot: what can I do?"),
     "teams.help": (
         "klacht nieuw: een klacht registreren\n"
-        "klacht lijst [open|mijn|te-laat]: de klachten bekijken\n"
+        "klacht lijst [open|mijn|te-laat|alle]: de klachten bekijken\n"
         "klacht toon K-2026-0001: één dossier met zijn verloop\n"
         "klacht protocol: de klachtenprocedure, om aan een klant te geven\n"
         "klacht help: deze uitleg\n"
         "In een kanaal: noem @Klachtenbot voor het commando. Een bericht in de draad van een"
         " dossier wordt in het dossier vastgelegd.",
         "klacht nieuw: register a complaint\n"
-        "klacht lijst [open|mijn|te-laat]: see the complaints\n"
+        "klacht lijst [open|mijn|te-laat|alle]: see the complaints\n"
         "klacht toon K-2026-0001: one dossier with its history\n"
         "klacht protocol: the complaints procedure, to hand to a customer\n"
         "klacht help: this explanation\n"

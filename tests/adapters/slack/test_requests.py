@@ -297,6 +297,21 @@ async def test_a_long_list_shows_the_oldest_and_says_how_many_more(bot, team, sl
     assert "… en nog 2; de oudste staan bovenaan." in shown
 
 
+@pytest.mark.parametrize("words", ["lijst alle", "list all", "lijst mine", "LIJST OVERDUE"])
+async def test_every_scope_word_lists_in_slack_as_in_teams(bot, team, slack, slack_api, words):  # type: ignore[no-untyped-def]
+    """The scopes and their English words are the chat layer's, so Slack knows them all."""
+    number = (await bot.complaints.register(team.coordinator, registration())).dossier.number
+    await bot.complaints.act(team.coordinator, number, Assign(owner_id=team.coordinator.id))
+    await slack.command("UANNA", words)
+    answer = (await slack_api.wait(lambda: slack_api.responses))[0]
+    shown = json.dumps(answer.get("blocks") or [], ensure_ascii=False) + answer["text"]
+    assert "/klacht nieuw" not in shown, "answered with the help"
+    if "overdue" in words.lower():
+        assert number not in shown and "Klachten: 0" in answer["text"]
+    else:
+        assert number in shown and "Klachten: 1" in answer["text"]
+
+
 async def test_a_beheerder_grants_roles_from_slack(bot, team, slack, slack_api):
     slack_api.names["UNEW"] = "Nieuwe Collega"
     await slack.command("UBEA", "rol <@UNEW|nieuw> coördinator")

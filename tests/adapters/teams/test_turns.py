@@ -27,6 +27,8 @@ async def test_commands_answer_with_cards(teams, connector, people, teams_bot):
     expectations = {
         "klacht lijst": number,
         "klacht lijst te-laat": "Geen klachten gevonden.",
+        "klacht lijst alle": number,
+        "klacht list all": number,
         f"klacht toon {number}": "Schoen knelt bij de wreef",
         "klacht protocol": "5 werkdagen",
         "klacht help": "klacht nieuw",

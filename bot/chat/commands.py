@@ -1,0 +1,75 @@
+"""What people type to the bot, read the same way in every chat.
+
+`/klacht lijst te-laat` in Slack and `klacht lijst overdue` in Teams are one
+command: the words and their aliases (Dutch and English), and the list scopes,
+are known here only, so a word that works in one chat works in the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.services import Scope
+
+
+class Verb(StrEnum):
+    NEW = "new"  # register a complaint: the registration form
+    LIST = "list"  # the dossiers in a scope
+    SHOW = "show"  # one dossier's card, with the buttons this person may use now
+    PROTOCOL = "protocol"  # the procedure, to read or hand to a customer
+    HELP = "help"
+    ROLE = "role"  # a beheerder grants a role
+
+
+_VERBS = {
+    "nieuw": Verb.NEW,
+    "new": Verb.NEW,
+    "lijst": Verb.LIST,
+    "list": Verb.LIST,
+    "toon": Verb.SHOW,
+    "show": Verb.SHOW,
+    "protocol": Verb.PROTOCOL,
+    "help": Verb.HELP,
+    "hulp": Verb.HELP,
+    "rol": Verb.ROLE,
+    "role": Verb.ROLE,
+}
+_SCOPES = {s.value: s for s in Scope} | {
+    "mine": Scope.MINE,
+    "overdue": Scope.OVERDUE,
+    "all": Scope.ALL,
+}
+# How a command may start; Slack's slash command is read as if typed: `/klacht lijst`.
+_PREFIXES = ("klacht", "klachten", "/klacht")
+
+
+@dataclass(frozen=True)
+class Command:
+    verb: Verb
+    args: tuple[str, ...] = ()
+
+
+def command(text: str) -> Command | None:
+    """The command in `text`, or None when it is not one (ordinary chatter).
+
+    The bare command (`/klacht`, `klacht`) opens the registration: registering a
+    complaint is what the command is for.
+    """
+    words = text.split()
+    prefixed = bool(words) and words[0].lower() in _PREFIXES
+    if prefixed:
+        words = words[1:]
+    if not words:
+        return Command(Verb.NEW) if prefixed else None
+    verb = _VERBS.get(words[0].lower())
+    return Command(verb, tuple(words[1:])) if verb is not None else None
+
+
+def scope(args: tuple[str, ...]) -> Scope | None:
+    """The list's scope: open when none is named; None for a word that is no scope."""
+    if not args:
+        return Scope.OPEN
+    if len(args) > 1:
+        return None
+    return _SCOPES.get(args[0].lower())
