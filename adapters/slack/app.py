@@ -49,6 +49,7 @@ from bot.chat.commands import Command as ChatCommand
 from bot.chat.commands import Verb
 from bot.chat.commands import command as chat_command
 from bot.chat.commands import scope as list_scope
+from bot.chat.conflicts import retried
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
 from bot.forms import form, registration_form
@@ -119,20 +120,10 @@ class SlackApp:
         return app
 
     async def act(self, person: Person, number: str, command: Action, key: str) -> Outcome:
-        """The core's `act`, once per Slack request.
-
-        A repeat that runs at the same moment as the original (Slack's retry, a double
-        click) can lose the race on the dossier's version rather than on the request
-        key. Nothing was written then, so trying again is safe: it now finds the key
-        and answers as a repeat (or, for a different request, the rules decide anew).
-        """
-        for attempt in range(3):
-            try:
-                return await self.bot.complaints.act(person, number, command, request_key=key)
-            except Refused as refusal:
-                if refusal.key != "dossier.changed" or attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+        """The core's `act`, once per Slack request, again if it lost a race."""
+        return await retried(
+            lambda: self.bot.complaints.act(person, number, command, request_key=key)
+        )
 
     async def who(self, user_id: str) -> tuple[Person | None, str]:
         person = await self.bot.staff.by_slack(user_id)
@@ -330,10 +321,11 @@ class SlackApp:
         self, person: Person, value: ButtonValue, body: dict[str, Any], lang: str, tell: Tell
     ) -> None:
         """A card task (documents, the letter, the checklist): answered privately, with links."""
-        assert self.bot.tasks is not None
+        tasks = self.bot.tasks
+        assert tasks is not None
         key = _click_key(value, body)
-        reply = await self.bot.tasks.run(
-            person, value.action, value.number, value.data, lang, request_key=key
+        reply = await retried(
+            lambda: tasks.run(person, value.action, value.number, value.data, lang, request_key=key)
         )
         await tell(escape(reply.text), reply_blocks(reply.text, reply.links, lang))
         if reply.card_changed and self.refresh_card is not None:
@@ -541,15 +533,11 @@ class SlackApp:
         content = await download(file, self.client.token or "", self.client.base_url)
         title = (file.get("title") or file.get("name") or "")[:200] or None
         documents = paper_trail.documents(self.bot)
-        for attempt in range(3):
-            try:
-                await documents.attach(
-                    person, number, file.get("name"), content, title=title, request_key=key[:200]
-                )
-                return
-            except Refused as refusal:
-                if refusal.key != "dossier.changed" or attempt == 2:
-                    raise
+        await retried(
+            lambda: documents.attach(
+                person, number, file.get("name"), content, title=title, request_key=key[:200]
+            )
+        )
 
     async def on_home(self, event: dict[str, Any]) -> None:
         if event.get("tab") not in (None, "home"):

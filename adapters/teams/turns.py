@@ -27,6 +27,7 @@ from bot.cards import Button, Confirm, FieldKind, Form, Link
 from bot.catalogue import language, t
 from bot.chat.commands import Verb, command
 from bot.chat.commands import scope as list_scope
+from bot.chat.conflicts import retried
 from bot.documents import MAX_BYTES
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
@@ -225,7 +226,9 @@ class TeamsBot:
             key = f"teams:activity:{inbound.id}:0" if inbound.id else None
             try:
                 note = parse(AddNote, {"text": inbound.text})
-                await self.bot.complaints.act(person, number, note, request_key=key)
+                await retried(
+                    lambda: self.bot.complaints.act(person, number, note, request_key=key)
+                )
             except Refused as refused:
                 await turn.reply(Outgoing(text=t(refused.key, lang, **refused.params)))
                 return
@@ -287,13 +290,7 @@ class TeamsBot:
         except FetchFailed as error:
             raise Refused("teams.file_unavailable", name=name) from error
         documents = paper_trail.documents(self.bot)
-        for attempt in range(3):
-            try:
-                await documents.attach(person, number, name, content, request_key=key)
-                return
-            except Refused as refused:
-                if refused.key != "dossier.changed" or attempt == 2:
-                    raise
+        await retried(lambda: documents.attach(person, number, name, content, request_key=key))
 
     # -- card actions ---------------------------------------------------------------------
 
@@ -381,7 +378,9 @@ class TeamsBot:
                 outcome = await self.bot.complaints.register(person, action, request_key=key)
             else:
                 assert number is not None
-                outcome = await self.bot.complaints.act(person, number, action, request_key=key)
+                outcome = await retried(
+                    lambda: self.bot.complaints.act(person, number, action, request_key=key)
+                )
         except Refused as refused:
             if one_tap:  # no form was shown: say why on the dossier's card
                 message = t(refused.key, lang, **refused.params)
@@ -448,7 +447,10 @@ class TeamsBot:
         ):
             return card_answer(render.confirm_card(asked, lang))
         try:
-            reply = await self.bot.tasks.run(person, name, number, values, lang, request_key=key)
+            tasks = self.bot.tasks
+            reply = await retried(
+                lambda: tasks.run(person, name, number, values, lang, request_key=key)
+            )
         except Refused as refused:
             message = t(refused.key, lang, **refused.params)
             return card_answer(await self._refused(person, number, message, lang, inbound))

@@ -12,6 +12,7 @@ from adapters.teams.port import Inbound, Outgoing
 from adapters.teams.sdk import inbound
 from adapters.teams.store import TeamsStore
 from adapters.teams.turns import TeamsBot
+from bot.errors import Refused
 from bot.roles import Role
 from bot.services import LIST_LINES
 from storage import tables as t
@@ -283,3 +284,26 @@ async def test_a_long_list_shows_the_oldest_and_says_how_many_more(
     assert f"Klachten: {LIST_LINES + 2}" in shown
     assert all(n in shown for n in numbers[:LIST_LINES]) and numbers[-1] not in shown
     assert "… en nog 2; de oudste staan bovenaan." in shown
+
+
+async def test_a_card_step_that_loses_a_race_is_tried_again(teams, connector, people, teams_bot):  # type: ignore[no-untyped-def]
+    """Someone else's step landed between reading the card and acting on it: the click
+    is judged again against the dossier as it now stands, as Slack does."""
+    bot = teams_bot[0]
+    anna = people.user(people.coordinator)
+    number = (await bot.complaints.register(people.coordinator, registration())).dossier.number
+    await teams.say(anna, f"klacht toon {number}")
+    form = await teams.click(anna, action(connector.calls[-1].card, "add_note"))
+    act, raced = bot.complaints.act, []
+
+    async def racing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if not raced:
+            raced.append(True)
+            raise Refused("dossier.changed", number=number)
+        return await act(*args, **kwargs)
+
+    bot.complaints.act = racing
+    card = await teams.click(anna, action(form, "add_note", "submit"), {"text": "Klant belde"})
+    assert raced and "vastgelegd" in texts(card), texts(card)
+    view = await bot.complaints.view(people.coordinator, number)
+    assert [e.action for e in view.timeline] == ["register", "add_note"]
