@@ -50,11 +50,11 @@ from bot.chat.commands import Verb
 from bot.chat.commands import command as chat_command
 from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
+from bot.chat.roles import Colleague, grant_role, granted_text
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
 from bot.forms import form, registration_form
 from bot.people import Person
-from bot.roles import parse_role
 from bot.services import Outcome, Scope
 from bot.tasks import TASKS
 from bot.validation import parse
@@ -237,16 +237,11 @@ class SlackApp:
         mention = _MENTION.match(args[0]) if len(args) == 2 else None
         if mention is None:
             return await tell(t("slack.role_usage", lang))
-        role = parse_role(args[1])
         user_id = mention.group(1)
-        target = await self.bot.staff.by_slack(user_id)
-        if target is None:
-            name = await self.locales.name_of(user_id) or user_id
-            target = await self.bot.staff.add(actor, name, [role], slack_user_id=user_id)
-        else:
-            target = await self.bot.staff.grant(actor, target.id, role)
-        roles = ", ".join(sorted(t(f"role.{r.value}", lang) for r in target.roles))
-        await tell(say("slack.role_granted", lang, name=target.name, roles=roles))
+        name = await self.locales.name_of(user_id) or user_id
+        colleague = Colleague(name=name, slack_user_id=user_id)
+        target = await grant_role(self.bot.staff, actor, colleague, args[1])
+        await tell(escape(granted_text(target, lang)))
 
     # -- buttons ---------------------------------------------------------------------------
 

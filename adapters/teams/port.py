@@ -38,6 +38,8 @@ class Inbound:
     thread_root: str | None  # the id of the channel post this message replies to
     reference: dict[str, Any]  # the conversation reference, as JSON
     mentioned: bool = False  # the message @mentions the bot
+    # Others the message @mentions: (Teams' user id, display name), in the text's order.
+    mentions: list[tuple[str, str]] = field(default_factory=list)
     bot_added: bool = False  # the bot was just added to this conversation
     attachments: list[dict[str, Any]] = field(default_factory=list)
     # The Bot Framework vouched for this activity (its token was checked); in local mode
@@ -83,11 +85,21 @@ class Files(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Member:
+    """Someone in the conversation, as Teams tells it when asked."""
+
+    aad_id: str | None
+    email: str | None
+    name: str | None
+
+
 class Turn(Protocol):
     """The reply side of one inbound activity."""
 
     async def reply(self, message: Outgoing) -> str | None: ...
     async def member_email(self) -> str | None: ...
+    async def member(self, user_id: str) -> Member | None: ...
 
 
 class Connector(Protocol):

@@ -36,7 +36,7 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from adapters import jsonbody
 from adapters.teams.hosts import FileHosts
-from adapters.teams.port import FetchFailed, Inbound, Outgoing, SendFailed, TooLarge
+from adapters.teams.port import FetchFailed, Inbound, Member, Outgoing, SendFailed, TooLarge
 from adapters.teams.render import CONTENT_TYPE, message_text
 from bot.settings import Settings
 
@@ -91,6 +91,16 @@ def plain(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
+def _named(text: str, mentions: list[dict[str, Any]], bot_id: str | None) -> str:
+    """The text with each colleague's mention as their name; the bot's own is dropped."""
+    for m in mentions:
+        who = m.get("mentioned") if isinstance(m.get("mentioned"), dict) else {}
+        tag = m.get("text")
+        if isinstance(tag, str) and tag and who.get("id") != bot_id:
+            text = text.replace(tag, " " + html.escape(str(who.get("name") or "")) + " ")
+    return text
+
+
 def inbound(activity: Activity, *, authenticated: bool = False) -> Inbound:
     conversation = activity.conversation or ConversationAccount(id="")
     base, _, root = (conversation.id or "").partition(_THREAD)
@@ -108,16 +118,23 @@ def inbound(activity: Activity, *, authenticated: bool = False) -> Inbound:
         kind == "installation" and activity.action in ("add", "add-upgrade")
     )
     value = activity.value if isinstance(activity.value, dict) else None
-    mentioned = any(
-        (e.type or "").lower() == "mention"
-        and (getattr(e, "additional_properties", None) or {}).get("mentioned", {}).get("id")
-        == bot_id
+    mentions = [
+        (getattr(e, "additional_properties", None) or {})
         for e in activity.entities or []
-    )
+        if (e.type or "").lower() == "mention"
+    ]
+    mentioned = any(m.get("mentioned", {}).get("id") == bot_id for m in mentions)
+    others = [
+        (str(m["mentioned"]["id"]), str(m["mentioned"].get("name") or ""))
+        for m in mentions
+        if isinstance(m.get("mentioned"), dict)
+        and m["mentioned"].get("id")
+        and m["mentioned"]["id"] != bot_id
+    ]
     return Inbound(
         kind=kind,
         id=activity.id,
-        text=plain(activity.text or ""),
+        text=plain(_named(activity.text or "", mentions, bot_id)),
         value=value,
         name=activity.name,
         locale=activity.locale,
@@ -129,6 +146,7 @@ def inbound(activity: Activity, *, authenticated: bool = False) -> Inbound:
         thread_root=root or None,
         reference=reference.serialize(),
         mentioned=mentioned,
+        mentions=others,
         bot_added=added,
         attachments=[a.serialize() for a in activity.attachments or []],
         authenticated=authenticated,
@@ -144,6 +162,18 @@ class SdkTurn:
     async def reply(self, message: Outgoing) -> str | None:
         response = await self.context.send_activity(_activity(message))
         return response.id if response else None
+
+    async def member(self, user_id: str) -> Member | None:
+        """Someone in this conversation (a colleague @mentioned), asked of Teams."""
+        try:
+            found = await TeamsInfo.get_member(self.context, user_id)
+        except Exception:  # not in Teams (the Emulator), or Teams does not say
+            return None
+        return Member(
+            aad_id=getattr(found, "aad_object_id", None),
+            email=getattr(found, "email", None) or getattr(found, "user_principal_name", None),
+            name=getattr(found, "name", None),
+        )
 
     async def member_email(self) -> str | None:
         """The sender's e-mail, asked of Teams (activities do not carry it)."""

@@ -28,6 +28,7 @@ from bot.catalogue import language, t
 from bot.chat.commands import Verb, command
 from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
+from bot.chat.roles import Colleague, grant_role, granted_text
 from bot.documents import MAX_BYTES
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
@@ -209,6 +210,8 @@ class TeamsBot:
                 card = render.render_card(list_card(found.views, lang, found.total), lang)
         elif verb is Verb.SHOW and args:
             card = await self._dossier(person, args[0], lang, inbound.user_id)
+        elif verb is Verb.ROLE:
+            card = await self._grant(person, args, inbound, turn, lang)
         elif verb is Verb.PROTOCOL:
             card = self._protocol(lang)
         else:
@@ -291,6 +294,26 @@ class TeamsBot:
             raise Refused("teams.file_unavailable", name=name) from error
         documents = paper_trail.documents(self.bot)
         await retried(lambda: documents.attach(person, number, name, content, request_key=key))
+
+    async def _grant(
+        self, actor: Person, args: tuple[str, ...], inbound: Inbound, turn: Turn, lang: str
+    ) -> dict[str, Any]:
+        """`klacht rol @Piet directie`, or `klacht rol Piet Jansen directie` for someone
+        the bot knows: the core decides who that is and whether the asker may."""
+        if len(args) < 2:
+            return render.text_card(t("teams.role_usage", lang), [], lang)
+        if inbound.mentions:
+            user_id, shown = inbound.mentions[0]
+            member = await turn.member(user_id)
+            colleague = Colleague(
+                name=(member.name if member and member.name else shown) or user_id,
+                teams_aad_id=member.aad_id if member else None,
+                email=member.email if member else None,
+            )
+        else:
+            colleague = Colleague(name=" ".join(args[:-1]))
+        granted = await grant_role(self.bot.staff, actor, colleague, args[-1])
+        return render.text_card(granted_text(granted, lang), [], lang)
 
     # -- card actions ---------------------------------------------------------------------
 

@@ -127,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Several people are called '{name}'; use the e-mail address or number.",
     ),
     "person.exists": ("{name} is al bekend.", "{name} is already known."),
+    "chat.role_granted": (
+        "{name} heeft nu de rol(len): {roles}.",
+        "{name} now has the role(s): {roles}.",
+    ),
     "person.unknown_actor": (
         "U bent (nog) niet bekend bij Klachtenbot. Vraag een beheerder of de coördinator"
         " klachten om u toe te voegen.",

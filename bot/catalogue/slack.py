@@ -41,10 +41,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Usage: `/klacht rol @someone coordinator` (roles: coordinator, directie, medewerker,"
         " beheerder).",
     ),
-    "slack.role_granted": (
-        "{name} heeft nu de rol(len): {roles}.",
-        "{name} now has the role(s): {roles}.",
-    ),
     "slack.person_not_on_slack": (
         "Deze Slack-gebruiker is niet bekend bij Klachtenbot. Vraag een beheerder om hem of"
         " haar toe te voegen.",

@@ -2,11 +2,18 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "teams.help_title": ("Klachtenbot: wat kan ik doen?", "Klachtenbot: what can I do?"),
+    "teams.role_usage": (
+        "Gebruik: klacht rol @iemand coördinator, of klacht rol Piet Jansen directie"
+        " (rollen: coördinator, directie, medewerker, beheerder).",
+        "Usage: klacht rol @someone coordinator, or klacht rol Piet Jansen directie"
+        " (roles: coordinator, directie, medewerker, beheerder).",
+    ),
     "teams.help": (
         "klacht nieuw: een klacht registreren\n"
         "klacht lijst [open|mijn|te-laat|alle]: de klachten bekijken\n"
         "klacht toon K-2026-0001: één dossier met zijn verloop\n"
         "klacht protocol: de klachtenprocedure, om aan een klant te geven\n"
+        "klacht rol @iemand coördinator: rollen toekennen (beheerder)\n"
         "klacht help: deze uitleg\n"
         "In een kanaal: noem @Klachtenbot voor het commando. Een bericht in de draad van een"
         " dossier wordt in het dossier vastgelegd.",
@@ -14,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "klacht lijst [open|mijn|te-laat|alle]: see the complaints\n"
         "klacht toon K-2026-0001: one dossier with its history\n"
         "klacht protocol: the complaints procedure, to hand to a customer\n"
+        "klacht rol @someone coordinator: grant roles (beheerder)\n"
         "klacht help: this explanation\n"
         "In a channel: mention @Klachtenbot before the command. A message in a dossier's"
         " thread is recorded in the dossier.",

@@ -21,6 +21,16 @@ from tests.documents.support import PDF_FILE
 from tests.helpers import registration
 
 
+def in_teams(connector, user: User, email: str) -> None:  # type: ignore[no-untyped-def]
+    """What Teams tells when asked who `user` is (the connector's member lookup)."""
+    connector.members[user.id] = {
+        "id": user.id,
+        "name": user.name,
+        "email": email,
+        "aadObjectId": user.aad,
+    }
+
+
 async def test_commands_answer_with_cards(teams, connector, people, teams_bot):
     bot = teams_bot[0]
     anna = people.user(people.coordinator)
@@ -76,12 +86,7 @@ async def test_a_person_is_found_by_email_when_the_aad_id_is_not_known_yet(
     bot = teams_bot[0]
     sanne = await bot.staff.add(None, "Sanne Smit", [Role.COORDINATOR], "sanne@example.nl")
     user = User("Sanne Smit", "aad-sanne")
-    connector.members[user.id] = {
-        "id": user.id,
-        "name": "Sanne Smit",
-        "email": "Sanne@Example.nl",
-        "aadObjectId": "aad-sanne",
-    }
+    in_teams(connector, user, "Sanne@Example.nl")
     await teams.say(user, "klacht help")
     assert "Klachtenbot: wat kan ik doen?" in texts(connector.calls[-1].card)
     # Local mode: nobody checked that id, so it is not linked and her chat not remembered.
@@ -307,3 +312,42 @@ async def test_a_card_step_that_loses_a_race_is_tried_again(teams, connector, pe
     assert raced and "vastgelegd" in texts(card), texts(card)
     view = await bot.complaints.view(people.coordinator, number)
     assert [e.action for e in view.timeline] == ["register", "add_note"]
+
+
+async def test_a_beheerder_grants_roles_from_teams(teams, connector, people, teams_bot):  # type: ignore[no-untyped-def]
+    """`klacht rol` as in Slack: a colleague @mentioned (added when new, with their Entra
+    id and e-mail from Teams), or named when the bot knows them; only a beheerder may."""
+    bot = teams_bot[0]
+    bea = await bot.staff.add(None, "Bea Beheer", [Role.BEHEERDER], teams_aad_id="aad-bea")
+    beheerder = people.user(bea)
+    newcomer = User("Nina Nieuw", "aad-nina")
+    in_teams(connector, newcomer, "nina@example.nl")
+    activity = teams._base("message", beheerder, teams.personal(beheerder))
+    activity["text"] = "klacht rol <at>Nina Nieuw</at> coördinator"
+    activity["entities"] = [
+        {"type": "mention", "text": "<at>Nina Nieuw</at>", "mentioned": newcomer.account()}
+    ]
+    status, _ = await teams.post(activity)
+    assert status == 201
+    said = texts(connector.calls[-1].card).replace("\\", "")  # the card escapes markdown
+    assert "Nina Nieuw heeft nu de rol(len): coördinator." in said
+    nina = await bot.staff.by_teams("aad-nina", None)
+    assert nina is not None and nina.email == "nina@example.nl"
+    assert {r.value for r in nina.roles} == {"coordinator"}
+
+    await teams.say(beheerder, "klacht rol Piet Jansen directie")
+    assert "Piet Jansen heeft nu de rol" in texts(connector.calls[-1].card)
+    piet = await bot.staff.by_teams("aad-piet", None)
+    assert {r.value for r in piet.roles} == {"medewerker", "directie"}
+
+    # A name nobody has adds nobody; a coordinator may not grant; usage when incomplete.
+    await teams.say(beheerder, "klacht rol Onbekende Mens directie")
+    assert "Onbekende persoon: Onbekende Mens." in connector.calls[-1].body["text"]
+    await teams.say(people.user(people.coordinator), "klacht rol Piet Jansen beheerder")
+    assert "beheerder" in connector.calls[-1].body["text"].lower()
+    assert {r.value for r in (await bot.staff.by_teams("aad-piet", None)).roles} == {
+        "medewerker",
+        "directie",
+    }
+    await teams.say(beheerder, "klacht rol")
+    assert "klacht rol @iemand coördinator" in texts(connector.calls[-1].card)
