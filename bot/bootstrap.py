@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -14,10 +14,12 @@ from bot.outbox import Deliverer, Reactor
 from bot.services import Complaints
 from bot.settings import Settings
 from bot.staff import Staff
-from bot.tasks import CardTasks
 from storage.database import create_engine
 from storage.outbox_store import SqlOutboxStore
 from storage.uow import SqlUnitOfWork
+
+if TYPE_CHECKING:
+    from bot.tasks import CardTasks
 
 HealthCheck = Callable[[], Awaitable[dict[str, Any]]]
 
@@ -53,7 +55,21 @@ class Klachtenbot:
 
 
 def build(settings: Settings | None = None) -> Klachtenbot:
-    settings = settings or Settings()
+    """The whole bot: the core with every integration wired in."""
+    bot = build_core(settings or Settings())
+    # Each integration wires itself in (routes, reactors, deliverers, health, notes).
+    for install in _integrations():
+        install(bot)
+    return bot
+
+
+def build_core(settings: Settings) -> Klachtenbot:
+    """The procedure over the database and nothing else: no chat, mirror, letters or planner.
+
+    Enough for what changes no dossier (people, a list of dossiers): no reactor would
+    fire, and nothing an integration adds to a card is shown. Any step needs `build`,
+    or the messages and mirror items the integrations queue for it would be lost.
+    """
     engine = create_engine(settings.database_url)
 
     def uow(readonly: bool = False) -> SqlUnitOfWork:
@@ -77,9 +93,6 @@ def build(settings: Settings | None = None) -> Klachtenbot:
         reactors=reactors,
         deliverers=deliverers,
     )
-    # Each integration wires itself in (routes, reactors, deliverers, health, notes).
-    for install in _integrations():
-        install(bot)
     return bot
 
 

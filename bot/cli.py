@@ -185,8 +185,20 @@ def _unstorable_argument(args: argparse.Namespace) -> str | None:
 _ARGUMENTS = {"actor": "--as", "number": "number", "name": "name"}  # as argparse shows them
 
 
+def _needs_integrations(args: argparse.Namespace) -> bool:
+    """Whether the command needs the whole bot, or the procedure over the database will do.
+
+    Reading or adding people and listing dossiers records no step (so no reactor has
+    anything to queue) and shows nothing an integration adds; building the chats, the
+    mirror and the letters would only make them slow to start.
+    """
+    if args.command == "people":
+        return False
+    return not (args.command == "dossier" and args.dossier_command == "list")
+
+
 async def _run(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.bootstrap import build
+    from bot.bootstrap import build, build_core
     from storage.migrate import head, upgrade
 
     try:
@@ -198,7 +210,7 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "db":
         print(t("cli.db_upgraded", LANG, head=head()))
         return 0
-    bot = build(settings)
+    bot = build(settings) if _needs_integrations(args) else build_core(settings)
     try:
         if args.command == "people":
             return await _people(bot, args)

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Protocol
 from bot.actions import AddDocument
 from bot.errors import Refused
 from bot.fields import MAX_LINE
-from bot.pdf_check import ActiveContent, Unreadable, check_pdf
 from bot.people import Person
 from bot.ports import UnitOfWork
 from bot.procedure import Change, may_read
@@ -93,7 +92,10 @@ def check_upload(content: bytes) -> FileType:
         raise Refused("document.type", field="file")
     if found is PDF:
         # Parsing a large PDF takes a while (see bench/pdf_check.py): the async callers
-        # run this in a worker thread (`Documents.attach`).
+        # run this in a worker thread (`Documents.attach`). Imported here: the PDF reader
+        # is a large library, and most commands never see an upload.
+        from bot.pdf_check import ActiveContent, Unreadable, check_pdf
+
         try:
             check_pdf(content)
         except ActiveContent as active:

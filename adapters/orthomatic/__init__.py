@@ -17,10 +17,6 @@ from bot.mirror import CHANNEL, mirror_items
 from bot.mirror_checklist import MirrorChecklist, digest_section
 from bot.settings import Settings
 
-from .bridge import HttpBridge
-from .export import FolderExport
-from .notify import TellCoordinator
-from .observe import health_check, metrics_route
 from .records import Records
 
 
@@ -39,6 +35,13 @@ def choose_mode(settings: Settings) -> Mode:
 
 
 def install(bot: Any) -> None:
+    # The HTTP client and server parts are imported here, not above: the command line
+    # imports this package for `klachtenbot mirror` and must start quickly.
+    from .bridge import HttpBridge
+    from .export import FolderExport
+    from .notify import TellCoordinator
+    from .observe import health_check, metrics_route
+
     settings: Settings = bot.settings
     lang = language(settings.language)
     mode = choose_mode(settings)

@@ -16,7 +16,6 @@ from bot.people import Person
 from bot.workdays import utcnow
 
 from . import Mode, choose_mode
-from .observe import backlog
 from .records import Records
 
 
@@ -85,6 +84,8 @@ async def run(bot: Any, args: argparse.Namespace) -> int | None:
 
 
 async def _status(bot: Any, args: argparse.Namespace) -> int:
+    from .observe import backlog  # beside the web server's metrics: only when asked
+
     state = await backlog(bot)
     mode = choose_mode(bot.settings).value
     if args.json:

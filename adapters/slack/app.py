@@ -27,6 +27,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from adapters.intake import paper_trail
 from adapters.slack.admission import Admission
 from adapters.slack.blocks import SECTION_TEXT, card_blocks, escape, link_blocks, reply_blocks
+from adapters.slack.bolt_log import quiet_token_warning
 from adapters.slack.files import download
 from adapters.slack.home import home_view
 from adapters.slack.ids import ACTION_PATTERN, COMMAND, ButtonValue, Callback, decode_value
@@ -101,6 +102,7 @@ class SlackApp:
         self.admission = Admission()
 
     def bolt(self, signing_secret: str | None) -> AsyncApp:
+        quiet_token_warning()
         app = AsyncApp(
             client=self.client,
             signing_secret=signing_secret,

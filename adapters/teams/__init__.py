@@ -7,17 +7,15 @@ and, when Teams is configured, the reactor and "teams" as a chat platform.
 from __future__ import annotations
 
 import ipaddress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aiohttp import web
-
-from adapters.teams.deliver import TeamsDeliverer
-from adapters.teams.sdk import BotFramework, IncompleteSettings
-from adapters.teams.store import TeamsStore
-from adapters.teams.turns import TeamsBot
-from bot.bootstrap import Klachtenbot
 from bot.catalogue import language, t
 from bot.chat.reactor import chat_reactor
+
+if TYPE_CHECKING:
+    from aiohttp import web
+
+    from bot.bootstrap import Klachtenbot
 
 ROUTE = "/api/messages"
 CHANNEL = "teams"
@@ -36,6 +34,8 @@ def is_loopback(remote: str | None) -> bool:
 
 
 def _refusal(key: str, status: int, lang: str) -> web.Response:
+    from aiohttp import web
+
     return web.json_response({"error": key, "message": t(key, lang)}, status=status)
 
 
@@ -47,6 +47,13 @@ def _off(key: str, lang: str) -> web.Handler:
 
 
 def install(bot: Klachtenbot) -> None:
+    # The SDK, the web server and the adapter are imported here, not above: the
+    # command line imports this package for `teams-package` and must start quickly.
+    from adapters.teams.deliver import TeamsDeliverer
+    from adapters.teams.sdk import BotFramework, IncompleteSettings
+    from adapters.teams.store import TeamsStore
+    from adapters.teams.turns import TeamsBot
+
     settings = bot.settings
     lang = language(settings.language)
     if not settings.microsoft_app_id and not settings.teams_local:
