@@ -10,8 +10,8 @@ from adapters.slack.locale import Locales
 from adapters.slack.reactor import CHANNEL, slack_reactor
 from adapters.slack.store import SlackStore
 from adapters.slack.web import mount
-from bot.bootstrap import Klachtenbot
 from bot.catalogue import language, t
+from bot.host import Klachtenbot
 
 
 def install(bot: Klachtenbot) -> None:

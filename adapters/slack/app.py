@@ -42,12 +42,12 @@ from adapters.slack.modals import (
 )
 from adapters.slack.store import SlackStore
 from bot.actions import ACTIONS, Action, AddNote, Register
-from bot.bootstrap import Klachtenbot
 from bot.cards import FieldKind, Form
 from bot.catalogue import t
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
 from bot.forms import form, registration_form
+from bot.host import Klachtenbot
 from bot.people import Person
 from bot.roles import parse_role
 from bot.services import Outcome, Scope

@@ -16,8 +16,8 @@ from adapters.teams.reactor import CHANNEL, teams_reactor
 from adapters.teams.sdk import BotFramework, IncompleteSettings
 from adapters.teams.store import TeamsStore
 from adapters.teams.turns import TeamsBot
-from bot.bootstrap import Klachtenbot
 from bot.catalogue import language, t
+from bot.host import Klachtenbot
 
 ROUTE = "/api/messages"
 
