@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
-
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.dispatch import Dispatcher
+from bot.host import Klachtenbot
 from bot.outbox import Deliverer, Reactor
 from bot.services import Complaints
 from bot.settings import Settings
@@ -18,40 +15,9 @@ from storage.database import create_engine
 from storage.outbox_store import SqlOutboxStore
 from storage.uow import SqlUnitOfWork
 
-if TYPE_CHECKING:
-    from bot.tasks import CardTasks
-
-HealthCheck = Callable[[], Awaitable[dict[str, Any]]]
-
-
-@dataclass
-class Klachtenbot:
-    """Everything a running bot is made of; entry points take what they need."""
-
-    settings: Settings
-    engine: AsyncEngine
-    complaints: Complaints
-    staff: Staff
-    dispatcher: Dispatcher
-    outbox: SqlOutboxStore
-    reactors: list[Reactor] = field(default_factory=list)
-    # Who sends the outbox's items, by channel ("slack", "teams", "orthomatic", "email").
-    deliverers: dict[str, Deliverer] = field(default_factory=dict)
-    # The chat platforms that are configured ("slack", "teams"): where notices go.
-    chat_platforms: list[str] = field(default_factory=list)
-    # More sections for the coordinators' morning digest (e.g. Orthomatic items still to enter).
-    digest_sections: list[Callable[[str], Awaitable[Any]]] = field(default_factory=list)
-    # Extra sections for /healthz, by name (scheduler, mirror backlog, ...).
-    health: dict[str, HealthCheck] = field(default_factory=dict)
-    # Adapters add their routes and background tasks to the web app here.
-    web: list[Callable[[Any], None]] = field(default_factory=list)
-    # What `serve` reports at start (which integrations are on, and how).
-    startup_notes: list[str] = field(default_factory=list)
-    # The card's buttons beside the procedure's steps: documents, letters, checklist.
-    tasks: CardTasks | None = None
-
-    async def close(self) -> None:
-        await self.engine.dispose()
+# The bot's shape lives in `bot.host`, where integrations can reach it without importing
+# this root; it is named here too, for the entry points and tests that build a bot.
+__all__ = ["Klachtenbot", "build", "build_core"]
 
 
 def build(settings: Settings | None = None) -> Klachtenbot:

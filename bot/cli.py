@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
-
-from pydantic import BaseModel
+from typing import Any
 
 from bot.actions import ACTIONS, Action, Register
 from bot.cards import FieldKind, without_bidi_controls
-from bot.catalogue import format_datetime, language, t
+from bot.catalogue import format_datetime, t
 from bot.errors import Refused
 from bot.fields import unstorable
 from bot.forms import form
@@ -26,8 +23,8 @@ from bot.people import Person
 from bot.roles import parse_role
 from bot.services import DossierView, Scope
 from bot.settings import Settings
+from bot.terminal import LANG, Parser, UsageError, print_json, print_table
 
-LANG = language(os.environ.get("KLACHTENBOT_LANGUAGE"))
 CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
 
 # Modules that add commands of their own (deadlines, mirror, teams-package, ...). Each
@@ -43,15 +40,6 @@ def _extensions() -> list[Any]:
     import importlib
 
     return [importlib.import_module(name) for name in EXTENSIONS]
-
-
-class UsageError(Exception):
-    pass
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
 
 
 def _option(field_name: str) -> str:
@@ -230,17 +218,17 @@ async def _people(bot: Any, args: argparse.Namespace) -> int:
         roles = [parse_role(r) for r in args.role]
         person = await bot.staff.add(None, args.name, roles, args.email, args.slack, args.teams_aad)
         if args.json:
-            _json(person)
+            print_json(person)
         else:
             print(t("cli.person_added", LANG, name=person.name, id=person.id, roles=_roles(person)))
         return 0
     people = await bot.staff.all()
     if args.json:
-        _json(people)
+        print_json(people)
     elif not people:
         print(t("cli.no_people", LANG))
     else:
-        _table(
+        print_table(
             ["#", "naam", "e-mail", "rollen", "slack", "teams"],
             [
                 [
@@ -301,7 +289,7 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
     if command == "show":
         view = await bot.complaints.view(actor, args.number)
         if args.json:
-            _json(
+            print_json(
                 {
                     "dossier": view.dossier,
                     "timeline": view.timeline,
@@ -314,9 +302,9 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
     found = await bot.complaints.listing(actor, Scope(args.scope), shown=CLI_LIST_LINES)
     views = found.views
     if args.json:
-        _json([v.dossier for v in views])
+        print_json([v.dossier for v in views])
         return 0
-    _table(
+    print_table(
         ["dossier", "ontvangen", "klant", "fase", "eigenaar", "omschrijving"],
         [
             [
@@ -337,7 +325,7 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
 
 def _report(number: str, key: str, args: argparse.Namespace, outcome: Any) -> int:
     if args.json:
-        _json({"dossier": outcome.dossier, "events": outcome.events})
+        print_json({"dossier": outcome.dossier, "events": outcome.events})
     else:
         event = outcome.events[-1]
         print(t(key, LANG, number=number, action=event.action, state=event.to_state.value))
@@ -371,28 +359,6 @@ def _show(view: DossierView) -> None:
 
 def _roles(person: Person) -> str:
     return ", ".join(t(f"role.{r.value}", LANG) for r in sorted(person.roles)) or "-"
-
-
-def _table(headers: list[str], rows: list[list[Any]]) -> None:
-    cells = [headers, *[[str(c) for c in row] for row in rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    for n, row in enumerate(cells):
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-        if n == 0:
-            print("  ".join("-" * w for w in widths))
-
-
-def _json(value: Any) -> None:
-    def encode(item: Any) -> Any:
-        if isinstance(item, BaseModel):
-            return item.model_dump(mode="json")
-        if isinstance(item, list):
-            return [encode(i) for i in item]
-        if isinstance(item, dict):
-            return {k: encode(v) for k, v in item.items()}
-        return item
-
-    print(json.dumps(encode(value), ensure_ascii=False, indent=2, default=str))
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def parse_moment(text: str) -> datetime:
 
 
 async def _deadlines(bot: Any, args: argparse.Namespace) -> int:
-    from bot.cli import LANG, _json, _table
+    from bot.terminal import LANG, print_json, print_table
 
     due_before = None
     if args.due_before:
@@ -56,13 +56,13 @@ async def _deadlines(bot: Any, args: argparse.Namespace) -> int:
     async with bot.complaints.uow() as uow:
         pending = await uow.deadlines.pending(due_before)
     if args.json:
-        _json(pending)
+        print_json(pending)
         return 0
     if not pending:
         print(t("cli.deadlines_none", LANG))
         return 0
     now = utcnow()
-    _table(
+    print_table(
         ["dossier", "termijn", "uiterlijk", "volgende melding", "meldingen"],
         [
             [
@@ -79,8 +79,8 @@ async def _deadlines(bot: Any, args: argparse.Namespace) -> int:
 
 
 async def _sweep(bot: Any, args: argparse.Namespace) -> int:
-    from bot.cli import LANG, _json
     from bot.reminders import reminders_for
+    from bot.terminal import LANG, print_json
 
     now = parse_moment(args.now) if args.now else utcnow()
     report = await reminders_for(bot).sweep.run(now)
@@ -88,7 +88,7 @@ async def _sweep(bot: Any, args: argparse.Namespace) -> int:
         print(t("cli.sweep_no_platforms", LANG), file=sys.stderr)
         return 1
     if args.json:
-        _json(
+        print_json(
             {
                 "now": now.isoformat(),
                 "sent": [

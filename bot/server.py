@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.bootstrap import Klachtenbot
+from bot.host import Klachtenbot
 from storage.failures import unreachable
 from storage.migrate import current, head
 

@@ -18,7 +18,7 @@ from bot.links import Links
 from bot.tasks import CardTasks
 
 if TYPE_CHECKING:
-    from bot.bootstrap import Klachtenbot
+    from bot.host import Klachtenbot
 
 
 def install(bot: Klachtenbot) -> None:

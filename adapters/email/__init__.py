@@ -10,7 +10,7 @@ from bot.catalogue import language, t
 from bot.letters.service import EMAIL
 
 if TYPE_CHECKING:
-    from bot.bootstrap import Klachtenbot
+    from bot.host import Klachtenbot
 
 
 def install(bot: Klachtenbot) -> None:

@@ -18,7 +18,7 @@ from bot.catalogue import language, t
 from bot.letters.company import Company
 
 if TYPE_CHECKING:
-    from bot.bootstrap import Klachtenbot
+    from bot.host import Klachtenbot
 
 
 def install(bot: Klachtenbot) -> None:

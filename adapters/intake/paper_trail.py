@@ -16,7 +16,7 @@ from bot.letters.service import Letters
 from storage.documents import SqlDocuments
 
 if TYPE_CHECKING:
-    from bot.bootstrap import Klachtenbot
+    from bot.host import Klachtenbot
 
 
 def documents(bot: Klachtenbot) -> Documents:

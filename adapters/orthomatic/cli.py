@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import t
-from bot.cli import LANG, Parser, UsageError, _json, _table
 from bot.mirror import CHANNEL
 from bot.mirror_checklist import MirrorChecklist
 from bot.outbox import OutboxStatus
 from bot.people import Person
+from bot.terminal import LANG, Parser, UsageError, print_json, print_table
 from bot.workdays import utcnow
 
 from . import Mode, choose_mode
@@ -54,13 +54,13 @@ async def run(bot: Any, args: argparse.Namespace) -> int | None:
     if command == "tick":
         item = await checklist.tick(actor, args.item)
         if args.json:
-            _json(item)
+            print_json(item)
         else:
             print(t("mirror.cli.ticked", LANG, item=item.id))
         return 0
     items = await checklist.unticked(actor, args.number)
     if args.json:
-        _json(items)
+        print_json(items)
         return 0
     if not items:
         print(t("mirror.cli.checklist_empty", LANG, number=args.number.upper()))
@@ -89,7 +89,7 @@ async def _status(bot: Any, args: argparse.Namespace) -> int:
     state = await backlog(bot)
     mode = choose_mode(bot.settings).value
     if args.json:
-        _json({"mode": mode, **state})
+        print_json({"mode": mode, **state})
         return 0
     s = state["by_status"]
     oldest = (
@@ -125,12 +125,12 @@ async def _failed(bot: Any, args: argparse.Namespace) -> int:
     ]
     items.sort(key=lambda i: i.id)
     if args.json:
-        _json(items)
+        print_json(items)
         return 0
     if not items:
         print(t("mirror.cli.no_failed", LANG))
         return 0
-    _table(
+    print_table(
         ["#", "dossier", "status", "pogingen", "sleutel", "reden"],
         [
             [i.id, i.dossier_number or "", i.status.value, i.attempts, i.key, i.last_error or ""]
@@ -147,7 +147,7 @@ async def _retry(bot: Any, args: argparse.Namespace) -> int:
         raise UsageError(t("mirror.cli.retry_what", LANG))
     count = await bot.outbox.retry(None if args.all else args.item, utcnow(), channel=CHANNEL)
     if args.json:
-        _json({"retried": count})
+        print_json({"retried": count})
         return 0
     if not count and not args.all:
         print(
@@ -168,7 +168,7 @@ async def _hand_over(bot: Any, args: argparse.Namespace) -> int:
         raise UsageError(t("mirror.cli.manual_needs_bridge", LANG))
     count = await bot.outbox.retry(None, utcnow(), channel=CHANNEL, statuses=(OutboxStatus.MANUAL,))
     if args.json:
-        _json({"handed_over": count})
+        print_json({"handed_over": count})
     else:
         print(t("mirror.cli.handed_over", LANG, count=count))
     return 0

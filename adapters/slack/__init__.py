@@ -9,9 +9,9 @@ from adapters.slack.deliver import SlackDeliverer
 from adapters.slack.locale import Locales
 from adapters.slack.store import SlackStore
 from adapters.slack.web import mount
-from bot.bootstrap import Klachtenbot
 from bot.catalogue import language, t
 from bot.chat.reactor import chat_reactor
+from bot.host import Klachtenbot
 
 CHANNEL = "slack"
 

@@ -43,7 +43,6 @@ from adapters.slack.modals import (
 )
 from adapters.slack.store import SlackStore
 from bot.actions import ACTIONS, Action, AddNote, Register
-from bot.bootstrap import Klachtenbot
 from bot.cards import FieldKind, Form
 from bot.catalogue import t
 from bot.chat.commands import Command as ChatCommand
@@ -55,6 +54,7 @@ from bot.chat.roles import Colleague, grant_role, granted_text
 from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
 from bot.forms import form, registration_form
+from bot.host import Klachtenbot
 from bot.people import Person
 from bot.services import Outcome, Scope
 from bot.tasks import TASKS

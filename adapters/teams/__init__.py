@@ -15,7 +15,7 @@ from bot.chat.reactor import chat_reactor
 if TYPE_CHECKING:
     from aiohttp import web
 
-    from bot.bootstrap import Klachtenbot
+    from bot.host import Klachtenbot
 
 ROUTE = "/api/messages"
 CHANNEL = "teams"

@@ -15,10 +15,10 @@ from adapters.teams.port import Connector, Outgoing, SendFailed
 from adapters.teams.sdk import reference_for
 from adapters.teams.store import TeamsStore, conversation_key
 from adapters.teams.views import channel_viewer, dossier_view
-from bot.bootstrap import Klachtenbot
 from bot.catalogue import language, t
 from bot.chat.reactor import Kind
 from bot.dossier_card import dossier_card
+from bot.host import Klachtenbot
 from bot.notices import NOTICE, Audience, Notice
 from bot.outbox import OutboxItem, Rejected, RetryLater
 from bot.people import Person

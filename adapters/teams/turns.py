@@ -22,7 +22,6 @@ from adapters.teams.render import CONTROL
 from adapters.teams.store import TeamsStore, conversation_key, person_key
 from adapters.teams.views import staff_choices
 from bot.actions import ACTIONS, Action, AddNote, Register
-from bot.bootstrap import Klachtenbot
 from bot.cards import Button, Confirm, FieldKind, Form, Link
 from bot.catalogue import language, t
 from bot.chat.commands import Verb, command
@@ -34,6 +33,7 @@ from bot.dossier_card import dossier_card, list_card
 from bot.errors import Refused
 from bot.fields import marked
 from bot.forms import form, runs_at_once
+from bot.host import Klachtenbot
 from bot.people import Person
 from bot.services import Outcome
 from bot.tasks import TASKS, task_buttons

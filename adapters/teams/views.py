@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.bootstrap import Klachtenbot
+from bot.host import Klachtenbot
 from bot.people import Person
 from bot.procedure import can_own
 from bot.roles import Role

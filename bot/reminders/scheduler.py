@@ -25,7 +25,7 @@ from bot.workdays import AMSTERDAM, utcnow
 from storage.deadline_store import SweepUnitOfWork
 
 if TYPE_CHECKING:
-    from bot.bootstrap import Klachtenbot
+    from bot.host import Klachtenbot
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,168 @@
+"""Klachtenbot's layers, checked from the source (nothing is imported).
+
+`bot` is the core; `adapters` connect it to the outside (Slack, Teams, intake, the
+mirror, e-mail, downloads); `storage` keeps it. Only the composition root and the
+entry points know all three. Rules that do not hold yet carry a named allow-list of
+today's exceptions: it may only shrink, and the test fails when it is out of date.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.import_graph import ALL_KINDS, Edge, cycles, edges
+
+# The composition root and the entry points: the only modules that wire adapters in.
+ROOT_MODULES = ("bot.bootstrap", "bot.cli", "bot.serve", "bot.server")
+CHAT_LIBRARIES = ("slack_bolt", "slack_sdk", "botbuilder")
+
+
+@pytest.fixture(scope="module")
+def graph() -> list[Edge]:
+    return edges()
+
+
+def _within(module: str, *prefixes: str) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in prefixes)
+
+
+def _is_root(module: str) -> bool:
+    return module in ROOT_MODULES or module.startswith("bot.cli_")
+
+
+def _adapter(module: str) -> str | None:
+    """The adapter a module belongs to (`adapters.slack`), or None outside adapters/."""
+    parts = module.split(".")
+    return ".".join(parts[:2]) if parts[0] == "adapters" and len(parts) > 1 else None
+
+
+def _report(edges_: list[Edge]) -> str:
+    return "\n".join(f"  {edge}" for edge in sorted(set(edges_), key=str))
+
+
+def test_no_import_cycles(graph):
+    found = cycles(graph, ALL_KINDS)
+    assert not found, (
+        "Modules must not import each other in a circle (not even inside a function or "
+        "under TYPE_CHECKING): move what both need into a third module. Cycles:\n"
+        + "\n".join("  " + ", ".join(group) for group in found)
+    )
+
+
+def test_adapters_do_not_import_the_composition_root(graph):
+    wrong = [
+        e for e in graph if e.internal and e.source.startswith("adapters.") and _is_root(e.target)
+    ]
+    assert not wrong, (
+        "An adapter plugs into `bot.host` and never imports the composition root or an "
+        "entry point (bootstrap, cli, cli_*, serve, server), which import the adapters:\n"
+        + _report(wrong)
+    )
+
+
+def test_only_the_composition_root_imports_adapters(graph):
+    wrong = [
+        e
+        for e in graph
+        if e.internal
+        and _within(e.source, "bot")
+        and not _is_root(e.source)
+        and _within(e.target, "adapters")
+    ]
+    assert not wrong, (
+        "The core (`bot`) never imports `adapters`; only the composition root and the "
+        "entry points (bootstrap, cli, cli_*, serve, server) wire adapters in:\n" + _report(wrong)
+    )
+
+
+def test_storage_knows_no_adapters_and_no_chat(graph):
+    wrong = [
+        e
+        for e in graph
+        if _within(e.source, "storage")
+        and (
+            (e.internal and _within(e.target, "adapters"))
+            or (not e.internal and _within(e.target, *CHAT_LIBRARIES))
+        )
+    ]
+    assert not wrong, (
+        "Storage keeps the core's data and knows nothing of adapters or chat platforms "
+        "(`adapters`, Slack, Teams):\n" + _report(wrong)
+    )
+
+
+# Adapters that still reach into another adapter: (importing module, imported module).
+ADAPTER_TO_ADAPTER_TODAY = {
+    # The letters and copies of the paper trail are a core use, not intake's: they move
+    # into the core with the shared chat layer (issue 13), and these four go with them.
+    ("adapters.downloads", "adapters.intake.paper_trail"),
+    ("adapters.email", "adapters.intake.paper_trail"),
+    ("adapters.slack.app", "adapters.intake.paper_trail"),
+    ("adapters.teams.turns", "adapters.intake.paper_trail"),
+    # The paper trail reads the SMTP settings to know whether letters go by e-mail;
+    # goes when integrations are wired in one place (issue 13).
+    ("adapters.intake.paper_trail", "adapters.email.smtp"),
+    # intake.install() installs e-mail itself; goes with the `install()` functions.
+    ("adapters.intake", "adapters.email"),
+    # A JSON body reader shared by two adapters' HTTP endpoints; goes when it moves to
+    # a shared web module outside the adapters.
+    ("adapters.intake.webform", "adapters.jsonbody"),
+    ("adapters.teams.sdk", "adapters.jsonbody"),
+}
+
+
+def test_no_adapter_imports_another_adapter(graph):
+    found = {
+        (e.source, e.target)
+        for e in graph
+        if e.internal
+        and _adapter(e.source)
+        and _adapter(e.target) != _adapter(e.source)
+        and _adapter(e.target)
+    }
+    new = found - ADAPTER_TO_ADAPTER_TODAY
+    assert not new, (
+        "An adapter never imports another adapter: what two adapters share belongs in "
+        f"the core (`bot`). New: {sorted(new)}"
+    )
+    gone = ADAPTER_TO_ADAPTER_TODAY - found
+    assert not gone, f"Fixed, well done: remove these from ADAPTER_TO_ADAPTER_TODAY: {sorted(gone)}"
+
+
+# What builds SQL: the query builder and the tables (the engine type is only handed on).
+SQL_MODULES = ("storage.tables", "storage.uow")
+
+# Modules outside storage/ that still query the database themselves.
+SQL_OUTSIDE_STORAGE_TODAY = {
+    # Slack's message timestamps per dossier; moves into storage with the chat layer.
+    "adapters.slack.store",
+    # Teams' conversation references; moves into storage with the chat layer.
+    "adapters.teams.store",
+    # The mirror's delivery records; moves into storage with the outbox and mirror.
+    "adapters.orthomatic.records",
+    # Opens its own transaction to queue a notice; goes when it uses a use case.
+    "adapters.orthomatic.notify",
+}
+
+
+def _queries(edge: Edge) -> bool:
+    if edge.internal:
+        return _within(edge.target, *SQL_MODULES)
+    return _within(edge.target, "sqlalchemy") and not _within(edge.target, "sqlalchemy.ext.asyncio")
+
+
+def test_all_sql_lives_in_storage(graph):
+    found = {
+        e.source
+        for e in graph
+        if not _within(e.source, "storage") and not _is_root(e.source) and _queries(e)
+    }
+    new = found - SQL_OUTSIDE_STORAGE_TODAY
+    assert not new, (
+        "All SQL lives in `storage`: outside it, no module imports SQLAlchemy's query "
+        f"builder, `storage.tables` or `storage.uow`. New: {sorted(new)}"
+    )
+    gone = SQL_OUTSIDE_STORAGE_TODAY - found
+    assert not gone, (
+        f"Fixed, well done: remove these from SQL_OUTSIDE_STORAGE_TODAY: {sorted(gone)}"
+    )
