@@ -134,8 +134,6 @@ SQL_MODULES = ("storage.tables", "storage.uow")
 
 # Modules outside storage/ that still query the database themselves.
 SQL_OUTSIDE_STORAGE_TODAY = {
-    # The mirror's delivery records; moves into storage with the outbox and mirror.
-    "adapters.orthomatic.records",
     # Opens its own transaction to queue a notice; goes when it uses a use case.
     "adapters.orthomatic.notify",
 }
