@@ -1,8 +1,12 @@
-"""The outbox's delivery side: claiming due items, and recording how each delivery went."""
+"""The outbox's delivery side: claiming due items, and recording how each delivery went.
+
+Also the one way to queue messages outside a use case (a notice about a delivery that
+failed), in a transaction of their own.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
@@ -10,9 +14,10 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.orm import aliased
 
-from bot.outbox import OutboxItem, OutboxStatus
+from bot.outbox import OutboxItem, OutboxMessage, OutboxStatus
 from storage import tables as t
 from storage.database import READONLY
+from storage.uow import SqlUnitOfWork
 
 # An earlier item in one of these states holds its queue back (order per dossier).
 _BLOCKING = (OutboxStatus.PENDING.value, OutboxStatus.FAILED.value, OutboxStatus.DEAD.value)
@@ -45,6 +50,17 @@ class SqlOutboxStore:
         async with self.engine.connect() as connection:
             await connection.execution_options(**{READONLY: True})
             yield connection
+
+    async def queue(self, messages: Iterable[OutboxMessage]) -> None:
+        """Queue these messages together, in one transaction: all of them or none.
+
+        For what is told between use cases (a refusal from a receiver); a use case
+        queues its messages in its own transaction instead.
+        """
+        async with SqlUnitOfWork(self.engine) as uow:
+            for message in messages:
+                await uow.outbox.add(message)
+            await uow.commit()
 
     async def claim(
         self, now: datetime, limit: int, lease: timedelta, channels: list[str]

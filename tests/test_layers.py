@@ -133,16 +133,7 @@ def test_no_adapter_imports_another_adapter(graph):
 SQL_MODULES = ("storage.tables", "storage.uow")
 
 # Modules outside storage/ that still query the database themselves.
-SQL_OUTSIDE_STORAGE_TODAY = {
-    # Slack's message timestamps per dossier; moves into storage with the chat layer.
-    "adapters.slack.store",
-    # Teams' conversation references; moves into storage with the chat layer.
-    "adapters.teams.store",
-    # The mirror's delivery records; moves into storage with the outbox and mirror.
-    "adapters.orthomatic.records",
-    # Opens its own transaction to queue a notice; goes when it uses a use case.
-    "adapters.orthomatic.notify",
-}
+SQL_OUTSIDE_STORAGE_TODAY: set[str] = set()
 
 
 def _queries(edge: Edge) -> bool:

@@ -16,8 +16,7 @@ from bot.catalogue import language, t
 from bot.mirror import CHANNEL, mirror_items
 from bot.mirror_checklist import MirrorChecklist, digest_section
 from bot.settings import Settings
-
-from .records import Records
+from storage.mirror_records import MirrorRecords
 
 
 class Mode(StrEnum):
@@ -45,7 +44,7 @@ def install(bot: Any) -> None:
     settings: Settings = bot.settings
     lang = language(settings.language)
     mode = choose_mode(settings)
-    records = Records(bot.engine)
+    records = MirrorRecords(bot.engine)
     deliverer: HttpBridge | FolderExport | None = None
     if bool(settings.orthomatic_url) != bool(settings.orthomatic_token):
         bot.startup_notes.append(t("mirror.mode.incomplete", lang))

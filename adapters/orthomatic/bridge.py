@@ -17,8 +17,8 @@ from urllib.parse import quote
 import aiohttp
 
 from bot.outbox import OutboxItem, Rejected, RetryLater
+from storage.mirror_records import MirrorRecords
 
-from .records import Records
 from .requests import PATHS, BridgeRequest, prepare
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ class HttpBridge:
         self,
         url: str,
         token: str,
-        records: Records,
+        records: MirrorRecords,
         *,
         timeout: float = 30.0,
         connections: int = 64,

@@ -14,9 +14,9 @@ from bot.outbox import OutboxStatus
 from bot.people import Person
 from bot.terminal import LANG, Parser, UsageError, print_json, print_table
 from bot.workdays import utcnow
+from storage.mirror_records import MirrorRecords
 
 from . import Mode, choose_mode
-from .records import Records
 
 
 def add_commands(commands: Any) -> None:
@@ -65,7 +65,7 @@ async def run(bot: Any, args: argparse.Namespace) -> int | None:
     if not items:
         print(t("mirror.cli.checklist_empty", LANG, number=args.number.upper()))
         return 0
-    records = Records(bot.engine)
+    records = MirrorRecords(bot.engine)
     for item in items:
         print(f"[{item.id}] {item.date}  {item.employee}  {t(f'mirror.what.{item.kind}', LANG)}")
         for line in item.text.splitlines():

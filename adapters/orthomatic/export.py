@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 
 from bot.outbox import OutboxItem, RetryLater
+from storage.mirror_records import MirrorRecords
 
-from .records import Records
 from .requests import BridgeRequest, prepare
 
 IMPORTED = "imported"  # where the import job puts what it has read
@@ -37,7 +37,7 @@ def file_stem(key: str) -> str:
 
 
 class FolderExport:
-    def __init__(self, folder: Path, records: Records) -> None:
+    def __init__(self, folder: Path, records: MirrorRecords) -> None:
         self.folder = Path(folder)
         self.records = records
         self.last_error: str | None = None

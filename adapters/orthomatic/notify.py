@@ -10,7 +10,6 @@ from bot.catalogue import t
 from bot.mirror import CHANNEL, LANG
 from bot.notices import Audience, Notice, notice_messages
 from bot.outbox import OutboxItem
-from storage.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +48,5 @@ class TellCoordinator:
             return  # no chat configured: `klachtenbot mirror failed` and /healthz still show it
         # A new key each time: a refusal after a retry is told again.
         key = f"{item.key}:refused:{time.time_ns()}"
-        async with SqlUnitOfWork(self.bot.engine) as uow:
-            for message in notice_messages(self.bot.chat_platforms, notice, key):
-                await uow.outbox.add(message)
-            await uow.commit()
+        await self.bot.outbox.queue(notice_messages(self.bot.chat_platforms, notice, key))
         self.bot.dispatcher.wake()

@@ -9,8 +9,7 @@ from typing import Any
 from bot.catalogue import t
 from bot.mirror import CATEGORY, LANG, ItemKind, person_ids, subject, text
 from bot.outbox import OutboxItem, Rejected
-
-from .records import Document, Records
+from storage.mirror_records import Document, MirrorRecords
 
 PATHS = {ItemKind.DOSSIER: "dossiers", ItemKind.CONTACT: "contacts", ItemKind.PINBOARD: "pinboard"}
 
@@ -28,7 +27,7 @@ class BridgeRequest:
         return f"/customers/{self.customer_number}/{PATHS[self.kind]}"
 
 
-async def prepare(item: OutboxItem, records: Records) -> BridgeRequest:
+async def prepare(item: OutboxItem, records: MirrorRecords) -> BridgeRequest:
     """The request for `item`, with today's customer number; `Rejected` if a person must act."""
     p = item.payload
     number = item.dossier_number or p["dossier_number"]

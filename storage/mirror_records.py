@@ -1,4 +1,4 @@
-"""What a mirror item needs from the database at delivery time.
+"""What an Orthomatic mirror item needs from the database at delivery time.
 
 The customer number is read *now*, not when the step was taken: a coordinator
 who corrects a wrong number and retries must not resend the old one. Documents
@@ -26,7 +26,7 @@ class Document:
     content: bytes
 
 
-class Records:
+class MirrorRecords:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._wanted: dict[str, list[asyncio.Future[tuple[bool, str | None]]]] = {}
