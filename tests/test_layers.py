@@ -104,10 +104,6 @@ ADAPTER_TO_ADAPTER_TODAY = {
     ("adapters.intake.paper_trail", "adapters.email.smtp"),
     # intake.install() installs e-mail itself; goes with the `install()` functions.
     ("adapters.intake", "adapters.email"),
-    # A JSON body reader shared by two adapters' HTTP endpoints; goes when it moves to
-    # a shared web module outside the adapters.
-    ("adapters.intake.webform", "adapters.jsonbody"),
-    ("adapters.teams.sdk", "adapters.jsonbody"),
 }
 
 
