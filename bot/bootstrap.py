@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from bot.dispatch import Dispatcher
+from bot.documents import Documents
 from bot.host import Klachtenbot
 from bot.outbox import Deliverer, Reactor
 from bot.services import Complaints
 from bot.settings import Settings
 from bot.staff import Staff
 from storage.database import create_engine
+from storage.documents import SqlDocuments
 from storage.outbox_store import SqlOutboxStore
 from storage.uow import SqlUnitOfWork
+
+if TYPE_CHECKING:
+    from bot.letters.service import Letters
 
 # The bot's shape lives in `bot.host`, where integrations can reach it without importing
 # this root; it is named here too, for the entry points and tests that build a bot.
@@ -23,6 +29,7 @@ __all__ = ["Klachtenbot", "build", "build_core"]
 def build(settings: Settings | None = None) -> Klachtenbot:
     """The whole bot: the core with every integration wired in."""
     bot = build_core(settings or Settings())
+    bot.letters = _letters(bot)
     # Each integration wires itself in (routes, reactors, deliverers, health, notes).
     for install in _integrations():
         install(bot)
@@ -56,23 +63,42 @@ def build_core(settings: Settings) -> Klachtenbot:
         staff=Staff(uow),
         dispatcher=dispatcher,
         outbox=outbox,
+        documents=Documents(complaints, SqlDocuments.of),
         reactors=reactors,
         deliverers=deliverers,
     )
     return bot
 
 
+def _letters(bot: Klachtenbot) -> Letters:
+    """The letters, for every integration that writes or sends one (imported here: the PDF).
+
+    Whether they can go by e-mail is the e-mail adapter's to say (its SMTP settings); the
+    sending itself is its outbox deliverer, installed with the integrations.
+    """
+    from adapters import email
+    from bot.letters.company import Company
+    from bot.letters.service import Letters
+
+    return Letters(
+        bot.documents,
+        Company.from_settings(bot.settings),
+        email_enabled=email.configured(bot.settings),
+    )
+
+
 def _integrations() -> list[Callable[[Klachtenbot], None]]:
     """Every integration's `install(bot)`; imported here, the only place that knows them."""
-    from adapters import downloads, intake, slack, teams
+    from adapters import downloads, email, intake, slack, teams
     from adapters.orthomatic import install as orthomatic
     from bot import reminders
 
-    # Intake before downloads (which needs to know whether e-mail is on), downloads
+    # E-mail after intake, so the start-up notes read intake, letters, e-mail; downloads
     # before the chats and the mirror (which use and extend its card tasks).
     return [
         reminders.install,
         intake.install,
+        email.install,
         downloads.install,
         slack.install,
         teams.install,

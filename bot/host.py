@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.dispatch import Dispatcher
+from bot.documents import Documents
 from bot.outbox import Deliverer, Reactor
 from bot.services import Complaints
 from bot.settings import Settings
@@ -22,8 +23,9 @@ from bot.staff import Staff
 from storage.outbox_store import SqlOutboxStore
 
 if TYPE_CHECKING:
-    # For the type only: the card tasks bring the letters (PDF) with them, which a
-    # quick command such as `people list` does without.
+    # For the type only: the card tasks and the letters bring the PDF with them, which
+    # a quick command such as `people list` does without.
+    from bot.letters.service import Letters
     from bot.tasks import CardTasks
 
 HealthCheck = Callable[[], Awaitable[dict[str, Any]]]
@@ -39,6 +41,8 @@ class Klachtenbot:
     staff: Staff
     dispatcher: Dispatcher
     outbox: SqlOutboxStore
+    # The dossiers' documents (scans, photos, the bot's letters): uploads from chat.
+    documents: Documents
     reactors: list[Reactor] = field(default_factory=list)
     # Who sends the outbox's items, by channel ("slack", "teams", "orthomatic", "email").
     deliverers: dict[str, Deliverer] = field(default_factory=dict)
@@ -52,6 +56,9 @@ class Klachtenbot:
     web: list[Callable[[Any], None]] = field(default_factory=list)
     # What `serve` reports at start (which integrations are on, and how).
     startup_notes: list[str] = field(default_factory=list)
+    # The letters (acknowledgement, protocol, complaint copy), set by the composition root
+    # before any integration is installed; `build_core` leaves them out (the PDF).
+    letters: Letters | None = None
     # The card's buttons beside the procedure's steps: documents, letters, checklist.
     tasks: CardTasks | None = None
 

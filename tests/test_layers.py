@@ -92,23 +92,8 @@ def test_storage_knows_no_adapters_and_no_chat(graph):
 
 
 # Adapters that still reach into another adapter: (importing module, imported module).
-ADAPTER_TO_ADAPTER_TODAY = {
-    # The letters and copies of the paper trail are a core use, not intake's: they move
-    # into the core with the shared chat layer (issue 13), and these four go with them.
-    ("adapters.downloads", "adapters.intake.paper_trail"),
-    ("adapters.email", "adapters.intake.paper_trail"),
-    ("adapters.slack.app", "adapters.intake.paper_trail"),
-    ("adapters.teams.turns", "adapters.intake.paper_trail"),
-    # The paper trail reads the SMTP settings to know whether letters go by e-mail;
-    # goes when integrations are wired in one place (issue 13).
-    ("adapters.intake.paper_trail", "adapters.email.smtp"),
-    # intake.install() installs e-mail itself; goes with the `install()` functions.
-    ("adapters.intake", "adapters.email"),
-    # A JSON body reader shared by two adapters' HTTP endpoints; goes when it moves to
-    # a shared web module outside the adapters.
-    ("adapters.intake.webform", "adapters.jsonbody"),
-    ("adapters.teams.sdk", "adapters.jsonbody"),
-}
+# Empty: what two adapters share lives in the core; keep it so.
+ADAPTER_TO_ADAPTER_TODAY: set[tuple[str, str]] = set()
 
 
 def test_no_adapter_imports_another_adapter(graph):

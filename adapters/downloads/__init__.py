@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from adapters.downloads.http import Downloads
-from adapters.intake.paper_trail import letters
 from bot.catalogue import language, t
 from bot.links import Links
 from bot.tasks import CardTasks
@@ -32,7 +31,8 @@ def install(bot: Klachtenbot) -> None:
             bot.startup_notes.append(t("links.note_no_secret", lang))
     else:
         bot.startup_notes.append(t("links.note_off", lang))
-    tasks = CardTasks(letters(bot), links, lambda: bot.complaints.clock())
+    assert bot.letters is not None, "the composition root sets the letters first"
+    tasks = CardTasks(bot.letters, links, lambda: bot.complaints.clock())
     bot.tasks = tasks
     downloads = Downloads(tasks, lang)
     bot.web.append(downloads.install)

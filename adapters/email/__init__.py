@@ -11,17 +11,23 @@ from bot.letters.service import EMAIL
 
 if TYPE_CHECKING:
     from bot.host import Klachtenbot
+    from bot.settings import Settings
+
+
+def configured(settings: Settings) -> bool:
+    """Whether letters can go by e-mail: the composition root tells the letters so."""
+    return SmtpConfig.from_settings(settings) is not None
 
 
 def install(bot: Klachtenbot) -> None:
-    from adapters.intake.paper_trail import letters
-
+    """The e-mail deliverer for the bot's letters (`bot.letters`, set by the root)."""
     lang = language(bot.settings.language)
     config = SmtpConfig.from_settings(bot.settings)
     if config is None:
         bot.startup_notes.append(t("email.note_off", lang))
         return
-    deliverer = EmailDeliverer(config, letters(bot), bot.chat_platforms, lang)
+    assert bot.letters is not None, "the composition root sets the letters first"
+    deliverer = EmailDeliverer(config, bot.letters, bot.chat_platforms, lang)
     bot.deliverers[EMAIL] = deliverer
     bot.complaints.email_letters = True
     bot.dispatcher.on_failed.append(deliverer.on_failed)

@@ -1,16 +1,15 @@
-"""Intake from outside chat: the website form, and the paper trail's wiring.
+"""Intake from outside chat: the website form, and the copy of a complaint.
 
 `install(bot)` adds POST /intake/webform (when KLACHTENBOT_INTAKE_TOKEN is set),
-the coordinators' notice for each web form, the copy of every phone or website
-complaint, and e-mail for the acknowledgement letter (when KLACHTENBOT_SMTP_* is set).
+the coordinators' notice for each web form and the copy of every phone or website
+complaint. E-mail for the acknowledgement letter is an integration of its own.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from adapters import email
-from adapters.intake import copy, paper_trail
+from adapters.intake import copy
 from adapters.intake.http import WebformEndpoint
 from adapters.intake.limiter import TokenBucket
 from adapters.intake.notice import WebformNotice
@@ -27,7 +26,8 @@ def install(bot: Klachtenbot) -> None:
     notice = WebformNotice(bot.chat_platforms, lang)
     bot.reactors.append(notice)
     bot.reactors.append(copy.complaint_copy)
-    bot.deliverers[copy.CHANNEL] = copy.CopyFiler(paper_trail.letters(bot))
+    assert bot.letters is not None, "the composition root sets the letters first"
+    bot.deliverers[copy.CHANNEL] = copy.CopyFiler(bot.letters)
     if settings.intake_token:
         endpoint = WebformEndpoint(
             bot.complaints,
@@ -42,4 +42,3 @@ def install(bot: Klachtenbot) -> None:
         bot.startup_notes.append(t("intake.note_off", lang))
     for path in Company.from_settings(settings).problems():
         bot.startup_notes.append(t("letter.note_missing", lang, path=path))
-    email.install(bot)

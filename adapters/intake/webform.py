@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
-from adapters import jsonbody
+from bot import jsonbody
 from bot.actions import Register
 from bot.catalogue import t
 from bot.dossier import IntakeChannel

@@ -24,7 +24,6 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from adapters.intake import paper_trail
 from adapters.slack.admission import Admission
 from adapters.slack.blocks import SECTION_TEXT, card_blocks, escape, link_blocks, reply_blocks
 from adapters.slack.bolt_log import quiet_token_warning
@@ -529,7 +528,7 @@ class SlackApp:
         """
         content = await download(file, self.client.token or "", self.client.base_url)
         title = (file.get("title") or file.get("name") or "")[:200] or None
-        documents = paper_trail.documents(self.bot)
+        documents = self.bot.documents
         await retried(
             lambda: documents.attach(
                 person, number, file.get("name"), content, title=title, request_key=key[:200]

@@ -34,10 +34,10 @@ from botbuilder.schema import (
 from botframework.connector.auth import MicrosoftAppCredentials
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
-from adapters import jsonbody
 from adapters.teams.hosts import FileHosts
 from adapters.teams.port import FetchFailed, Inbound, Member, Outgoing, SendFailed, TooLarge
 from adapters.teams.render import CONTENT_TYPE, message_text
+from bot import jsonbody
 from bot.settings import Settings
 
 # An invoke's answer: a card replaces the clicked card, text shows as a message.

@@ -15,7 +15,6 @@ import re
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from adapters.intake import paper_trail
 from adapters.teams import render
 from adapters.teams.port import FetchFailed, Files, Inbound, Outgoing, TooLarge, Turn
 from adapters.teams.render import CONTROL
@@ -292,7 +291,7 @@ class TeamsBot:
             raise Refused("document.too_large", field="file", size=size, max="20 MB") from error
         except FetchFailed as error:
             raise Refused("teams.file_unavailable", name=name) from error
-        documents = paper_trail.documents(self.bot)
+        documents = self.bot.documents
         await retried(lambda: documents.attach(person, number, name, content, request_key=key))
 
     async def _grant(

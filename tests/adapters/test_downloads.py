@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import aiohttp
 
-from adapters.intake.paper_trail import documents
 from bot.links import Links, Target
 from bot.tasks import DOCUMENT, LETTER
 from tests.documents.support import PDF_FILE
@@ -25,7 +24,7 @@ async def test_every_download_answer_is_sandboxed(bot, team, server):  # type: i
     links = bot.tasks.links = Links(server, "test-link-secret")
     coordinator = team.coordinator
     number = (await bot.complaints.register(coordinator, registration())).dossier.number
-    scan = await documents(bot).attach(coordinator, number, "brief.pdf", PDF_FILE)
+    scan = await bot.documents.attach(coordinator, number, "brief.pdf", PDF_FILE)
     now = bot.complaints.clock()
 
     answers = {

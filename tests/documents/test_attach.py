@@ -7,7 +7,6 @@ import hashlib
 import pytest
 from sqlalchemy import func, select
 
-from adapters.intake.paper_trail import documents
 from bot.actions import Assign
 from bot.errors import Refused
 from storage import tables as t
@@ -23,7 +22,7 @@ async def _count(bot) -> int:  # type: ignore[no-untyped-def]
 
 async def test_an_uploaded_scan_lands_with_the_dossier(bot, team):
     number = (await bot.complaints.register(team.coordinator, registration())).dossier.number
-    docs = documents(bot)
+    docs = bot.documents
     document_id = await docs.attach(
         team.coordinator, number, "../scans/brief mevr. Bakker.PDF", PDF_FILE, title="Brief"
     )
@@ -48,7 +47,7 @@ async def test_an_uploaded_scan_lands_with_the_dossier(bot, team):
 
 async def test_a_photo_named_pdf_is_stored_as_what_it_is(bot, team):
     number = (await bot.complaints.register(team.coordinator, registration())).dossier.number
-    docs = documents(bot)
+    docs = bot.documents
     png = await docs.attach(team.coordinator, number, "formulier.pdf", PNG_FILE)
     heic = await docs.attach(team.coordinator, number, "IMG_0042.HEIC", HEIC_FILE)
     assert (await docs.read(team.coordinator, png)).content_type == "image/png"
@@ -59,7 +58,7 @@ async def test_a_photo_named_pdf_is_stored_as_what_it_is(bot, team):
 async def test_a_renamed_program_is_refused_and_nothing_is_written(bot, team):
     number = (await bot.complaints.register(team.coordinator, registration())).dossier.number
     with pytest.raises(Refused) as refused:
-        await documents(bot).attach(team.coordinator, number, "scan.pdf", EXE_FILE)
+        await bot.documents.attach(team.coordinator, number, "scan.pdf", EXE_FILE)
     assert refused.value.key == "document.executable"
     assert await _count(bot) == 0
     view = await bot.complaints.view(team.coordinator, number)
@@ -70,7 +69,7 @@ async def test_who_may_add_documents_is_the_procedures_choice(bot, team):
     c = bot.complaints
     number = (await c.register(team.coordinator, registration())).dossier.number
     await c.act(team.coordinator, number, Assign(owner_id=team.owner.id))
-    docs = documents(bot)
+    docs = bot.documents
     with pytest.raises(Refused) as refused:
         await docs.attach(team.other, number, "brief.pdf", PDF_FILE)
     assert refused.value.key == "role.forbidden"
@@ -84,7 +83,7 @@ async def test_who_may_add_documents_is_the_procedures_choice(bot, team):
 
 
 async def test_an_unknown_dossier_or_a_repeat(bot, team):
-    docs = documents(bot)
+    docs = bot.documents
     with pytest.raises(Refused) as refused:
         await docs.attach(team.coordinator, "K-2026-0999", "brief.pdf", PDF_FILE)
     assert refused.value.key == "dossier.unknown"
@@ -102,7 +101,7 @@ async def test_an_active_pdf_is_refused_and_nothing_is_written(bot, team):
         (a_pdf()[:300], "document.unreadable_pdf"),
     ):
         with pytest.raises(Refused) as refused:
-            await documents(bot).attach(team.coordinator, number, "brief.pdf", content)
+            await bot.documents.attach(team.coordinator, number, "brief.pdf", content)
         assert refused.value.key == key
     assert await _count(bot) == 0
     view = await bot.complaints.view(team.coordinator, number)

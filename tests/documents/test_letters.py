@@ -9,7 +9,6 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from adapters.intake.paper_trail import letters
 from bot.dossier import AcknowledgementMethod
 from bot.errors import Refused
 from bot.letters.company import Company
@@ -51,7 +50,7 @@ def _flat(text: str) -> str:
 async def test_the_acknowledgement_letter_names_everything_it_must(bot, team):
     phoned = _registration(channel="telefoon")
     number = (await bot.complaints.register(team.coordinator, phoned)).dossier.number
-    text = _flat(pdf_text(await letters(bot).acknowledgement_preview(team.coordinator, number)))
+    text = _flat(pdf_text(await bot.letters.acknowledgement_preview(team.coordinator, number)))
     for expected in (
         "Orthopédie Ëlshout & Ïjzerman",  # the letterhead, from settings
         "Kerkstraat 12",
@@ -83,7 +82,7 @@ async def test_an_edited_template_from_settings_is_used(database_url, clock, tea
     app = make_bot(database_url, clock, company_letter_template=template, **COMPANY)
     try:
         number = (await app.complaints.register(team.coordinator, _registration())).dossier.number
-        pdf = await letters(app).acknowledgement_preview(team.coordinator, number)
+        pdf = await app.letters.acknowledgement_preview(team.coordinator, number)
     finally:
         await app.close()
     text = _flat(pdf_text(pdf))
@@ -108,7 +107,7 @@ async def test_the_protocol_handout_prints_the_procedure():
 async def test_the_copy_of_a_phone_complaint_is_filed_by_the_coordinator(bot, team):
     phoned = _registration(channel="telefoon")
     number = (await bot.complaints.register(team.coordinator, phoned)).dossier.number
-    paper = letters(bot)
+    paper = bot.letters
     document_id = await paper.file_complaint_copy(team.coordinator, number)
     stored = await paper.documents.read(team.coordinator, document_id)
     assert stored.kind == "kopie_klacht" and stored.content_type == "application/pdf"
@@ -130,7 +129,7 @@ async def test_the_copy_of_a_phone_complaint_is_filed_by_the_coordinator(bot, te
 
 async def test_sent_by_post_records_the_acknowledgement_and_files_the_letter(bot, team):
     number = (await bot.complaints.register(team.coordinator, _registration())).dossier.number
-    paper = letters(bot)
+    paper = bot.letters
     document_id = await paper.record_acknowledgement(
         team.coordinator, number, AcknowledgementMethod.POST, date(2026, 11, 24)
     )
@@ -151,14 +150,14 @@ async def test_sent_by_post_records_the_acknowledgement_and_files_the_letter(bot
 async def test_only_the_coordinator_acknowledges(bot, team):
     number = (await bot.complaints.register(team.coordinator, _registration())).dossier.number
     with pytest.raises(Refused) as refused:
-        await letters(bot).record_acknowledgement(team.directie, number, AcknowledgementMethod.POST)
+        await bot.letters.record_acknowledgement(team.directie, number, AcknowledgementMethod.POST)
     assert refused.value.key == "role.forbidden"
 
 
 async def test_e_mail_needs_an_address_and_a_mail_server(bot, team):
     number = (await bot.complaints.register(team.coordinator, _registration())).dossier.number
     with pytest.raises(Refused) as refused:
-        await letters(bot).send_acknowledgement(team.coordinator, number)
+        await bot.letters.send_acknowledgement(team.coordinator, number)
     assert refused.value.key == "letter.email_off"
 
 
@@ -169,7 +168,7 @@ async def test_logo_and_signature_from_settings_are_printed(database_url, clock,
     app = make_bot(database_url, clock, company_logo=logo, company_signature=signature, **COMPANY)
     try:
         number = (await app.complaints.register(team.coordinator, _registration())).dossier.number
-        with_images = await letters(app).acknowledgement_preview(team.coordinator, number)
+        with_images = await app.letters.acknowledgement_preview(team.coordinator, number)
     finally:
         await app.close()
     [page] = PdfReader(io.BytesIO(with_images)).pages

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from adapters.intake.copy import CHANNEL, CopyFiler
-from adapters.intake.paper_trail import documents, letters
 from bot.outbox import OutboxStatus
 from bot.people import SYSTEM
 from tests.documents.support import pdf_text
@@ -21,7 +20,7 @@ async def test_a_phone_complaint_gets_its_copy_on_the_dossier(bot, team):
     view = await bot.complaints.view(team.coordinator, number)
     [filed] = [e for e in view.timeline if e.action == "add_document"]
     assert filed.actor_id == SYSTEM.id and filed.data["kind"] == "kopie_klacht"
-    document = await documents(bot).read(team.coordinator, filed.data["document_id"])
+    document = await bot.documents.read(team.coordinator, filed.data["document_id"])
     text = pdf_text(document.content)
     assert number in text and "Schoen knelt bij de wreef, zegt mevrouw" in text
     assert "Anna de Vries" in text  # to whom the customer said it
@@ -29,8 +28,8 @@ async def test_a_phone_complaint_gets_its_copy_on_the_dossier(bot, team):
     # Delivered again (a crash between filing and the outbox's bookkeeping): still one.
     [item] = [i for i in await bot.outbox.for_dossier(number, CHANNEL)]
     assert item.status is OutboxStatus.DELIVERED
-    await CopyFiler(letters(bot)).deliver(item)
-    assert len(await documents(bot).list(team.coordinator, number)) == 1
+    await CopyFiler(bot.letters).deliver(item)
+    assert len(await bot.documents.list(team.coordinator, number)) == 1
 
 
 async def test_a_letter_has_its_scan_and_gets_no_generated_copy(bot, team):

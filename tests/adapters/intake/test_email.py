@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from adapters.intake.paper_trail import letters
 from bot.actions import Acknowledge
 from bot.deadlines import DeadlineKind
 from bot.dossier import AcknowledgementMethod
@@ -48,7 +47,7 @@ async def _dossier(bot, team) -> str:  # type: ignore[no-untyped-def]
 async def test_the_letter_is_mailed_with_its_pdf_and_then_recorded(bot, team, mailbox):
     chat = with_chat(bot)
     number = await _dossier(bot, team)
-    document_id = await letters(bot).send_acknowledgement(team.coordinator, number)
+    document_id = await bot.letters.send_acknowledgement(team.coordinator, number)
 
     # Queued, not yet sent: nothing says "sent".
     view = await bot.complaints.view(team.coordinator, number)
@@ -85,7 +84,7 @@ async def test_the_letter_is_mailed_with_its_pdf_and_then_recorded(bot, team, ma
 async def test_a_failing_server_leaves_it_unsent_retries_and_tells(bot, team, mailbox):
     chat = with_chat(bot)
     number = await _dossier(bot, team)
-    await letters(bot).send_acknowledgement(team.coordinator, number)
+    await bot.letters.send_acknowledgement(team.coordinator, number)
 
     mailbox.data_reply = "451 4.3.0 Tijdelijk niet beschikbaar"
     await bot.dispatcher.drain()
@@ -115,7 +114,7 @@ async def test_a_server_that_is_down_is_retried(bot, team, mailbox):
         closed_port = probe.getsockname()[1]
     working = bot.deliverers["email"].config
     bot.deliverers["email"].config = type(working)(**{**working.__dict__, "port": closed_port})
-    await letters(bot).send_acknowledgement(team.coordinator, number)
+    await bot.letters.send_acknowledgement(team.coordinator, number)
     await bot.dispatcher.drain()
     assert (await bot.complaints.view(team.coordinator, number)).dossier.acknowledgement is None
     assert len(chat.notices) == 1
@@ -131,7 +130,7 @@ async def test_a_refused_address_stops_and_tells_the_coordinator(bot, team, mail
     chat = with_chat(bot)
     number = await _dossier(bot, team)
     mailbox.refuse_recipients = True
-    await letters(bot).send_acknowledgement(team.coordinator, number)
+    await bot.letters.send_acknowledgement(team.coordinator, number)
     await bot.dispatcher.drain()
     [item] = await bot.outbox.items(OutboxStatus.FAILED)
     assert "550" in (item.last_error or "")
@@ -143,7 +142,7 @@ async def test_a_refused_address_stops_and_tells_the_coordinator(bot, team, mail
 async def test_acknowledged_by_post_meanwhile_means_no_mail(bot, team, mailbox):
     chat = with_chat(bot)
     number = await _dossier(bot, team)
-    await letters(bot).send_acknowledgement(team.coordinator, number)
+    await bot.letters.send_acknowledgement(team.coordinator, number)
     await bot.complaints.act(
         team.coordinator, number, Acknowledge(sent_on=date(2026, 11, 24), method="post")
     )
@@ -161,6 +160,6 @@ async def test_no_address_no_mail(bot, team):
         team.coordinator, registration(customer_email=None, customer_phone="0612345678")
     )
     with pytest.raises(Refused) as refused:
-        await letters(bot).send_acknowledgement(team.coordinator, outcome.dossier.number)
+        await bot.letters.send_acknowledgement(team.coordinator, outcome.dossier.number)
     assert refused.value.key == "letter.no_email"
     assert await bot.outbox.items(OutboxStatus.PENDING) == []

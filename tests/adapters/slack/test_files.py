@@ -8,7 +8,6 @@ import io
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from adapters.intake import paper_trail
 from storage.tables import documents, events
 from tests.adapters.slack.test_requests import _until, _until_card_remembered
 from tests.documents.support import a_pdf
@@ -70,7 +69,7 @@ async def test_a_shared_pdf_is_stored_with_its_dossier_once(bot, team, slack, sl
     (row,) = kept
     assert bytes(row["content"]) == pdf
     assert len(PdfReader(io.BytesIO(bytes(row["content"]))).pages) == 1
-    listed = await paper_trail.documents(bot).list(team.coordinator, "K-2026-0001")
+    listed = await bot.documents.list(team.coordinator, "K-2026-0001")
     assert [d.id for d in listed] == [row["id"]]
     assert row["content_type"] == "application/pdf"
     assert row["filename"] == "scan brief.pdf"
@@ -185,4 +184,4 @@ async def test_a_scan_uploaded_while_registering_is_kept_with_the_new_dossier(
     dm = await slack_api.wait(lambda: slack_api.to("chat.postMessage", channel="UANNA"))
     assert "scan.pdf" in dm[0]["text"] and "programma" in dm[0]["text"]
     assert len(await stored(bot)) == 1
-    assert (await paper_trail.documents(bot).read(team.coordinator, kept["id"])).content == scan
+    assert (await bot.documents.read(team.coordinator, kept["id"])).content == scan

@@ -14,7 +14,6 @@ from typing import Any
 import aiohttp
 import pytest
 
-from adapters.intake.paper_trail import documents
 from bot.dossier import AcknowledgementMethod
 from bot.links import Links, Target
 from bot.outbox import OutboxStatus
@@ -67,7 +66,7 @@ async def register(bot, team, **fields: Any) -> tuple[str, int]:  # type: ignore
         team.coordinator, registration(customer_email="zoe@example.nl", **fields)
     )
     number = outcome.dossier.number
-    scan = await documents(bot).attach(team.coordinator, number, "brief.pdf", PDF_FILE)
+    scan = await bot.documents.attach(team.coordinator, number, "brief.pdf", PDF_FILE)
     return number, scan
 
 

@@ -9,7 +9,6 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from adapters.intake import paper_trail
 from adapters.teams.hosts import FileHosts
 from storage.tables import documents, events
 from tests.adapters.teams.client import COORDINATORS, Teams
@@ -73,7 +72,7 @@ async def test_an_attached_pdf_is_stored_once_with_its_dossier(teams, connector,
     assert bytes(row["content"]) == pdf
     assert len(PdfReader(io.BytesIO(bytes(row["content"]))).pages) == 1
     assert row["content_type"] == "application/pdf" and row["filename"] == "brief Bakker.pdf"
-    listed = await paper_trail.documents(bot).list(people.coordinator, "K-2026-0001")
+    listed = await bot.documents.list(people.coordinator, "K-2026-0001")
     assert [d.id for d in listed] == [row["id"]]
     actions = await timeline(bot)
     assert [a for a, _ in actions] == ["register", "add_document"]

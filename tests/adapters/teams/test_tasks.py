@@ -18,7 +18,6 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
-from adapters.intake.paper_trail import documents
 from bot.actions import Assign
 from bot.bootstrap import Klachtenbot, build
 from bot.dossier import AcknowledgementMethod
@@ -101,7 +100,7 @@ async def test_documents_are_handed_out_as_links_for_who_may_read_them(
         "name": "brief.pdf",
     }
     await teams.say(anna, "", channel=COORDINATORS, thread=root, attachments=[attachment])
-    [stored] = await documents(bot).list(people.coordinator, number)
+    [stored] = await bot.documents.list(people.coordinator, number)
 
     answer = await teams.click(anna, action(card, "documents"), channel=COORDINATORS, thread=root)
     assert "15 minuten" in texts(answer) and number in texts(answer)
@@ -110,7 +109,7 @@ async def test_documents_are_handed_out_as_links_for_who_may_read_them(
     assert link[0] == "brief.pdf" and link[1].startswith(url + "/documenten/")
     status, body, headers = await fetch(link[1])
     assert status == 200 and body == scan
-    assert body == (await documents(bot).read(people.coordinator, stored.id)).content
+    assert body == (await bot.documents.read(people.coordinator, stored.id)).content
     assert headers["Content-Disposition"].startswith("attachment;")
 
     # A link changed on the way (its signature, or the person it is for) opens nothing.
@@ -189,7 +188,7 @@ async def test_sent_by_post_is_confirmed_recorded_once_and_only_by_the_coordinat
     [letter] = [e for e in view.timeline if e.data.get("kind") == "ontvangstbevestiging"]
     assert letter.action == "add_document"
     [stored] = [
-        d for d in await documents(bot).list(people.coordinator, number)
+        d for d in await bot.documents.list(people.coordinator, number)
         if d.kind == "ontvangstbevestiging"
     ]  # fmt: skip
     assert stored.filename.endswith(".pdf")

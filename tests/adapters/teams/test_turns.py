@@ -7,7 +7,6 @@ import asyncio
 from botbuilder.schema import Activity
 from sqlalchemy import select
 
-from adapters.intake.paper_trail import documents
 from adapters.teams.port import Inbound, Outgoing
 from adapters.teams.sdk import inbound
 from adapters.teams.store import TeamsStore
@@ -264,7 +263,7 @@ async def test_without_a_public_url_the_tasks_answer_without_links(
     bot = teams_bot[0]
     anna = people.user(people.coordinator)
     number = (await bot.complaints.register(people.coordinator, registration())).dossier.number
-    await documents(bot).attach(people.coordinator, number, "brief_klant.pdf", PDF_FILE)
+    await bot.documents.attach(people.coordinator, number, "brief_klant.pdf", PDF_FILE)
     await teams.say(anna, f"klacht toon {number}")
     answer = await teams.click(anna, action(connector.calls[-1].card, "documents"))
     shown = texts(answer).replace("\\", "")
