@@ -9,9 +9,7 @@ here they are a conversation id and a message id, both plain strings.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Insert, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.workdays import utcnow
@@ -59,16 +57,7 @@ class ChatMessages:
                     m.c.purpose == purpose,
                 )
             )
-            await conn.execute(
-                insert(m).values(
-                    dossier_id=dossier_id,
-                    platform=self.platform,
-                    purpose=purpose,
-                    conversation_id=conversation_id,
-                    message_id=message_id,
-                    created_at=utcnow(),
-                )
-            )
+            await conn.execute(self._row(dossier_id, purpose, conversation_id, message_id))
 
     async def add(self, number: str, purpose: str, conversation_id: str, message_id: str) -> None:
         """Remember one more message of the dossier; a message already known is kept as is."""
@@ -85,16 +74,17 @@ class ChatMessages:
                 )
             )
             if exists.first() is None:
-                await conn.execute(
-                    insert(m).values(
-                        dossier_id=dossier_id,
-                        platform=self.platform,
-                        purpose=purpose,
-                        conversation_id=conversation_id,
-                        message_id=message_id,
-                        created_at=datetime.now(UTC),
-                    )
-                )
+                await conn.execute(self._row(dossier_id, purpose, conversation_id, message_id))
+
+    def _row(self, dossier_id: int, purpose: str, conversation_id: str, message_id: str) -> Insert:
+        return insert(chat_messages).values(
+            dossier_id=dossier_id,
+            platform=self.platform,
+            purpose=purpose,
+            conversation_id=conversation_id,
+            message_id=message_id,
+            created_at=utcnow(),
+        )
 
     async def dossier_of(
         self, conversation_id: str, message_id: str, purpose: str | None = None
