@@ -188,17 +188,25 @@ def scan_parsed(content: bytes) -> str | None:
         raise Unreadable(type(error).__name__) from error
 
 
-# `/Size 41` in a trailer or cross-reference stream, `/N 100` in an object stream (also a
-# colour space's 1, 3 or 4 components: small enough not to matter).
+# `/Size 41` in a trailer or cross-reference stream; `/N 100` in an object stream's own
+# dictionary (elsewhere /N means other things: `/AP << /N 12 0 R >>` names an appearance).
 _SIZE = re.compile(rb"/Size[\x00\t\n\x0c\r ]+(\d{1,12})")
-_PACKED = re.compile(rb"/N[\x00\t\n\x0c\r ]+(\d{1,12})")
+_PACKED = re.compile(rb"/N[\x00\t\n\x0c\r ]+(\d{1,12})(?![\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R)")
+_OBJECT_STREAM = re.compile(rb"/Type[\x00\t\n\x0c\r ]*/ObjStm")
+_DICTIONARY = 512  # bytes around /ObjStm where its dictionary's /N stands
 
 
 def _declared(content: bytes) -> int:
     """How many objects the file itself says it has: the largest cross-reference /Size,
     or all that its object streams hold, whichever is more."""
     size = max((int(n) for n in _SIZE.findall(content)), default=0)
-    return max(size, sum(int(n) for n in _PACKED.findall(content)))
+    packed = 0
+    for found in _OBJECT_STREAM.finditer(content):
+        start = content.rfind(b"<<", max(0, found.start() - _DICTIONARY), found.start())
+        end = content.find(b"stream", found.end(), found.end() + _DICTIONARY)
+        dictionary = content[max(start, 0) : end if end != -1 else found.end() + _DICTIONARY]
+        packed += sum(int(n) for n in _PACKED.findall(dictionary))
+    return max(size, packed)
 
 
 def _walk(root: object) -> str | None:

@@ -188,6 +188,15 @@ def test_a_file_that_declares_a_million_packed_objects_is_refused_unparsed(monke
     assert read == [], "pypdf was asked to read a file that its own counts refuse"
 
 
+def test_appearances_named_by_a_high_object_number_are_not_counted_as_objects():
+    """`/AP << /N 9000 0 R >>` is an annotation's look, not an object stream's count."""
+    looks = [
+        b"<< /Type /Annot /Subtype /Widget /AP << /N %d 0 R >> >>" % n for n in (9000, 9001, 9002)
+    ]
+    content = pdf_with(b"<< /S /URI /URI (https://x.nl) >>", *looks)
+    assert check_upload(content) is PDF
+
+
 def test_the_refusals_are_said_in_dutch_and_english():
     assert "beschadigd" in t("document.unreadable_pdf", "nl")
     assert "damaged" in t("document.unreadable_pdf", "en")
