@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = [sys.executable, "-m", "bot.cli"]
+CLI = [sys.executable, "-m", "bot.entry.cli"]
 BARE = [sys.executable, "-c", "import sqlalchemy.ext.asyncio, pydantic, aiosqlite, alembic"]
 GOAL = 2.0
 
@@ -38,7 +38,7 @@ def _run(command: list[str], env: dict[str, str]) -> float:
 
 def _slowest_imports(env: dict[str, str], count: int = 15) -> list[tuple[int, str]]:
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "bot.cli", "people", "list"],
+        [sys.executable, "-X", "importtime", "-m", "bot.entry.cli", "people", "list"],
         env=env,
         cwd=ROOT,
         capture_output=True,

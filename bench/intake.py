@@ -19,12 +19,12 @@ from pathlib import Path
 from aiohttp import ClientSession
 from aiohttp.test_utils import TestServer
 
-from bot.bootstrap import build
-from bot.dossier import Complaint, Customer, Dossier, IntakeChannel, State
-from bot.letters.company import Company
-from bot.letters.documents import acknowledgement_pdf, complaint_copy_pdf, protocol_pdf
-from bot.server import make_app
+from bot.entry.bootstrap import build
+from bot.entry.server import make_app
+from bot.rules.dossier import Complaint, Customer, Dossier, IntakeChannel, State
 from bot.settings import Settings
+from bot.use_cases.letters.company import Company
+from bot.use_cases.letters.documents import acknowledgement_pdf, complaint_copy_pdf, protocol_pdf
 from storage.migrate import upgrade
 
 TOKEN = "bench-token"

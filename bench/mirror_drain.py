@@ -30,12 +30,12 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert  # noqa: E402
 
-from bot.bootstrap import build  # noqa: E402
-from bot.mirror import CHANNEL, ItemKind, key, queue  # noqa: E402
-from bot.outbox import OutboxStatus  # noqa: E402
-from bot.roles import Role  # noqa: E402
+from bot.entry.bootstrap import build  # noqa: E402
+from bot.outbox.messages import OutboxStatus  # noqa: E402
+from bot.outbox.mirror import CHANNEL, ItemKind, key, queue  # noqa: E402
+from bot.rules.roles import Role  # noqa: E402
+from bot.rules.workdays import local_date, utcnow  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.workdays import local_date, utcnow  # noqa: E402
 from storage import tables as t  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from tests.adapters.orthomatic.standin import TOKEN  # noqa: E402
@@ -168,7 +168,7 @@ async def main() -> None:
     args = parser.parse_args()
     import inspect
 
-    from bot.dispatch import Dispatcher
+    from bot.outbox.dispatch import Dispatcher
 
     defaults = inspect.signature(Dispatcher).parameters
     args.batch = args.batch or defaults["batch"].default

@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fpdf import FPDF
 from PIL import Image
 
-import bot.pdf_check as pdf_check
-from bot.documents import MAX_BYTES, check_upload
-from bot.errors import Refused
+import bot.inbound.pdf_check as pdf_check
+from bot.rules.errors import Refused
+from bot.use_cases.documents import MAX_BYTES, check_upload
 
 # The check before: names matched by a regular expression on the raw bytes.
 _OLD = re.compile(

@@ -119,9 +119,9 @@ async def run_bot(port: int, database_url: str, api_url: str) -> None:
         KLACHTENBOT_SLACK_COORDINATOR_CHANNEL="CCOORD",
         KLACHTENBOT_SLACK_DIRECTIE_CHANNEL="CDIR",
     )
-    from bot.bootstrap import build
-    from bot.heap import settle
-    from bot.server import make_app
+    from bot.entry.bootstrap import build
+    from bot.entry.heap import settle
+    from bot.entry.server import make_app
     from bot.settings import Settings
 
     bot = build(Settings(database_url=database_url))
@@ -196,9 +196,9 @@ def peak_rss_mb(pid: int) -> float:
 async def seed(database_url: str, count: int, people: int) -> None:
     """`count` open dossiers and `people` coordinators, written by the same storage code
     the use cases use."""
-    from bot.actions import Register
-    from bot.procedure import register
-    from bot.roles import Role
+    from bot.rules.actions import Register
+    from bot.rules.procedure import register
+    from bot.rules.roles import Role
     from bot.settings import Settings
     from storage.database import create_engine
     from storage.migrate import upgrade

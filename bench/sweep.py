@@ -25,11 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import delete, insert, update
 
-from bot.bootstrap import build
-from bot.deadlines import DeadlineKind
-from bot.reminders import reminders_for
+from bot.entry.bootstrap import build
+from bot.rules.deadlines import DeadlineKind
+from bot.rules.workdays import end_of_day
 from bot.settings import Settings
-from bot.workdays import end_of_day
+from bot.use_cases.reminders import reminders_for
 from storage import tables as t
 from storage.migrate import upgrade
 from tests.helpers import registration

@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.dispatch import Dispatcher
-from bot.documents import Documents
-from bot.outbox import Deliverer, Reactor
-from bot.services import Complaints
+from bot.outbox.dispatch import Dispatcher
+from bot.outbox.messages import Deliverer, Reactor
 from bot.settings import Settings
-from bot.staff import Staff
+from bot.use_cases.documents import Documents
+from bot.use_cases.services import Complaints
+from bot.use_cases.staff import Staff
 from storage.outbox_store import SqlOutboxStore
 
 if TYPE_CHECKING:
     # For the type only: the card tasks and the letters bring the PDF with them, which
     # a quick command such as `people list` does without.
-    from bot.letters.service import Letters
-    from bot.tasks import CardTasks
+    from bot.use_cases.letters.service import Letters
+    from bot.use_cases.tasks import CardTasks
 
 HealthCheck = Callable[[], Awaitable[dict[str, Any]]]
 

@@ -14,9 +14,9 @@ from typing import Annotated
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.deadlines import Terms
-from bot.peers import TrustedProxies
-from bot.workdays import WorkingCalendar
+from bot.inbound.peers import TrustedProxies
+from bot.rules.deadlines import Terms
+from bot.rules.workdays import WorkingCalendar
 
 
 def env(name: str, *, prefixed: bool = True):  # type: ignore[no-untyped-def]

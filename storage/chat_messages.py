@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import Insert, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.workdays import utcnow
+from bot.rules.workdays import utcnow
 from storage.tables import chat_messages, dossiers
 
 

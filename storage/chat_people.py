@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.people import Person
+from bot.rules.people import Person
 from storage.tables import people
 from storage.uow import SqlUnitOfWork
 

@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.ports import Deadline
+from bot.use_cases.ports import Deadline
 from storage import tables as t
 from storage.repositories import _deadline
 from storage.uow import SqlUnitOfWork

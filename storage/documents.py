@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.documents import StoredDocument
-from bot.ports import UnitOfWork
+from bot.use_cases.documents import StoredDocument
+from bot.use_cases.ports import UnitOfWork
 from storage import tables as t
 
 _INFO = (

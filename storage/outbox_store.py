@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.orm import aliased
 
-from bot.outbox import OutboxItem, OutboxMessage, OutboxStatus
+from bot.outbox.messages import OutboxItem, OutboxMessage, OutboxStatus
 from storage import tables as t
 from storage.database import READONLY
 from storage.uow import SqlUnitOfWork

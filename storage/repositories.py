@@ -13,15 +13,15 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.deadlines import DeadlineChange, DeadlineKind, Dropped, Due, Met
-from bot.dossier import Dossier
-from bot.errors import Duplicate, Refused
-from bot.events import Event
-from bot.outbox import OutboxMessage, OutboxStatus
-from bot.people import Person
-from bot.ports import Deadline, DossierFilter
-from bot.roles import Role
-from bot.workdays import end_of_day
+from bot.outbox.messages import OutboxMessage, OutboxStatus
+from bot.rules.deadlines import DeadlineChange, DeadlineKind, Dropped, Due, Met
+from bot.rules.dossier import Dossier
+from bot.rules.errors import Duplicate, Refused
+from bot.rules.events import Event
+from bot.rules.people import Person
+from bot.rules.roles import Role
+from bot.rules.workdays import end_of_day
+from bot.use_cases.ports import Deadline, DossierFilter
 from storage import tables as t
 
 # Dossiers read into the model between two turns of the event loop (about half a ms).

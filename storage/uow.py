@@ -9,7 +9,7 @@ from typing import Self
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.errors import Duplicate, Refused
+from bot.rules.errors import Duplicate, Refused
 from storage.database import READONLY
 from storage.failures import unreachable
 from storage.repositories import (

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.bootstrap import Klachtenbot, build
-from bot.people import Person
-from bot.roles import Role
+from bot.entry.bootstrap import Klachtenbot, build
+from bot.rules.people import Person
+from bot.rules.roles import Role
 from bot.settings import Settings
 from storage.migrate import upgrade
 

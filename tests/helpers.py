@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Table, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.actions import Register
+from bot.rules.actions import Register
 
 
 def registration(**overrides: Any) -> Register:

@@ -12,8 +12,9 @@ import pytest
 
 from tests.import_graph import ALL_KINDS, Edge, cycles, edges
 
-# The composition root and the entry points: the only modules that wire adapters in.
-ROOT_MODULES = ("bot.bootstrap", "bot.cli", "bot.serve", "bot.server")
+# The composition root and the entry points (`bot/entry/`): the only modules that wire
+# adapters in.
+ROOT = "bot.entry"
 CHAT_LIBRARIES = ("slack_bolt", "slack_sdk", "botbuilder")
 
 
@@ -27,7 +28,7 @@ def _within(module: str, *prefixes: str) -> bool:
 
 
 def _is_root(module: str) -> bool:
-    return module in ROOT_MODULES or module.startswith("bot.cli_")
+    return _within(module, ROOT)
 
 
 def _adapter(module: str) -> str | None:
@@ -55,7 +56,7 @@ def test_adapters_do_not_import_the_composition_root(graph):
     ]
     assert not wrong, (
         "An adapter plugs into `bot.host` and never imports the composition root or an "
-        "entry point (bootstrap, cli, cli_*, serve, server), which import the adapters:\n"
+        "entry point (`bot/entry/`: bootstrap, cli, serve, server), which import the adapters:\n"
         + _report(wrong)
     )
 
@@ -71,7 +72,8 @@ def test_only_the_composition_root_imports_adapters(graph):
     ]
     assert not wrong, (
         "The core (`bot`) never imports `adapters`; only the composition root and the "
-        "entry points (bootstrap, cli, cli_*, serve, server) wire adapters in:\n" + _report(wrong)
+        "entry points (`bot/entry/`: bootstrap, cli, serve, server) wire adapters in:\n"
+        + _report(wrong)
     )
 
 

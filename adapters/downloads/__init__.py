@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from adapters.downloads.http import Downloads
 from bot.catalogue import language, t
-from bot.links import Links
-from bot.tasks import CardTasks
+from bot.use_cases.links import Links
+from bot.use_cases.tasks import CardTasks
 
 if TYPE_CHECKING:
     from bot.host import Klachtenbot

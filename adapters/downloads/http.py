@@ -17,9 +17,9 @@ from urllib.parse import quote
 from aiohttp import web
 
 from bot.catalogue import t
-from bot.errors import Refused
-from bot.links import PROTOCOL, ROUTE
-from bot.tasks import CardTasks, Download
+from bot.rules.errors import Refused
+from bot.use_cases.links import PROTOCOL, ROUTE
+from bot.use_cases.tasks import CardTasks, Download
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from adapters.email.deliverer import EmailDeliverer
 from adapters.email.smtp import SmtpConfig
 from bot.catalogue import language, t
-from bot.letters.service import EMAIL
+from bot.use_cases.letters.service import EMAIL
 
 if TYPE_CHECKING:
     from bot.host import Klachtenbot

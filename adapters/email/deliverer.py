@@ -8,12 +8,12 @@ from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 
 from adapters.email.smtp import SmtpConfig, send
-from bot.cards import Card, Section
 from bot.catalogue import t
-from bot.errors import Refused
-from bot.letters.service import ACKNOWLEDGEMENT_MAIL, Letters
-from bot.notices import Audience, Notice, notice_messages
-from bot.outbox import OutboxItem, Rejected, RetryLater
+from bot.outbox.messages import OutboxItem, Rejected, RetryLater
+from bot.outbox.notices import Audience, Notice, notice_messages
+from bot.rules.errors import Refused
+from bot.use_cases.letters.service import ACKNOWLEDGEMENT_MAIL, Letters
+from bot.views.cards import Card, Section
 
 log = logging.getLogger(__name__)
 

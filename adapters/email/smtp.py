@@ -8,7 +8,7 @@ import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from bot.outbox import Rejected, RetryLater
+from bot.outbox.messages import Rejected, RetryLater
 from bot.settings import Settings
 
 TIMEOUT = 30.0  # seconds for connect and every command; a hung server is a retry

@@ -14,7 +14,7 @@ from adapters.intake.http import WebformEndpoint
 from adapters.intake.limiter import TokenBucket
 from adapters.intake.notice import WebformNotice
 from bot.catalogue import language, t
-from bot.letters.company import Company
+from bot.use_cases.letters.company import Company
 
 if TYPE_CHECKING:
     from bot.host import Klachtenbot

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.actions import Register
-from bot.dossier import Dossier, IntakeChannel
-from bot.errors import Refused
-from bot.events import Event
-from bot.letters.service import Letters
-from bot.outbox import OutboxItem, OutboxMessage, Rejected
+from bot.outbox.messages import OutboxItem, OutboxMessage, Rejected
+from bot.rules.actions import Register
+from bot.rules.dossier import Dossier, IntakeChannel
+from bot.rules.errors import Refused
+from bot.rules.events import Event
+from bot.use_cases.letters.service import Letters
 
 CHANNEL = "paper"  # the outbox channel of documents the bot makes itself
 WITHOUT_PAPER = frozenset({IntakeChannel.TELEFOON, IntakeChannel.WEBSITE})

@@ -19,11 +19,11 @@ from adapters.intake.auth import Caller, authenticated
 from adapters.intake.limiter import TokenBucket
 from adapters.intake.webform import check, claimed_number, parse_body, registration
 from bot.catalogue import language, t
-from bot.errors import Refused
-from bot.peers import TrustedProxies
-from bot.people import SYSTEM
-from bot.services import Complaints
-from bot.workdays import local_date
+from bot.inbound.peers import TrustedProxies
+from bot.rules.errors import Refused
+from bot.rules.people import SYSTEM
+from bot.rules.workdays import local_date
+from bot.use_cases.services import Complaints
 
 PATH = "/intake/webform"
 MAX_BODY = 32 * 1024  # a long complaint is a few kB; anything near this is not a person

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from adapters.intake.webform import claimed_number
-from bot.cards import Button, Card, Fact, Section, Style
 from bot.catalogue import format_date, t
-from bot.dossier import Dossier, IntakeChannel
-from bot.events import Event
-from bot.notices import Audience, Notice, notice_messages
-from bot.outbox import OutboxMessage
-from bot.people import SYSTEM
+from bot.outbox.messages import OutboxMessage
+from bot.outbox.notices import Audience, Notice, notice_messages
+from bot.rules.dossier import Dossier, IntakeChannel
+from bot.rules.events import Event
+from bot.rules.people import SYSTEM
+from bot.views.cards import Button, Card, Fact, Section, Style
 
 
 class WebformNotice:

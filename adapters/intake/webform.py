@@ -11,13 +11,13 @@ from urllib.parse import parse_qsl
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
-from bot import jsonbody
-from bot.actions import Register
 from bot.catalogue import t
-from bot.dossier import IntakeChannel
-from bot.errors import Refused
-from bot.fields import CustomerNumber, Email, Line, OptionalLine, Text
-from bot.validation import refusal
+from bot.inbound import jsonbody
+from bot.rules.actions import Register
+from bot.rules.dossier import IntakeChannel
+from bot.rules.errors import Refused
+from bot.rules.fields import CustomerNumber, Email, Line, OptionalLine, Text
+from bot.rules.validation import refusal
 
 MAX_MESSAGE = 5_000
 

@@ -11,11 +11,11 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
-from bot.cards import Section
 from bot.catalogue import language, t
-from bot.mirror import CHANNEL, mirror_items
-from bot.mirror_checklist import MirrorChecklist, digest_section
+from bot.outbox.mirror import CHANNEL, mirror_items
+from bot.outbox.mirror_checklist import MirrorChecklist, digest_section
 from bot.settings import Settings
+from bot.views.cards import Section
 from storage.mirror_records import MirrorRecords
 
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import aiohttp
 
-from bot.outbox import OutboxItem, Rejected, RetryLater
+from bot.outbox.messages import OutboxItem, Rejected, RetryLater
 from storage.mirror_records import MirrorRecords
 
 from .requests import PATHS, BridgeRequest, prepare

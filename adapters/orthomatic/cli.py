@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import t
-from bot.mirror import CHANNEL
-from bot.mirror_checklist import MirrorChecklist
-from bot.outbox import OutboxStatus
-from bot.people import Person
+from bot.outbox.messages import OutboxStatus
+from bot.outbox.mirror import CHANNEL
+from bot.outbox.mirror_checklist import MirrorChecklist
+from bot.rules.people import Person
+from bot.rules.workdays import utcnow
 from bot.terminal import LANG, Parser, UsageError, print_json, print_table
-from bot.workdays import utcnow
 from storage.mirror_records import MirrorRecords
 
 from . import Mode, choose_mode

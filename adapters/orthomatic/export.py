@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-from bot.outbox import OutboxItem, RetryLater
+from bot.outbox.messages import OutboxItem, RetryLater
 from storage.mirror_records import MirrorRecords
 
 from .requests import BridgeRequest, prepare

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 import time
 
-from bot.cards import Card, Section
 from bot.catalogue import t
-from bot.mirror import CHANNEL, LANG
-from bot.notices import Audience, Notice, notice_messages
-from bot.outbox import OutboxItem
+from bot.outbox.messages import OutboxItem
+from bot.outbox.mirror import CHANNEL, LANG
+from bot.outbox.notices import Audience, Notice, notice_messages
+from bot.views.cards import Card, Section
 
 log = logging.getLogger(__name__)
 

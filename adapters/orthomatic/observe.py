@@ -6,9 +6,9 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.mirror import CHANNEL
-from bot.outbox import OutboxStatus
-from bot.workdays import utcnow
+from bot.outbox.messages import OutboxStatus
+from bot.outbox.mirror import CHANNEL
+from bot.rules.workdays import utcnow
 from storage.failures import unreachable
 
 # Not yet in Orthomatic: on its way, refused, given up, or waiting for a person.

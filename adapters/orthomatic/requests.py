@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.catalogue import t
-from bot.mirror import CATEGORY, LANG, ItemKind, person_ids, subject, text
-from bot.outbox import OutboxItem, Rejected
+from bot.outbox.messages import OutboxItem, Rejected
+from bot.outbox.mirror import CATEGORY, LANG, ItemKind, person_ids, subject, text
 from storage.mirror_records import Document, MirrorRecords
 
 PATHS = {ItemKind.DOSSIER: "dossiers", ItemKind.CONTACT: "contacts", ItemKind.PINBOARD: "pinboard"}

@@ -41,8 +41,6 @@ from adapters.slack.modals import (
     scans,
 )
 from adapters.slack.store import SlackStore
-from bot.actions import ACTIONS, Action, AddNote, Register
-from bot.cards import FieldKind, Form
 from bot.catalogue import t
 from bot.chat.commands import Command as ChatCommand
 from bot.chat.commands import Verb
@@ -50,15 +48,17 @@ from bot.chat.commands import command as chat_command
 from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
 from bot.chat.roles import Colleague, grant_role, granted_text
-from bot.dossier_card import dossier_card, list_card
-from bot.errors import Refused
-from bot.forms import form, registration_form
 from bot.host import Klachtenbot
-from bot.people import Person
-from bot.services import Outcome, Scope
-from bot.tasks import TASKS
-from bot.validation import parse
-from bot.workdays import local_date
+from bot.rules.actions import ACTIONS, Action, AddNote, Register
+from bot.rules.errors import Refused
+from bot.rules.people import Person
+from bot.rules.validation import parse
+from bot.rules.workdays import local_date
+from bot.use_cases.services import Outcome, Scope
+from bot.use_cases.tasks import TASKS
+from bot.views.cards import FieldKind, Form
+from bot.views.dossier_card import dossier_card, list_card
+from bot.views.forms import form, registration_form
 
 log = logging.getLogger(__name__)
 

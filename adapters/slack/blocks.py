@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from adapters.slack.ids import ACTION_PREFIX, encode_value
-from bot.cards import Button, Card, Link, Style
 from bot.catalogue import t
+from bot.views.cards import Button, Card, Link, Style
 
 # Slack's limits (Block Kit reference).
 MESSAGE_BLOCKS = 50

@@ -21,12 +21,12 @@ from adapters.slack.blocks import MESSAGE_BLOCKS, card_blocks, escape, fallback_
 from adapters.slack.locale import Locales
 from adapters.slack.screens import channel_card, directie_card, owner_card
 from adapters.slack.store import Location, SlackStore
-from bot.cards import Card
 from bot.catalogue import t
 from bot.chat.reactor import Kind
-from bot.notices import NOTICE, Audience, Notice
-from bot.outbox import OutboxItem, Rejected, RetryLater
-from bot.services import DossierView
+from bot.outbox.messages import OutboxItem, Rejected, RetryLater
+from bot.outbox.notices import NOTICE, Audience, Notice
+from bot.use_cases.services import DossierView
+from bot.views.cards import Card
 
 # The dossier as the bot posts it itself (`Complaints.posted_view`).
 Views = Callable[..., Awaitable[DossierView | None]]

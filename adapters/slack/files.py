@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from bot.documents import MAX_BYTES
-from bot.errors import Refused
+from bot.rules.errors import Refused
+from bot.use_cases.documents import MAX_BYTES
 
 FILE_HOSTS = {"files.slack.com"}
 CHUNK = 64 * 1024

@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from adapters.slack.blocks import SECTION_TEXT, VIEW_BLOCKS, Block, escape, mrkdwn, plain
-from bot.cards import without_bidi_controls
 from bot.catalogue import t
-from bot.dossier import State
-from bot.people import Person
-from bot.roles import Role
-from bot.services import DossierView
+from bot.rules.dossier import State
+from bot.rules.people import Person
+from bot.rules.roles import Role
+from bot.use_cases.services import DossierView
+from bot.views.cards import without_bidi_controls
 
 LINES_PER_GROUP = 25
 

@@ -1,6 +1,6 @@
 """Modals: the core's `Form` as a Slack view, and a submitted view back to plain data.
 
-The form is designed once in `bot.forms`; here each field kind becomes its Block
+The form is designed once in `bot.views.forms`; here each field kind becomes its Block
 Kit input (a date picker, a select, a user picker, yes/no radio buttons). A
 refusal from the core comes back as inline errors under the fields it names.
 """
@@ -13,9 +13,9 @@ from typing import Any
 
 from adapters.slack.blocks import VIEW_BLOCKS, Block, mrkdwn, plain
 from adapters.slack.ids import Callback
-from bot.cards import FieldKind, Form, FormField
 from bot.catalogue import t
-from bot.errors import Refused
+from bot.rules.errors import Refused
+from bot.views.cards import FieldKind, Form, FormField
 
 MODAL_TITLE = 24
 MODAL_BUTTON = 24

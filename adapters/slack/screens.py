@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.actions import Decide, Escalate, PlanContact, ReportStatus
-from bot.cards import Button, Card, Fact, Style
 from bot.catalogue import format_datetime, t
-from bot.dossier import DirectieChoice
-from bot.dossier_card import dossier_card
-from bot.people import SYSTEM, Person
-from bot.roles import Role
-from bot.services import DossierView
+from bot.rules.actions import Decide, Escalate, PlanContact, ReportStatus
+from bot.rules.dossier import DirectieChoice
+from bot.rules.people import SYSTEM, Person
+from bot.rules.roles import Role
+from bot.use_cases.services import DossierView
+from bot.views.cards import Button, Card, Fact, Style
+from bot.views.dossier_card import dossier_card
 
 # Who "looks at" the card in the coordinators' channel: its buttons are the
 # coordinator's. Whoever clicks is still checked by the core.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.people import Person
+from bot.rules.people import Person
 from storage.chat_messages import ChatMessages
 from storage.chat_people import ChatPeople
 

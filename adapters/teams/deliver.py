@@ -17,12 +17,12 @@ from adapters.teams.store import TeamsStore, conversation_key
 from adapters.teams.views import channel_viewer, dossier_view
 from bot.catalogue import language, t
 from bot.chat.reactor import Kind
-from bot.dossier_card import dossier_card
 from bot.host import Klachtenbot
-from bot.notices import NOTICE, Audience, Notice
-from bot.outbox import OutboxItem, Rejected, RetryLater
-from bot.people import Person
-from bot.roles import Role
+from bot.outbox.messages import OutboxItem, Rejected, RetryLater
+from bot.outbox.notices import NOTICE, Audience, Notice
+from bot.rules.people import Person
+from bot.rules.roles import Role
+from bot.views.dossier_card import dossier_card
 
 CARD = "card"  # chat_messages.purpose of the dossier's card in the coordinators' channel
 # Kinds written before both chats shared one reactor; items of them may still wait.

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from bot.errors import Refused
+from bot.rules.errors import Refused
 
 MANIFEST_DIR = Path(__file__).resolve().parents[2] / "manifest" / "teams"
 ICONS = ("color.png", "outline.png")

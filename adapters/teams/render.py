@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.cards import Button, Card, FieldKind, Form, FormField, Link, Style
 from bot.catalogue import t
+from bot.views.cards import Button, Card, FieldKind, Form, FormField, Link, Style
 
 VERSION = "1.5"
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"

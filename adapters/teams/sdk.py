@@ -37,7 +37,7 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 from adapters.teams.hosts import FileHosts
 from adapters.teams.port import FetchFailed, Inbound, Member, Outgoing, SendFailed, TooLarge
 from adapters.teams.render import CONTENT_TYPE, message_text
-from bot import jsonbody
+from bot.inbound import jsonbody
 from bot.settings import Settings
 
 # An invoke's answer: a card replaces the clicked card, text shows as a message.

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.people import Person
+from bot.rules.people import Person
 from storage.chat_messages import ChatMessages
 from storage.chat_people import ChatPeople
 from storage.conversation_refs import ConversationRefs

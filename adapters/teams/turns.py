@@ -3,7 +3,7 @@
 The flow of DESIGN holds: find the person, turn the payload into the core's
 typed action, let the core decide, answer the actor. Everything that others
 must see afterwards (the coordinators' card, a DM) goes through the outbox.
-A card task (bot.tasks: documents, the acknowledgement letter, the Orthomatic
+A card task (bot.use_cases.tasks: documents, the acknowledgement letter, the Orthomatic
 checklist) is answered the same way, with the links it hands out as buttons.
 """
 
@@ -20,23 +20,23 @@ from adapters.teams.port import FetchFailed, Files, Inbound, Outgoing, TooLarge,
 from adapters.teams.render import CONTROL
 from adapters.teams.store import TeamsStore, conversation_key, person_key
 from adapters.teams.views import staff_choices
-from bot.actions import ACTIONS, Action, AddNote, Register
-from bot.cards import Button, Confirm, FieldKind, Form, Link
 from bot.catalogue import language, t
 from bot.chat.commands import Verb, command
 from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
 from bot.chat.roles import Colleague, grant_role, granted_text
-from bot.documents import MAX_BYTES
-from bot.dossier_card import dossier_card, list_card
-from bot.errors import Refused
-from bot.fields import marked
-from bot.forms import form, runs_at_once
 from bot.host import Klachtenbot
-from bot.people import Person
-from bot.services import Outcome
-from bot.tasks import TASKS, task_buttons
-from bot.validation import parse
+from bot.rules.actions import ACTIONS, Action, AddNote, Register
+from bot.rules.errors import Refused
+from bot.rules.fields import marked
+from bot.rules.people import Person
+from bot.rules.validation import parse
+from bot.use_cases.documents import MAX_BYTES
+from bot.use_cases.services import Outcome
+from bot.use_cases.tasks import TASKS, task_buttons
+from bot.views.cards import Button, Confirm, FieldKind, Form, Link
+from bot.views.dossier_card import dossier_card, list_card
+from bot.views.forms import form, runs_at_once
 
 log = logging.getLogger(__name__)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bot.host import Klachtenbot
-from bot.people import Person
-from bot.procedure import can_own
-from bot.roles import Role
-from bot.services import DossierView
+from bot.rules.people import Person
+from bot.rules.procedure import can_own
+from bot.rules.roles import Role
+from bot.use_cases.services import DossierView
 
 # Who may be picked as owner or contact person in a form.
 

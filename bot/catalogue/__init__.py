@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from bot.workdays import AMSTERDAM
+from bot.rules.workdays import AMSTERDAM
 
 LANGUAGES = ("nl", "en")
 DEFAULT = "nl"

@@ -1,4 +1,4 @@
-"""Messages of the card tasks (bot.tasks) and download links (bot.links)."""
+"""Messages of the card tasks (bot.use_cases.tasks) and download links (bot.use_cases.links)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- buttons ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.services import Scope
+from bot.use_cases.services import Scope
 
 
 class Verb(StrEnum):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from bot.errors import Refused
+from bot.rules.errors import Refused
 
 TRIES = 3  # a third loss in a row means real contention: say so rather than loop
 CHANGED = "dossier.changed"

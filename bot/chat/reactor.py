@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from bot.actions import AddNote, Assign, Decide, Escalate, Register
-from bot.dossier import DirectieChoice, Dossier
-from bot.events import Event
-from bot.outbox import OutboxMessage, Reactor
+from bot.outbox.messages import OutboxMessage, Reactor
+from bot.rules.actions import AddNote, Assign, Decide, Escalate, Register
+from bot.rules.dossier import DirectieChoice, Dossier
+from bot.rules.events import Event
 
 LINE_TEXT = 500  # characters of what was written with a step, quoted in its thread line
 # What was written with a step, in the order a thread line quotes it.

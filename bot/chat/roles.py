@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.catalogue import t
-from bot.errors import Refused
-from bot.people import Person
-from bot.roles import parse_role
-from bot.staff import Staff
+from bot.rules.errors import Refused
+from bot.rules.people import Person
+from bot.rules.roles import parse_role
+from bot.use_cases.staff import Staff
 
 
 @dataclass(frozen=True)

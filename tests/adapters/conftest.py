@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator
 import pytest
 from aiohttp import web
 
-from bot.bootstrap import Klachtenbot
-from bot.server import make_app
+from bot.entry.bootstrap import Klachtenbot
+from bot.entry.server import make_app
 from tests.adapters.intake.smtp_server import Mailbox, start
 
 

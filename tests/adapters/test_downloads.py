@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import aiohttp
 
-from bot.links import Links, Target
-from bot.tasks import DOCUMENT, LETTER
-from tests.documents.support import PDF_FILE
+from bot.use_cases.links import Links, Target
+from bot.use_cases.tasks import DOCUMENT, LETTER
+from tests.bot.use_cases.documents.support import PDF_FILE
 from tests.helpers import registration
 
 

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-# The installed console script runs `bot.cli:main`; the module form works in any venv.
-COMMAND = [sys.executable, "-m", "bot.cli"]
+# The installed console script runs `bot.entry.cli:main`; the module form works in any venv.
+COMMAND = [sys.executable, "-m", "bot.entry.cli"]
 
 
 @dataclass

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.cli import CLI_LIST_LINES
+from bot.entry.cli import CLI_LIST_LINES
 from tests.e2e.cli import klachtenbot
 from tests.helpers import registration
 

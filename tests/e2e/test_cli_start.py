@@ -54,8 +54,8 @@ def test_reading_people_and_dossiers_imports_no_chat_pdf_planner_or_server(
     staff: str, args: list[str]
 ) -> None:
     modules = imported(*args, url=staff)
-    # The real command ran, and was watched (`bot.cli` itself runs as __main__).
-    assert {"bot.terminal", "bot.services"} <= modules
+    # The real command ran, and was watched (`bot.entry.cli` itself runs as __main__).
+    assert {"bot.terminal", "bot.use_cases.services"} <= modules
     assert heavy(modules) == []
 
 

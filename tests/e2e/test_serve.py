@@ -29,7 +29,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 def test_serve_with_no_configuration_answers_healthz(tmp_path: Path) -> None:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "bot.entry.cli", "serve", "--port", str(port)],
         cwd=tmp_path,
         env=clean_env(),
         stdout=subprocess.PIPE,
@@ -62,7 +62,7 @@ def test_serve_with_no_configuration_answers_healthz(tmp_path: Path) -> None:
 def test_serve_says_so_when_the_database_is_unreachable(tmp_path: Path) -> None:
     env = clean_env(KLACHTENBOT_DATABASE_URL=f"postgresql://nobody@127.0.0.1:{free_port()}/none")
     done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "serve", "--port", str(free_port())],
+        [sys.executable, "-m", "bot.entry.cli", "serve", "--port", str(free_port())],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 1
@@ -76,7 +76,7 @@ def test_serve_says_so_when_the_port_is_taken(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run(
-            [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "bot.entry.cli", "serve", "--port", str(port)],
             cwd=tmp_path, env=clean_env(), capture_output=True, text=True, timeout=60,
         )  # fmt: skip
     assert done.returncode == 1

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from bot.actions import Assign
+from bot.rules.actions import Assign
 from tests.helpers import registration
 
 

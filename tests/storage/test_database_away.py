@@ -19,12 +19,12 @@ from aiohttp import web
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from bot.actions import AddNote
-from bot.bootstrap import Klachtenbot, build
-from bot.cli import main
-from bot.errors import Refused
-from bot.roles import Role
-from bot.server import make_app
+from bot.entry.bootstrap import Klachtenbot, build
+from bot.entry.cli import main
+from bot.entry.server import make_app
+from bot.rules.actions import AddNote
+from bot.rules.errors import Refused
+from bot.rules.roles import Role
 from bot.settings import Settings
 from storage import tables as t
 from storage.migrate import upgrade

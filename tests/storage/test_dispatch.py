@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.outbox import OutboxMessage, OutboxStatus, Rejected, RetryLater
+from bot.outbox.messages import OutboxMessage, OutboxStatus, Rejected, RetryLater
 from storage.uow import SqlUnitOfWork
 from tests.conftest import LiveClock
 

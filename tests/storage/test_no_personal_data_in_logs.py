@@ -21,7 +21,10 @@ from aiohttp.test_utils import TestServer
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from bot.actions import (
+from bot.entry.bootstrap import build
+from bot.entry.cli import main
+from bot.entry.server import make_app
+from bot.rules.actions import (
     Acknowledge,
     AddNote,
     Assign,
@@ -32,12 +35,9 @@ from bot.actions import (
     MarkHandled,
     ReportStatus,
 )
-from bot.bootstrap import build
-from bot.cli import main
-from bot.roles import Role
-from bot.server import make_app
+from bot.rules.roles import Role
+from bot.rules.workdays import local_date, utcnow
 from bot.settings import Settings
-from bot.workdays import local_date, utcnow
 from storage.database import is_sqlite
 from tests.helpers import registration
 

@@ -6,8 +6,8 @@ import asyncio
 
 from sqlalchemy import event
 
-from bot.actions import Assign
-from bot.services import Scope
+from bot.rules.actions import Assign
+from bot.use_cases.services import Scope
 from storage.uow import SqlUnitOfWork
 from tests.helpers import registration
 
@@ -79,7 +79,7 @@ async def test_a_chat_list_reads_only_the_lines_it_shows_and_counts_the_rest(bot
 
 
 async def test_a_person_is_read_with_all_roles_in_one_query(bot, database_url):
-    from bot.roles import Role
+    from bot.rules.roles import Role
 
     both = await bot.staff.add(
         None, "Anna de Vries", [Role.COORDINATOR, Role.BEHEERDER], "anna@example.nl", "UANNA"

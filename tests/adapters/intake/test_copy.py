@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from adapters.intake.copy import CHANNEL, CopyFiler
-from bot.outbox import OutboxStatus
-from bot.people import SYSTEM
-from tests.documents.support import pdf_text
+from bot.outbox.messages import OutboxStatus
+from bot.rules.people import SYSTEM
+from tests.bot.use_cases.documents.support import pdf_text
 from tests.helpers import registration
 
 

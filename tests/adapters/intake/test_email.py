@@ -7,13 +7,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.actions import Acknowledge
-from bot.deadlines import DeadlineKind
-from bot.dossier import AcknowledgementMethod
-from bot.errors import Refused
-from bot.outbox import OutboxStatus
+from bot.outbox.messages import OutboxStatus
+from bot.rules.actions import Acknowledge
+from bot.rules.deadlines import DeadlineKind
+from bot.rules.dossier import AcknowledgementMethod
+from bot.rules.errors import Refused
+from tests.bot.use_cases.documents.support import make_bot, pdf_text, with_chat
 from tests.conftest import LiveClock
-from tests.documents.support import make_bot, pdf_text, with_chat
 from tests.helpers import registration
 
 

@@ -13,12 +13,12 @@ from aiohttp import ClientSession
 from aiohttp.test_utils import TestServer
 
 from adapters.intake.auth import SIGNATURE_HEADER, sign, sign_v2
-from bot.actions import Correct
-from bot.dossier import IntakeChannel, State
-from bot.people import SYSTEM
-from bot.server import make_app
-from bot.services import Scope
-from tests.documents.support import make_bot, settle, with_chat
+from bot.entry.server import make_app
+from bot.rules.actions import Correct
+from bot.rules.dossier import IntakeChannel, State
+from bot.rules.people import SYSTEM
+from bot.use_cases.services import Scope
+from tests.bot.use_cases.documents.support import make_bot, settle, with_chat
 from tests.helpers import registration
 
 TOKEN = "website-geheim-0123456789"

@@ -13,10 +13,10 @@ import pytest
 from aiohttp import ClientSession, web
 from aiohttp.test_utils import TestServer
 
-from bot.server import make_app
-from bot.services import Scope
+from bot.entry.server import make_app
+from bot.use_cases.services import Scope
 from tests.adapters.intake.cdp import Browser, find_chromium
-from tests.documents.support import make_bot, settle, with_chat
+from tests.bot.use_cases.documents.support import make_bot, settle, with_chat
 
 SNIPPET = Path(__file__).parents[3] / "docs" / "webform.html"
 TOKEN = "website-geheim-0123456789"

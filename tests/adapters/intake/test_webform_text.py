@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from bot.services import Scope
+from bot.use_cases.services import Scope
 from storage.tables import dossiers, events
 from tests.adapters.intake import test_webform as webform
 from tests.adapters.intake.test_webform import FORM, TOKEN, post

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from bot.bootstrap import Klachtenbot, build
+from bot.entry.bootstrap import Klachtenbot, build
+from bot.rules.workdays import utcnow
 from bot.settings import Settings
-from bot.workdays import utcnow
 from tests.adapters.orthomatic.standin import TOKEN, StandInBridge
 
 

@@ -8,9 +8,9 @@ from itertools import cycle
 import yaml
 from openapi_spec_validator import validate
 
-from bot.actions import Correct
-from bot.mirror import CHANNEL
-from bot.outbox import OutboxStatus
+from bot.outbox.messages import OutboxStatus
+from bot.outbox.mirror import CHANNEL
+from bot.rules.actions import Correct
 from tests.adapters.orthomatic.contract import SPEC, problems
 from tests.adapters.orthomatic.standin import TOKEN
 from tests.adapters.orthomatic.walk import PDF, expected_keys, register, staff, walk
@@ -102,7 +102,7 @@ async def test_a_refusal_stops_only_that_dossier_and_tells_the_coordinator(bridg
     standin.unknown_customers.add("99999")
     wrong = await register(bridge_bot, people, customer_number="99999")
     fine = await register(bridge_bot, people, customer_number="10234")
-    from bot.actions import AddNote
+    from bot.rules.actions import AddNote
 
     await bridge_bot.complaints.act(people.coordinator, wrong, AddNote(text="Eerste notitie."))
 

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from bot.dossier_card import dossier_card
-from bot.errors import Refused
-from bot.mirror import CHANNEL, ItemKind
-from bot.mirror_checklist import MirrorChecklist, digest_section
-from bot.workdays import WorkingCalendar, utcnow
+from bot.outbox.mirror import CHANNEL, ItemKind
+from bot.outbox.mirror_checklist import MirrorChecklist, digest_section
+from bot.rules.errors import Refused
+from bot.rules.workdays import WorkingCalendar, utcnow
+from bot.views.dossier_card import dossier_card
 from tests.adapters.orthomatic.walk import expected_keys, register, staff, walk
 
 
@@ -92,8 +92,8 @@ async def test_unticked_items_of_a_whole_working_day_are_for_the_morning_digest(
 async def test_the_morning_digest_lists_what_waited_a_working_day(make_bot):
     from datetime import UTC, datetime
 
-    from bot.reminders.scheduler import reminders_for
-    from tests.documents.support import with_chat
+    from bot.use_cases.reminders.scheduler import reminders_for
+    from tests.bot.use_cases.documents.support import with_chat
 
     bot = await make_bot()
     chat = with_chat(bot)

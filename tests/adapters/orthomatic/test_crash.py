@@ -10,8 +10,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from bot.mirror import CHANNEL
-from bot.outbox import OutboxStatus
+from bot.outbox.messages import OutboxStatus
+from bot.outbox.mirror import CHANNEL
 from tests.adapters.orthomatic.standin import TOKEN
 from tests.adapters.orthomatic.walk import expected_keys, staff, walk
 
@@ -38,7 +38,7 @@ async def _serve(database_url: str, bridge_url: str) -> asyncio.subprocess.Proce
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bot.cli",
+        "bot.entry.cli",
         "serve",
         cwd=ROOT,
         env=env,

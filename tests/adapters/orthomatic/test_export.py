@@ -7,8 +7,8 @@ import json
 import os
 
 from adapters.orthomatic.requests import PATHS
-from bot.mirror import CHANNEL, ItemKind
-from bot.outbox import OutboxStatus
+from bot.outbox.messages import OutboxStatus
+from bot.outbox.mirror import CHANNEL, ItemKind
 from tests.adapters.orthomatic.contract import _validator, spec
 from tests.adapters.orthomatic.test_bridge import drain
 from tests.adapters.orthomatic.walk import PDF, expected_keys, staff, walk

@@ -7,9 +7,9 @@ import json
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.cli import main
-from bot.mirror import CHANNEL
-from bot.server import make_app
+from bot.entry.cli import main
+from bot.entry.server import make_app
+from bot.outbox.mirror import CHANNEL
 from tests.adapters.orthomatic.standin import TOKEN
 from tests.adapters.orthomatic.test_bridge import drain
 from tests.adapters.orthomatic.walk import PDF, register, staff, walk

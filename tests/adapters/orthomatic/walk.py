@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from bot.actions import (
+from bot.rules.actions import (
     Acknowledge,
     AddDocument,
     AddNote,
@@ -22,9 +22,9 @@ from bot.actions import (
     PlanContact,
     ReportStatus,
 )
-from bot.people import Person
-from bot.roles import Role
-from bot.workdays import local_date, utcnow
+from bot.rules.people import Person
+from bot.rules.roles import Role
+from bot.rules.workdays import local_date, utcnow
 from storage import tables as t
 from tests.helpers import registration
 

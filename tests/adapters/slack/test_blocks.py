@@ -11,10 +11,9 @@ from adapters.slack.blocks import card_blocks, escape, fit
 from adapters.slack.home import home_view
 from adapters.slack.modals import FormContext, form_view, inline_errors, read_values
 from adapters.slack.screens import channel_card, directie_card, owner_card
-from bot.actions import ACTIONS, AddNote, Register
-from bot.cards import Button, Card, Fact, Section
-from bot.deadlines import DeadlineKind
-from bot.dossier import (
+from bot.rules.actions import ACTIONS, AddNote, Register
+from bot.rules.deadlines import DeadlineKind
+from bot.rules.dossier import (
     Complaint,
     Customer,
     Dossier,
@@ -22,14 +21,15 @@ from bot.dossier import (
     IntakeChannel,
     State,
 )
-from bot.errors import Refused
-from bot.events import Event
-from bot.forms import form
-from bot.people import Person
-from bot.ports import Deadline
-from bot.roles import Role
-from bot.services import DossierView
-from bot.validation import parse
+from bot.rules.errors import Refused
+from bot.rules.events import Event
+from bot.rules.people import Person
+from bot.rules.roles import Role
+from bot.rules.validation import parse
+from bot.use_cases.ports import Deadline
+from bot.use_cases.services import DossierView
+from bot.views.cards import Button, Card, Fact, Section
+from bot.views.forms import form
 from tests.adapters.slack.block_rules import problems_in_message, problems_in_view
 
 NASTY = "<!channel> <@U123> <https://x|y> & <!here> <#C1>"

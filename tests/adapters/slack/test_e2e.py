@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.dossier import State
-from bot.tasks import TASKS
+from bot.rules.dossier import State
+from bot.use_cases.tasks import TASKS
 from storage.tables import chat_messages
 from tests.adapters.slack.conftest import COORDINATORS, DIRECTIE
 from tests.adapters.slack.fake_slack import FakeSlack

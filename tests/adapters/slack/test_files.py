@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from storage.tables import documents, events
 from tests.adapters.slack.test_requests import _until, _until_card_remembered
-from tests.documents.support import a_pdf
+from tests.bot.use_cases.documents.support import a_pdf
 from tests.helpers import registration, rows
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 500

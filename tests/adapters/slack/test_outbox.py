@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from bot.actions import Acknowledge, Assign, Escalate
-from bot.cards import Button, Card
-from bot.notices import Audience, Notice, notice_messages
-from bot.outbox import OutboxMessage, Rejected, RetryLater
-from bot.workdays import utcnow
+from bot.outbox.messages import OutboxMessage, Rejected, RetryLater
+from bot.outbox.notices import Audience, Notice, notice_messages
+from bot.rules.actions import Acknowledge, Assign, Escalate
+from bot.rules.workdays import utcnow
+from bot.views.cards import Button, Card
 from storage.uow import SqlUnitOfWork
 from tests.adapters.slack.conftest import COORDINATORS, DIRECTIE
 from tests.helpers import registration

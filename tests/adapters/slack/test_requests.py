@@ -14,10 +14,10 @@ from sqlalchemy import func, select
 import adapters.slack.app as slack_app
 from adapters.slack.admission import Admission
 from adapters.slack.ids import encode_value
-from bot.actions import Assign
-from bot.bootstrap import build
-from bot.services import LIST_LINES
+from bot.entry.bootstrap import build
+from bot.rules.actions import Assign
 from bot.settings import Settings
+from bot.use_cases.services import LIST_LINES
 from storage.tables import dossiers, events, inbound_keys
 from tests.adapters.slack.signing import SECRET, button, sign
 from tests.helpers import registration, rows
@@ -382,7 +382,7 @@ async def test_without_a_token_slack_is_off_and_serve_says_so(database_url, monk
         assert any("SLACK_BOT_TOKEN" in note for note in bot.startup_notes)
         from aiohttp import web
 
-        from bot.server import make_app
+        from bot.entry.server import make_app
 
         app = make_app(bot)
         assert not [

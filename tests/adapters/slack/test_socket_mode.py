@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.bootstrap import build
-from bot.roles import Role
-from bot.server import make_app
+from bot.entry.bootstrap import build
+from bot.entry.server import make_app
+from bot.rules.roles import Role
 from bot.settings import Settings
 
 

@@ -14,15 +14,15 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.dossier import AcknowledgementMethod
-from bot.links import Links, Target
-from bot.outbox import OutboxStatus
-from bot.tasks import DOCUMENT
+from bot.outbox.messages import OutboxStatus
+from bot.rules.dossier import AcknowledgementMethod
+from bot.use_cases.links import Links, Target
+from bot.use_cases.tasks import DOCUMENT
 from tests.adapters.intake.smtp_server import Mailbox
 from tests.adapters.slack.fake_slack import FakeSlack
 from tests.adapters.slack.signing import SlackSends, button
 from tests.adapters.slack.test_e2e import latest_card
-from tests.documents.support import PDF_FILE, make_bot, pdf_text
+from tests.bot.use_cases.documents.support import PDF_FILE, make_bot, pdf_text
 from tests.helpers import registration
 
 

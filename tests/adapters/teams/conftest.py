@@ -14,10 +14,10 @@ from botbuilder.schema import Activity
 from adapters.teams.hosts import FileHosts
 from adapters.teams.sdk import inbound
 from adapters.teams.turns import TeamsBot
-from bot.bootstrap import Klachtenbot, build
-from bot.people import Person
-from bot.roles import Role
-from bot.server import BOT
+from bot.entry.bootstrap import Klachtenbot, build
+from bot.entry.server import BOT
+from bot.rules.people import Person
+from bot.rules.roles import Role
 from bot.settings import Settings
 from tests.adapters.teams.client import COORDINATORS, DIRECTIE, Teams, User, valid_card
 from tests.adapters.teams.connector import Connector

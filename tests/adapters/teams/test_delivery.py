@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.actions import Assign
-from bot.cards import Button, Card, Section
-from bot.notices import Audience, Notice, notice_messages
-from bot.outbox import OutboxStatus, Rejected, RetryLater
+from bot.outbox.messages import OutboxStatus, Rejected, RetryLater
+from bot.outbox.notices import Audience, Notice, notice_messages
+from bot.rules.actions import Assign
+from bot.views.cards import Button, Card, Section
 from tests.adapters.teams.client import COORDINATORS, DIRECTIE, action, texts
 from tests.helpers import registration
 
@@ -187,8 +187,8 @@ async def test_a_one_tap_button_clicked_twice_records_one_step(teams, teams_bot,
 
 
 async def test_without_a_coordinator_channel_nothing_is_posted(database_url, clock, connector):
-    from bot.bootstrap import build
-    from bot.roles import Role
+    from bot.entry.bootstrap import build
+    from bot.rules.roles import Role
     from tests.adapters.teams.conftest import teams_settings
 
     bot = build(

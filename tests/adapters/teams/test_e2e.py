@@ -6,8 +6,8 @@ activities' serviceUrl; on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
-from bot.dossier import State
-from bot.people import SYSTEM
+from bot.rules.dossier import State
+from bot.rules.people import SYSTEM
 from tests.adapters.teams.client import COORDINATORS, DIRECTIE, action, texts
 
 REGISTRATION = {

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from adapters.teams.hosts import FileHosts
 from storage.tables import documents, events
 from tests.adapters.teams.client import COORDINATORS, Teams
-from tests.documents.support import a_pdf
+from tests.bot.use_cases.documents.support import a_pdf
 from tests.helpers import registration
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 500

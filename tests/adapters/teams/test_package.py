@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from adapters.teams.package import MANIFEST_DIR, manifest
-from bot.cli import main
+from bot.entry.cli import main
 from tests.adapters.teams.client import FIXTURES
 
 BOT_ID = "8a3c2f1e-1111-4222-8333-944455556666"

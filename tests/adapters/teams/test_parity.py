@@ -6,7 +6,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from adapters.teams import render
-from bot.actions import (
+from bot.chat.commands import Command, Verb, command
+from bot.outbox.mirror import ItemKind
+from bot.outbox.mirror_checklist import ChecklistItem, MirrorState
+from bot.rules.actions import (
     ACTIONS,
     Acknowledge,
     Assign,
@@ -16,17 +19,14 @@ from bot.actions import (
     MarkHandled,
     Register,
 )
-from bot.chat.commands import Command, Verb, command
-from bot.dossier_card import dossier_card
-from bot.forms import form
-from bot.mirror import ItemKind
-from bot.mirror_checklist import ChecklistItem, MirrorState
-from bot.people import Person
-from bot.procedure import apply, register
-from bot.roles import Role
-from bot.services import DossierView
+from bot.rules.people import Person
+from bot.rules.procedure import apply, register
+from bot.rules.roles import Role
 from bot.settings import Settings
-from bot.tasks import TASKS
+from bot.use_cases.services import DossierView
+from bot.use_cases.tasks import TASKS
+from bot.views.dossier_card import dossier_card
+from bot.views.forms import form
 from tests.adapters.teams.client import actions, valid_card
 from tests.helpers import registration
 

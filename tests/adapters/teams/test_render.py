@@ -8,16 +8,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from adapters.teams import render
-from bot.actions import AddNote, Register
-from bot.cards import Button, Card, Confirm, Fact, Link, Section
-from bot.dossier_card import dossier_card, list_card
-from bot.events import Event
-from bot.forms import all_forms, form
-from bot.people import Person
-from bot.procedure import apply, register
-from bot.roles import Role
-from bot.services import DossierView
+from bot.rules.actions import AddNote, Register
+from bot.rules.events import Event
+from bot.rules.people import Person
+from bot.rules.procedure import apply, register
+from bot.rules.roles import Role
 from bot.settings import Settings
+from bot.use_cases.services import DossierView
+from bot.views.cards import Button, Card, Confirm, Fact, Link, Section
+from bot.views.dossier_card import dossier_card, list_card
+from bot.views.forms import all_forms, form
 from tests.adapters.teams.client import actions, texts, valid_card
 from tests.helpers import registration
 

@@ -15,10 +15,10 @@ import jwt
 import pytest
 from sqlalchemy import func, select
 
-from bot.bootstrap import build
-from bot.outbox import OutboxStatus
-from bot.roles import Role
-from bot.server import make_app
+from bot.entry.bootstrap import build
+from bot.entry.server import make_app
+from bot.outbox.messages import OutboxStatus
+from bot.rules.roles import Role
 from storage import tables as t
 from tests.adapters.teams.client import COORDINATORS, Teams, User, action, texts
 from tests.adapters.teams.conftest import _serve, start, teams_settings
@@ -93,7 +93,7 @@ async def test_local_mode_answers_loopback_only(teams_bot, connector, people):
         pytest.skip("this machine has no address besides loopback")
     from aiohttp import web
 
-    from bot.server import BOT
+    from bot.entry.server import BOT
 
     app = web.Application()
     app[BOT] = bot
@@ -203,7 +203,7 @@ async def test_without_credentials_or_local_mode_teams_is_off(database_url, conn
 def test_serve_says_teams_is_off_and_how_to_switch_local_mode_on(tmp_path):
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "bot.entry.cli", "serve", "--port", str(port)],
         cwd=tmp_path, env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:

@@ -18,17 +18,17 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
-from bot.actions import Assign
-from bot.bootstrap import Klachtenbot, build
-from bot.dossier import AcknowledgementMethod
-from bot.links import Links, Target
-from bot.mirror import CHANNEL as ORTHOMATIC
-from bot.outbox import OutboxStatus
-from bot.tasks import DOCUMENT
+from bot.entry.bootstrap import Klachtenbot, build
+from bot.outbox.messages import OutboxStatus
+from bot.outbox.mirror import CHANNEL as ORTHOMATIC
+from bot.rules.actions import Assign
+from bot.rules.dossier import AcknowledgementMethod
+from bot.use_cases.links import Links, Target
+from bot.use_cases.tasks import DOCUMENT
 from storage import tables
 from tests.adapters.teams.client import COORDINATORS, action, actions, texts
 from tests.adapters.teams.conftest import base_url, loopback_socket, start, teams_settings
-from tests.documents.support import PDF_FILE, pdf_text
+from tests.bot.use_cases.documents.support import PDF_FILE, pdf_text
 from tests.helpers import registration
 
 SECRET = "test-link-secret"

@@ -11,12 +11,12 @@ from adapters.teams.port import Inbound, Outgoing
 from adapters.teams.sdk import inbound
 from adapters.teams.store import TeamsStore
 from adapters.teams.turns import TeamsBot
-from bot.errors import Refused
-from bot.roles import Role
-from bot.services import LIST_LINES
+from bot.rules.errors import Refused
+from bot.rules.roles import Role
+from bot.use_cases.services import LIST_LINES
 from storage import tables as t
 from tests.adapters.teams.client import COORDINATORS, User, action, actions, texts, valid_card
-from tests.documents.support import PDF_FILE
+from tests.bot.use_cases.documents.support import PDF_FILE
 from tests.helpers import registration
 
 

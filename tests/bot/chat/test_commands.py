@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.chat.commands import Command, Verb, command, scope
-from bot.services import Scope
+from bot.use_cases.services import Scope
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.chat.conflicts import TRIES, retried
-from bot.errors import Refused
+from bot.rules.errors import Refused
 
 
 class Racing:

@@ -10,7 +10,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.actions import (
+from bot.chat.reactor import Kind, chat_reactor, told
+from bot.entry.bootstrap import Klachtenbot, build
+from bot.outbox.messages import OutboxStatus
+from bot.rules.actions import (
     AddDocument,
     AddNote,
     Assign,
@@ -19,9 +22,6 @@ from bot.actions import (
     MarkHandled,
     ReportStatus,
 )
-from bot.bootstrap import Klachtenbot, build
-from bot.chat.reactor import Kind, chat_reactor, told
-from bot.outbox import OutboxStatus
 from bot.settings import Settings
 from tests.conftest import Clock
 from tests.helpers import registration
@@ -119,8 +119,8 @@ def test_the_decision_knows_no_platform() -> None:
     """A registration is the card alone; a handled step a card and a quoted line."""
     from datetime import UTC, datetime
 
-    from bot.events import Event
-    from bot.procedure import register
+    from bot.rules.events import Event
+    from bot.rules.procedure import register
     from tests.adapters.teams.test_parity import COORDINATOR, NOW, OWNER
 
     terms = Settings(database_url="sqlite://").terms

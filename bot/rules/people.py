@@ -1,0 +1,25 @@
+"""A person the bot knows: staff with roles and platform identities."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from bot.rules.roles import Role
+
+
+class Person(BaseModel):
+    id: int
+    name: str
+    email: str | None = None
+    roles: frozenset[Role] = Field(default_factory=frozenset)
+    slack_user_id: str | None = None
+    teams_aad_id: str | None = None
+    language: str = "nl"
+    active: bool = True
+
+    def has(self, role: Role) -> bool:
+        return self.active and role in self.roles
+
+
+# The actor for what the scheduler does by itself (automatic escalation).
+SYSTEM = Person(id=0, name="Klachtenbot", roles=frozenset({Role.SYSTEEM}))

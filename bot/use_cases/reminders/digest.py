@@ -1,0 +1,74 @@
+"""The morning digest: on working days, what is overdue and what falls due this week.
+
+Every replica may run it; the outbox key names the day, so the coordinators get
+one digest a day however many processes (or restarts) try.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+
+from bot.catalogue import t
+from bot.outbox.notices import Audience, Notice, notice_messages
+from bot.rules.workdays import WorkingCalendar, end_of_day, local_date
+from bot.use_cases.ports import Deadline, UnitOfWork
+from bot.views.cards import Card, Section
+
+
+class Digest:
+    def __init__(
+        self,
+        uow: Callable[[], UnitOfWork],
+        platforms: list[str],
+        calendar: WorkingCalendar,
+        lang: str = "nl",
+        extra_sections: list[Callable[[str], Awaitable[Section | None]]] | None = None,
+    ) -> None:
+        self.uow = uow
+        self.platforms = platforms
+        self.calendar = calendar
+        self.lang = lang
+        # Other parts' sections (given the language), e.g. the Orthomatic checklist.
+        self.extra_sections = extra_sections if extra_sections is not None else []
+
+    async def run(self, now: datetime) -> Notice | None:
+        """Queue today's digest; None on a day off (weekend, holiday, closed day)."""
+        today = local_date(now)
+        if not self.calendar.is_working_day(today):
+            return None
+        sunday = today + timedelta(days=6 - today.weekday())
+        extra = [s for source in self.extra_sections if (s := await source(self.lang))]
+        async with self.uow() as uow:
+            pending = await uow.deadlines.pending(due_before=end_of_day(sunday))
+            card = self.card(pending, now)
+            if extra:
+                card.sections = [s for s in card.sections if s.title] + extra
+            notice = Notice(audience=Audience.COORDINATORS, card=card)
+            for message in notice_messages(self.platforms, notice, f"digest:{today}"):
+                await uow.outbox.add(message)
+            await uow.commit()
+        return notice
+
+    def card(self, pending: list[Deadline], now: datetime) -> Card:
+        lang = self.lang
+        overdue = [d for d in pending if d.due_at <= now]
+        coming = [d for d in pending if d.due_at > now]
+        sections = [
+            Section(title=t(title, lang), text="\n".join(self._line(d) for d in group))
+            for title, group in (("digest.overdue", overdue), ("digest.this_week", coming))
+            if group
+        ]
+        return Card(
+            title=t("digest.title", lang, today=local_date(now)),
+            sections=sections or [Section(text=t("digest.nothing", lang))],
+        )
+
+    def _line(self, deadline: Deadline) -> str:
+        return t(
+            "digest.line",
+            self.lang,
+            number=deadline.dossier_number,
+            kind=deadline.kind.value,
+            due=deadline.due_on,
+        )

@@ -1,0 +1,125 @@
+"""One card model, two renderers: what to show, never how.
+
+`adapters/slack` renders a `Card` to Block Kit and `adapters/teams` to an
+Adaptive Card. Every string here is plain text as a person typed it; escaping
+is the renderer's job, because only it knows its markup.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, Field
+
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): one
+# of them in a customer's name can make "K-2026-0012" read as another number, or turn
+# the rest of a line around. They are taken out where text is shown, in this one model,
+# rather than when it is typed: the dossier keeps what the customer wrote, and rows
+# stored before this rule are shown safely too.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def without_bidi_controls(text: str) -> str:
+    return _BIDI_CONTROLS.sub("", text)
+
+
+Shown = Annotated[str, AfterValidator(without_bidi_controls)]
+
+
+class Style(StrEnum):
+    DEFAULT = "default"
+    PRIMARY = "primary"
+    DANGER = "danger"
+
+
+class Fact(BaseModel):
+    label: Shown
+    value: Shown
+
+
+class Section(BaseModel):
+    title: Shown | None = None
+    text: Shown
+
+
+class Confirm(BaseModel):
+    title: Shown
+    text: Shown
+    yes: str
+    no: str
+
+
+class Button(BaseModel):
+    """A button for one action of the core on one dossier, or for a card task.
+
+    `action` names either a step of the procedure (bot.rules.actions.ACTIONS) or a card
+    task that is not a step, such as downloading documents (bot.use_cases.tasks.TASKS).
+    For a step, adapters follow one rule, `bot.views.forms.runs_at_once`: when `data` is given and
+    fills every required field of the action's form, a click runs the action at
+    once (one-tap answers such as "loopt volgens plan"); otherwise it opens the
+    form, prefilled with `data`.
+    """
+
+    action: str  # the action's name, e.g. "acknowledge" (see bot.rules.actions.ACTIONS)
+    label: Shown
+    value: str  # what the click is about: the dossier number
+    style: Style = Style.DEFAULT
+    confirm: Confirm | None = None
+    data: dict[str, str] = Field(default_factory=dict)
+
+
+class Link(BaseModel):
+    """A link to open in the browser: a document to download, the protocol to print."""
+
+    label: Shown
+    url: str
+
+
+class FieldKind(StrEnum):
+    LINE = "line"
+    TEXT = "text"  # multi-line
+    DATE = "date"
+    CHOICE = "choice"
+    PERSON = "person"
+    YES_NO = "yes_no"
+
+
+class Option(BaseModel):
+    value: str
+    label: str
+
+
+class FormField(BaseModel):
+    name: str
+    label: str
+    kind: FieldKind
+    required: bool = False
+    options: list[Option] = Field(default_factory=list)
+    initial: str | None = None
+    max_length: int | None = None
+
+
+class Form(BaseModel):
+    """A form for one action on one dossier (a Slack modal, an Adaptive Card with inputs)."""
+
+    action: str
+    title: str
+    submit: str
+    dossier_number: str | None = None
+    fields: list[FormField]
+
+
+class Card(BaseModel):
+    title: Shown
+    subtitle: Shown | None = None
+    facts: list[Fact] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    buttons: list[Button] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -1,0 +1,104 @@
+"""The form for each action, derived from the action's own fields.
+
+A form is designed once, from the typed command: a date becomes a date picker,
+a choice a select, a person id a person picker, free text a text area.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import date
+from enum import Enum
+
+from pydantic.fields import FieldInfo
+
+from bot.catalogue import t
+from bot.rules.actions import ACTIONS, Action, Register
+from bot.rules.fields import MAX_LINE, MAX_TEXT
+from bot.views.cards import Button, FieldKind, Form, FormField, Option
+
+# Prefixes under which the catalogue names each enum's values.
+_VALUE_LABELS = {
+    "channel": "channel",
+    "severity": "severity",
+    "method": "method",
+    "plan": "plan",
+    "choice": "choice",
+}
+_LONG_TEXT = {"details", "remedy_requested", "text", "reason", "solution", "outcome", "remarks"}
+
+
+def _kind(name: str, info: FieldInfo) -> tuple[FieldKind, type[Enum] | None]:
+    annotation = info.annotation
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    base = args[0] if isinstance(annotation, types.UnionType) and args else annotation
+    if name.endswith("_id") and name != "document_id":
+        return FieldKind.PERSON, None
+    if base is bool:
+        return FieldKind.YES_NO, None
+    if base is date:
+        return FieldKind.DATE, None
+    if isinstance(base, type) and issubclass(base, Enum):
+        return FieldKind.CHOICE, base
+    return (FieldKind.TEXT if name in _LONG_TEXT else FieldKind.LINE), None
+
+
+def form(action: type[Action], lang: str = "nl", dossier_number: str | None = None) -> Form:
+    fields = []
+    for name, info in action.model_fields.items():
+        if name == "document_id":
+            continue  # set by an upload, not typed
+        kind, enum = _kind(name, info)
+        options = []
+        if enum is not None:
+            prefix = _VALUE_LABELS.get(name, name)
+            options = [Option(value=m.value, label=t(f"{prefix}.{m.value}", lang)) for m in enum]
+        initial = info.default if isinstance(info.default, Enum) else None
+        fields.append(
+            FormField(
+                name=name,
+                label=t(f"label.{name}", lang),
+                kind=kind,
+                required=info.is_required(),
+                options=options,
+                initial=initial.value if initial else None,
+                max_length={FieldKind.TEXT: MAX_TEXT, FieldKind.LINE: MAX_LINE}.get(kind),
+            )
+        )
+    return Form(
+        action=action.name,
+        title=t(f"action.{action.name}", lang),
+        submit=t(f"action.{action.name}", lang),
+        dossier_number=dossier_number,
+        fields=fields,
+    )
+
+
+def registration_form(lang: str = "nl") -> Form:
+    return form(Register, lang)
+
+
+def all_forms(lang: str = "nl") -> dict[str, Form]:
+    return {name: form(cls, lang) for name, cls in ACTIONS.items()}
+
+
+def runs_at_once(button: Button) -> bool:
+    """Whether a click on `button` runs its action at once instead of opening a form.
+
+    A button whose data fills every required field runs at once ("Klantnummer
+    bevestigen" with the number in its data). Without data, an action with no
+    required fields runs at once ("close"), except one whose whole point is its
+    form ("correct").
+    """
+    action = ACTIONS.get(button.action)
+    if action is None:
+        return False
+    required = {f.name for f in form(action).fields if f.required}
+    if button.data:
+        return required <= set(button.data)
+    return not required and button.action not in _ALWAYS_A_FORM
+
+
+# Actions without required fields that still need a person to fill something in.
+_ALWAYS_A_FORM = {"correct"}
