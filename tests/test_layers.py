@@ -8,9 +8,12 @@ today's exceptions: it may only shrink, and the test fails when it is out of dat
 
 from __future__ import annotations
 
+import ast
+from collections.abc import Iterator
+
 import pytest
 
-from tests.import_graph import ALL_KINDS, Edge, cycles, edges
+from tests.import_graph import ALL_KINDS, Edge, cycles, edges, modules
 
 # The composition root and the entry points (`bot/entry/`): the only modules that wire
 # adapters in.
@@ -61,19 +64,44 @@ def test_adapters_do_not_import_the_composition_root(graph):
     )
 
 
-def test_only_the_composition_root_imports_adapters(graph):
+def test_the_core_imports_neither_adapters_nor_storage(graph):
+    # Every kind of import counts, a TYPE_CHECKING one too: the type names a part the
+    # core must not know. What the core needs from storage is a protocol (a port) in
+    # the core, which the root fills with storage's SQL implementation.
     wrong = [
         e
         for e in graph
         if e.internal
         and _within(e.source, "bot")
         and not _is_root(e.source)
-        and _within(e.target, "adapters")
+        and _within(e.target, "adapters", "storage")
     ]
     assert not wrong, (
-        "The core (`bot`) never imports `adapters`; only the composition root and the "
-        "entry points (`bot/entry/`: bootstrap, cli, serve, server) wire adapters in:\n"
-        + _report(wrong)
+        "The core (`bot`: the rules, the use cases, the chat layer, views, the outbox, "
+        "inbound, the catalogue, `bot.host`, settings) imports neither `adapters` nor "
+        "`storage`, not even under TYPE_CHECKING. Give it a protocol (`bot/use_cases/"
+        "ports.py`, `bot/outbox/`) and let the composition root (`bot/entry/`) build the "
+        "SQL behind it or wire the adapter in:\n" + _report(wrong)
+    )
+
+
+def test_only_the_composition_root_knows_adapters_and_storage_together(graph):
+    # An adapter may keep its own rows through `storage` and import its own modules;
+    # a module that also reached another adapter would be wiring, the root's job.
+    imported: dict[str, set[str]] = {}
+    for e in graph:
+        if e.internal and not _is_root(e.source):
+            imported.setdefault(e.source, set()).add(e.target)
+    wrong = sorted(
+        source
+        for source, targets in imported.items()
+        if any(_within(target, "storage") for target in targets)
+        and any(_adapter(target) and _adapter(target) != _adapter(source) for target in targets)
+    )
+    assert not wrong, (
+        "Only the composition root (`bot/entry/`) imports `storage` together with an "
+        "adapter; elsewhere a module that uses storage reaches no adapter but its own: "
+        f"{wrong}"
     )
 
 
@@ -143,4 +171,66 @@ def test_all_sql_lives_in_storage(graph):
     gone = SQL_OUTSIDE_STORAGE_TODAY - found
     assert not gone, (
         f"Fixed, well done: remove these from SQL_OUTSIDE_STORAGE_TODAY: {sorted(gone)}"
+    )
+
+
+# The methods that change a list or a dict in place.
+MUTATORS = frozenset(
+    {"append", "extend", "insert", "update", "setdefault", "pop", "remove", "clear"}
+)
+
+
+def _through_bot(node: ast.expr) -> bool:
+    """Whether an expression reaches its object through the bot (`bot.x`, `self.bot.x`)."""
+    while True:
+        if isinstance(node, ast.Name):
+            return node.id == "bot"
+        if isinstance(node, ast.Attribute):
+            if node.attr == "bot":
+                return True
+            node = node.value
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        else:
+            return False
+
+
+def _changes_to_the_bot(tree: ast.Module) -> Iterator[int]:
+    """The lines that assign to, or change in place, the bot or a part of it."""
+    for node in ast.walk(tree):
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AugAssign | ast.AnnAssign):
+            targets = [node.target]
+        elif isinstance(node, ast.Delete):
+            targets = node.targets
+        for target in targets:
+            # `self.bot = bot` keeps the bot; `bot.tasks = ...` changes it.
+            if isinstance(target, ast.Attribute | ast.Subscript) and _through_bot(target.value):
+                yield node.lineno
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in MUTATORS
+            and _through_bot(node.func.value)
+        ):
+            yield node.lineno
+
+
+def test_only_the_composition_root_changes_the_bot():
+    wrong = [
+        f"  {name}, line {line}"
+        for name, path in modules().items()
+        if not _is_root(name)
+        for line in sorted(set(_changes_to_the_bot(ast.parse(path.read_text(encoding="utf-8")))))
+    ]
+    assert not wrong, (
+        "An integration returns what it adds (`bot.host.Plug`: reactors, deliverers, "
+        "routes, health, notes) and the composition root (`bot/entry/bootstrap.py`) adds "
+        "it; what a core object needs, the root gives its constructor. Outside "
+        "`bot/entry/`, nothing assigns to or appends to the bot or its parts "
+        "(`bot.complaints.x = ...`, `bot.reactors.append(...)`):\n" + "\n".join(wrong)
     )

@@ -1,10 +1,10 @@
-"""Documents from chat: the card tasks and the links they hand out.
+"""Documents from chat: the web routes behind the card tasks' links.
 
-`install(bot)` builds the card tasks (`bot.tasks`, used by the Slack and Teams
-adapters for the "Documenten", letter and checklist buttons) and the web routes
-that open a download link (`GET /documenten/{token}`, only when
-KLACHTENBOT_PUBLIC_URL is set, since a chat can link nowhere else) and print the
-protocol (`GET /protocol.pdf`).
+`plug(bot)` offers the routes that open a download link (`GET /documenten/{token}`,
+only when KLACHTENBOT_PUBLIC_URL is set, since a chat can link nowhere else) and print
+the protocol (`GET /protocol.pdf`), over the card tasks (`bot.tasks`) that the
+composition root builds with `links` below; the Slack and Teams adapters use the same
+tasks for the "Documenten", letter and checklist buttons.
 """
 
 from __future__ import annotations
@@ -13,26 +13,29 @@ from typing import TYPE_CHECKING
 
 from adapters.downloads.http import Downloads
 from bot.catalogue import language, t
+from bot.host import Plug
 from bot.use_cases.links import Links
-from bot.use_cases.tasks import CardTasks
 
 if TYPE_CHECKING:
     from bot.host import Klachtenbot
+    from bot.settings import Settings
 
 
-def install(bot: Klachtenbot) -> None:
+def links(settings: Settings) -> Links | None:
+    """The signed download links, when the bot has a public address to link to."""
+    if not settings.public_url:
+        return None
+    return Links(settings.public_url, settings.link_secret)
+
+
+def plug(bot: Klachtenbot) -> Plug:
     settings = bot.settings
     lang = language(settings.language)
-    links = None
-    if settings.public_url:
-        links = Links(settings.public_url, settings.link_secret)
-        bot.startup_notes.append(t("links.note_on", lang, url=links.base_url))
+    assert bot.tasks is not None, "the composition root builds the card tasks with the bot"
+    if bot.tasks.links is not None:
+        notes = [t("links.note_on", lang, url=bot.tasks.links.base_url)]
         if not settings.link_secret:
-            bot.startup_notes.append(t("links.note_no_secret", lang))
+            notes.append(t("links.note_no_secret", lang))
     else:
-        bot.startup_notes.append(t("links.note_off", lang))
-    assert bot.letters is not None, "the composition root sets the letters first"
-    tasks = CardTasks(bot.letters, links, lambda: bot.complaints.clock())
-    bot.tasks = tasks
-    downloads = Downloads(tasks, lang)
-    bot.web.append(downloads.install)
+        notes = [t("links.note_off", lang)]
+    return Plug(notes=tuple(notes), web=(Downloads(bot.tasks, lang).install,))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from adapters.email.deliverer import EmailDeliverer
 from adapters.email.smtp import SmtpConfig
 from bot.catalogue import language, t
+from bot.host import Plug
 from bot.use_cases.letters.service import EMAIL
 
 if TYPE_CHECKING:
@@ -19,16 +20,16 @@ def configured(settings: Settings) -> bool:
     return SmtpConfig.from_settings(settings) is not None
 
 
-def install(bot: Klachtenbot) -> None:
-    """The e-mail deliverer for the bot's letters (`bot.letters`, set by the root)."""
+def plug(bot: Klachtenbot) -> Plug:
+    """The e-mail deliverer for the bot's letters (`bot.letters`, built by the root)."""
     lang = language(bot.settings.language)
     config = SmtpConfig.from_settings(bot.settings)
     if config is None:
-        bot.startup_notes.append(t("email.note_off", lang))
-        return
-    assert bot.letters is not None, "the composition root sets the letters first"
+        return Plug(notes=(t("email.note_off", lang),))
+    assert bot.letters is not None, "the composition root builds the letters with the bot"
     deliverer = EmailDeliverer(config, bot.letters, bot.chat_platforms, lang)
-    bot.deliverers[EMAIL] = deliverer
-    bot.complaints.email_letters = True
-    bot.dispatcher.on_failed.append(deliverer.on_failed)
-    bot.startup_notes.append(t("email.note_on", lang, host=config.host, port=config.port))
+    return Plug(
+        notes=(t("email.note_on", lang, host=config.host, port=config.port),),
+        deliverers={EMAIL: deliverer},
+        on_failed=(deliverer.on_failed,),
+    )

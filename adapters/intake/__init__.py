@@ -1,6 +1,6 @@
 """Intake from outside chat: the website form, and the copy of a complaint.
 
-`install(bot)` adds POST /intake/webform (when KLACHTENBOT_INTAKE_TOKEN is set),
+`plug(bot)` offers POST /intake/webform (when KLACHTENBOT_INTAKE_TOKEN is set),
 the coordinators' notice for each web form and the copy of every phone or website
 complaint. E-mail for the acknowledgement letter is an integration of its own.
 """
@@ -14,20 +14,18 @@ from adapters.intake.http import WebformEndpoint
 from adapters.intake.limiter import TokenBucket
 from adapters.intake.notice import WebformNotice
 from bot.catalogue import language, t
+from bot.host import Plug, WebHook
 from bot.use_cases.letters.company import Company
 
 if TYPE_CHECKING:
     from bot.host import Klachtenbot
 
 
-def install(bot: Klachtenbot) -> None:
+def plug(bot: Klachtenbot) -> Plug:
     settings = bot.settings
     lang = language(settings.language)
-    notice = WebformNotice(bot.chat_platforms, lang)
-    bot.reactors.append(notice)
-    bot.reactors.append(copy.complaint_copy)
-    assert bot.letters is not None, "the composition root sets the letters first"
-    bot.deliverers[copy.CHANNEL] = copy.CopyFiler(bot.letters)
+    assert bot.letters is not None, "the composition root builds the letters with the bot"
+    web: tuple[WebHook, ...] = ()
     if settings.intake_token:
         endpoint = WebformEndpoint(
             bot.complaints,
@@ -36,9 +34,15 @@ def install(bot: Klachtenbot) -> None:
             failures=TokenBucket(burst=20, per_hour=120),
             proxies=settings.proxies,
         )
-        bot.web.append(endpoint.install)
-        bot.startup_notes.append(t("intake.note_on", lang))
+        web = (endpoint.install,)
+        notes = [t("intake.note_on", lang)]
     else:
-        bot.startup_notes.append(t("intake.note_off", lang))
+        notes = [t("intake.note_off", lang)]
     for path in Company.from_settings(settings).problems():
-        bot.startup_notes.append(t("letter.note_missing", lang, path=path))
+        notes.append(t("letter.note_missing", lang, path=path))
+    return Plug(
+        notes=tuple(notes),
+        reactors=(WebformNotice(bot.chat_platforms, lang), copy.complaint_copy),
+        deliverers={copy.CHANNEL: copy.CopyFiler(bot.letters)},
+        web=web,
+    )

@@ -11,20 +11,18 @@ from adapters.slack.store import SlackStore
 from adapters.slack.web import mount
 from bot.catalogue import language, t
 from bot.chat.reactor import chat_reactor
-from bot.host import Klachtenbot
+from bot.host import Klachtenbot, Plug
 
 CHANNEL = "slack"
 
 
-def install(bot: Klachtenbot) -> None:
+def plug(bot: Klachtenbot) -> Plug:
     s = bot.settings
     lang = language(s.language)
     if not s.slack_bot_token:
-        bot.startup_notes.append(t("slack.off", lang))
-        return
+        return Plug(notes=(t("slack.off", lang),))
     if not s.slack_signing_secret and not s.slack_app_token:
-        bot.startup_notes.append(t("slack.no_secret", lang))
-        return
+        return Plug(notes=(t("slack.no_secret", lang),))
 
     client = AsyncWebClient(token=s.slack_bot_token, base_url=s.slack_api_url)
     store = SlackStore(bot.engine)
@@ -38,15 +36,15 @@ def install(bot: Klachtenbot) -> None:
         directie_channel=s.slack_directie_channel,
         language=lang,
     )
-    bot.deliverers[CHANNEL] = deliverer
     slack = SlackApp(bot, client, store, locales, refresh_card=deliverer.refresh_card)
     bolt = slack.bolt(s.slack_signing_secret)
-    bot.reactors.append(chat_reactor(CHANNEL))  # the use cases share this list
-    if CHANNEL not in bot.chat_platforms:
-        bot.chat_platforms.append(CHANNEL)
-    bot.web.append(
-        mount(bolt, client, http=bool(s.slack_signing_secret), app_token=s.slack_app_token)
-    )
-    bot.startup_notes.append(t("slack.on_socket" if s.slack_app_token else "slack.on_http", lang))
+    notes = [t("slack.on_socket" if s.slack_app_token else "slack.on_http", lang)]
     if not s.slack_coordinator_channel:
-        bot.startup_notes.append(t("slack.no_coordinator_channel", lang))
+        notes.append(t("slack.no_coordinator_channel", lang))
+    return Plug(
+        notes=tuple(notes),
+        reactors=(chat_reactor(CHANNEL),),
+        deliverers={CHANNEL: deliverer},
+        web=(mount(bolt, client, http=bool(s.slack_signing_secret), app_token=s.slack_app_token),),
+        chat_platform=CHANNEL,
+    )

@@ -1,6 +1,6 @@
 """Microsoft Teams: the procedure as a Teams bot with Adaptive Cards.
 
-`install(bot)` adds `POST /api/messages` to the web app, the `teams` deliverer,
+`plug(bot)` offers `POST /api/messages` for the web app, the `teams` deliverer,
 and, when Teams is configured, the reactor and "teams" as a chat platform.
 """
 
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.catalogue import language, t
 from bot.chat.reactor import chat_reactor
+from bot.host import Plug
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -46,7 +47,7 @@ def _off(key: str, lang: str) -> web.Handler:
     return unavailable
 
 
-def install(bot: Klachtenbot) -> None:
+def plug(bot: Klachtenbot) -> Plug:
     # The SDK, the web server and the adapter are imported here, not above: the
     # command line imports this package for `teams-package` and must start quickly.
     from adapters.teams.deliver import TeamsDeliverer
@@ -58,16 +59,18 @@ def install(bot: Klachtenbot) -> None:
     lang = language(settings.language)
     if not settings.microsoft_app_id and not settings.teams_local:
         # Without credentials nothing would check who calls: off, unless asked for.
-        bot.startup_notes.append(t("teams.note_off", lang, route=ROUTE))
-        bot.web.append(lambda app: app.router.add_post(ROUTE, _off("teams.off", lang)))
-        return
+        return Plug(
+            notes=(t("teams.note_off", lang, route=ROUTE),),
+            web=(lambda app: app.router.add_post(ROUTE, _off("teams.off", lang)),),
+        )
     try:
         framework = BotFramework(settings)
     except IncompleteSettings as error:
         # Say what is missing at start, and refuse Teams' requests until it is fixed.
-        bot.startup_notes.append(t("teams.note_incomplete", lang, error=error))
-        bot.web.append(lambda app: app.router.add_post(ROUTE, _off("teams.incomplete", lang)))
-        return
+        return Plug(
+            notes=(t("teams.note_incomplete", lang, error=error),),
+            web=(lambda app: app.router.add_post(ROUTE, _off("teams.incomplete", lang)),),
+        )
     store = TeamsStore(bot.engine)
     deliverer = TeamsDeliverer(bot, store, framework)
     handler = TeamsBot(bot, store, files=framework, refresh_card=deliverer.refresh_card)
@@ -85,22 +88,22 @@ def install(bot: Klachtenbot) -> None:
     def routes(app: web.Application) -> None:
         app.router.add_post(ROUTE, messages)
 
-    bot.web.append(routes)
-    bot.deliverers[CHANNEL] = deliverer
-
     async def health() -> dict[str, Any]:
         # Not which mode runs: /healthz is for anyone, the start-up lines say it.
         return {"conversation_references": await store.count()}
 
-    bot.health["teams"] = health
-    configured = bool(settings.microsoft_app_id or settings.teams_coordinator_conversation)
-    if configured:
-        bot.reactors.append(chat_reactor(CHANNEL))
-        if CHANNEL not in bot.chat_platforms:
-            bot.chat_platforms.append(CHANNEL)
-    if framework.authenticated:
-        bot.startup_notes.append(t("teams.note_azure", lang, route=ROUTE))
-    else:
-        bot.startup_notes.append(t("teams.note_local", lang, route=ROUTE))
+    notes = [
+        t("teams.note_azure" if framework.authenticated else "teams.note_local", lang, route=ROUTE)
+    ]
     if not settings.teams_coordinator_conversation:
-        bot.startup_notes.append(t("teams.note_no_channel", lang))
+        notes.append(t("teams.note_no_channel", lang))
+    # Without an app id or a conversation to post in, Teams only answers: no notices.
+    configured = bool(settings.microsoft_app_id or settings.teams_coordinator_conversation)
+    return Plug(
+        notes=tuple(notes),
+        reactors=(chat_reactor(CHANNEL),) if configured else (),
+        deliverers={CHANNEL: deliverer},
+        web=(routes,),
+        health={"teams": health},
+        chat_platform=CHANNEL if configured else None,
+    )

@@ -91,17 +91,30 @@ class Complaints:
         terms: Terms,
         reactors: list[Reactor] | None = None,
         clock: Callable[[], datetime] = utcnow,
+        *,
+        mirror_state: Callable[[str], Awaitable[MirrorState]] | None = None,
+        email_letters: bool = False,
     ) -> None:
         self.uow = uow
         self.terms = terms
-        # The same list the composition root hands integrations, so what they add here runs.
+        # The bot's own list, which the composition root fills with each integration's.
         self.reactors = reactors if reactors is not None else []
         self.clock = clock
         self.on_commit: list[Callable[[], None]] = []
-        # How far a dossier's Orthomatic mirror has come (set by the mirror's install).
-        self.mirror_state: Callable[[str], Awaitable[MirrorState]] | None = None
-        # Set when a mail server is configured: the card then offers to e-mail the letter.
-        self.email_letters = False
+        self._mirror_state = mirror_state
+        self._email_letters = email_letters
+
+    # Both are given once, by the composition root, and read-only after: a card shows
+    # the same mirror and the same letter buttons whoever built the bot.
+    @property
+    def mirror_state(self) -> Callable[[str], Awaitable[MirrorState]] | None:
+        """How far a dossier's Orthomatic mirror has come; None without the mirror."""
+        return self._mirror_state
+
+    @property
+    def email_letters(self) -> bool:
+        """Whether a mail server is configured: the card then offers to e-mail the letter."""
+        return self._email_letters
 
     async def register(
         self, actor: Person, action: Register, *, request_key: str | None = None

@@ -127,14 +127,20 @@ class CardTasks:
         letters: Letters,
         links: Links | None,
         clock: Callable[[], datetime] = utcnow,
+        *,
+        checklist: MirrorChecklist | None = None,
     ) -> None:
         self.letters = letters
         self.documents = letters.documents
         self.complaints = letters.complaints
         self.links = links
         self.clock = clock
-        # The Orthomatic checklist, when the mirror is installed (it wires itself in).
-        self.checklist: MirrorChecklist | None = None
+        self._checklist = checklist
+
+    @property
+    def checklist(self) -> MirrorChecklist | None:
+        """The Orthomatic items to tick off by hand, given by the composition root."""
+        return self._checklist
 
     def protocol_link(self, lang: str) -> Link | None:
         """The printable protocol, for `/klacht protocol`; None when links are off."""

@@ -18,11 +18,11 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.catalogue import language, t
+from bot.host import Plug
 from bot.rules.workdays import AMSTERDAM, utcnow
 from bot.use_cases.reminders.digest import Digest
 from bot.use_cases.reminders.policy import NoticePeriods, NoticePolicy
 from bot.use_cases.reminders.sweep import Sweep, SweepReport
-from storage.deadline_store import SweepUnitOfWork
 
 if TYPE_CHECKING:
     from bot.host import Klachtenbot
@@ -122,8 +122,9 @@ def reminders_for(bot: Klachtenbot) -> Reminders:
         calendar=terms.calendar,
     )
     lang = language(s.language)
+    assert bot.sweeps is not None, "the composition root gives the bot its sweep's transactions"
     sweep = Sweep(
-        lambda readonly=False: SweepUnitOfWork(bot.engine, readonly=readonly),
+        bot.sweeps,
         terms,
         bot.complaints.reactors,
         bot.chat_platforms,
@@ -143,13 +144,13 @@ def reminders_for(bot: Klachtenbot) -> Reminders:
     return Reminders(sweep, digest, s.sweep_seconds, trigger)
 
 
-def install(bot: Klachtenbot) -> None:
+def plug(bot: Klachtenbot) -> Plug:
+    """The ticks, from `serve`'s web app: its health section, and its start and stop."""
     reminders = reminders_for(bot)
     lang = language(bot.settings.language)
-    bot.health["scheduler"] = reminders.health
+    health = {"scheduler": reminders.health}
     if not bot.settings.scheduler_enabled:
-        bot.startup_notes.append(t("serve.scheduler_off", lang))
-        return
+        return Plug(notes=(t("serve.scheduler_off", lang),), health=health)
 
     async def start(_app: Any) -> None:
         reminders.start()
@@ -162,12 +163,10 @@ def install(bot: Klachtenbot) -> None:
         app.on_startup.append(start)
         app.on_cleanup.append(stop)
 
-    bot.web.append(attach)
-    bot.startup_notes.append(
-        t(
-            "serve.scheduler_on",
-            lang,
-            seconds=reminders.sweep_seconds,
-            at=f"{bot.settings.digest_time:%H:%M}",
-        )
+    note = t(
+        "serve.scheduler_on",
+        lang,
+        seconds=reminders.sweep_seconds,
+        at=f"{bot.settings.digest_time:%H:%M}",
     )
+    return Plug(notes=(note,), health=health, web=(attach,))

@@ -90,6 +90,6 @@ async def test_a_reactor_an_integration_adds_writes_to_the_outbox(bot, team):
     def reactor(event, dossier):  # type: ignore[no-untyped-def]
         yield OutboxMessage(channel="x", key=f"x:{event.seq}", queue="x", payload={})
 
-    bot.reactors.append(reactor)  # as an integration's install(bot) does
+    bot.reactors.append(reactor)  # as the composition root adds an integration's reactors
     await bot.complaints.register(team.coordinator, registration())
     assert await bot.outbox.counts("x") == {"pending": 1}

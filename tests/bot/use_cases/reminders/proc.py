@@ -11,13 +11,14 @@ from __future__ import annotations
 import sys
 
 from bot.entry import bootstrap, cli
+from bot.host import Plug
 
 PLATFORMS = ("slack", "teams")
 _integrations = bootstrap._integrations
 
 
 def _with_platforms():  # type: ignore[no-untyped-def]
-    return [*_integrations(), lambda bot: bot.chat_platforms.extend(PLATFORMS)]
+    return [*_integrations(), *(lambda _bot, p=p: Plug(chat_platform=p) for p in PLATFORMS)]
 
 
 if __name__ == "__main__":
