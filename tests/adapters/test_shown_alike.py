@@ -1,10 +1,10 @@
-"""The owner's DM shows the same thing in Slack and in Teams.
+"""What the bot posts by itself shows the same thing in Slack and in Teams.
 
 One bot with both chats configured, Slack's Web API and the Bot Framework
-connector played by their local stand-ins. A dossier is registered and assigned;
-the DM each platform delivers is read back from its own markup (Block Kit, the
-Adaptive Card) and the two must agree: title, line under it, facts and buttons
-in the same order, and those buttons are the owner's own steps.
+connector played by their local stand-ins. A dossier is walked to the owner's DM,
+the escalation and the thread lines; what each platform delivers is read back from
+its own markup (Block Kit, the Adaptive Card) and the two must agree: title, the
+line under it, facts and buttons in the same order.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from aiohttp import web
 
 from adapters.slack.ids import ACTION_PREFIX
 from bot.entry.bootstrap import Klachtenbot, build
-from bot.rules.actions import Assign
+from bot.rules.actions import Assign, Escalate, ReportStatus
 from bot.rules.procedure import available_actions
 from bot.rules.roles import Role
 from bot.settings import Settings
@@ -130,8 +130,8 @@ def from_adaptive_card(card: dict[str, Any]) -> Shown:
     return _unteams(title["text"]), subtitle, facts, buttons
 
 
-async def test_the_owner_is_shown_the_same_dm_in_slack_and_teams(both, chats):  # type: ignore[no-untyped-def]
-    slack, connector = chats
+async def _assigned(both: Klachtenbot, connector: Connector) -> tuple[str, Any, User]:
+    """A dossier assigned to Piet, who has opened a chat with the bot in Teams."""
     add = both.staff.add
     anna = await add(None, "Anna de Vries", [Role.COORDINATOR], "anna@example.nl", "UANNA")
     piet = await add(
@@ -154,6 +154,12 @@ async def test_the_owner_is_shown_the_same_dm_in_slack_and_teams(both, chats):  
         anna, number, Assign(owner_id=piet.id, plan="winkel", planned_on=date(2026, 12, 1))
     )
     await both.dispatcher.drain()
+    return number, piet, teams_piet
+
+
+async def test_the_owner_is_shown_the_same_dm_in_slack_and_teams(both, chats):  # type: ignore[no-untyped-def]
+    slack, connector = chats
+    number, piet, teams_piet = await _assigned(both, connector)
 
     [slack_dm] = slack.to("chat.postMessage", channel="UPIET")
     dm = f"a:chat-{teams_piet.id}"
@@ -170,3 +176,34 @@ async def test_the_owner_is_shown_the_same_dm_in_slack_and_teams(both, chats):  
     view = await both.complaints.view(piet, number)
     assert [b[1] for b in buttons] == [a.name for a in available_actions(piet, view.dossier)]
     assert "assign" not in [b[1] for b in buttons]
+
+
+def lines_in_slack(posts: list[dict[str, Any]]) -> list[list[str]]:
+    return [[_unslack(part) for part in p["text"].split("\n> ")] for p in posts]
+
+
+def lines_in_teams(cards: list[dict[str, Any]]) -> list[list[str]]:
+    return [[_unteams(e["text"]) for e in c["body"] if e["type"] == "TextBlock"] for c in cards]
+
+
+async def test_the_directie_and_the_thread_are_shown_the_same_in_slack_and_teams(both, chats):  # type: ignore[no-untyped-def]
+    slack, connector = chats
+    number, piet, _ = await _assigned(both, connector)
+    await both.complaints.act(piet, number, ReportStatus(text="Klant belt *morgen* <terug>"))
+    await both.complaints.act(piet, number, Escalate(reason="Klant wil [geld](terug)"))
+    await both.dispatcher.drain()
+
+    [slack_post] = slack.to("chat.postMessage", channel="CDIR")
+    [teams_post] = [c for c in connector.sent("send") if c.conversation_id == DIRECTIE]
+    in_slack = from_block_kit(slack_post["blocks"])
+    assert in_slack == from_adaptive_card(valid_card(teams_post.card))
+    assert [b[1] for b in in_slack[3]] == ["decide"] * 3
+
+    in_thread = [p for p in slack.to("chat.postMessage", channel="CCOORD") if p.get("thread_ts")]
+    teams_thread = [
+        c.card for c in connector.sent("send") if c.conversation_id.startswith(f"{COORDINATORS};")
+    ]
+    said = lines_in_slack(in_thread)
+    assert said == lines_in_teams(teams_thread)
+    assert said[-2][1:] == ["Klant belt *morgen* <terug>"]
+    assert said[-1][1:] == ["Klant wil [geld](terug)"]
