@@ -1,5 +1,8 @@
 """Sends the outbox's Slack items: cards, thread lines, DMs, directie posts, notices.
 
+What each item shows is drawn in the core (`bot.views.deliveries`), as for Teams;
+this module renders it as Block Kit and posts it where it belongs.
+
 Delivery is at least once. The card is idempotent by construction (a second
 delivery updates the same message through `chat.update`); a line or DM repeats
 only if the process dies between Slack's answer and the outbox's bookkeeping.

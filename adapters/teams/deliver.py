@@ -3,9 +3,9 @@
 What each message shows is drawn in the core (`bot.views.deliveries`), as for Slack;
 this module renders it and carries it to its conversation. Idempotent on what it can
 see: a dossier's card is posted once (its message id is remembered), updates and
-thread lines are safe to repeat. A person the bot
-cannot reach yet (never opened a chat with it) is reported in the coordinators'
-thread of the dossier, never skipped in silence.
+thread lines are safe to repeat. A person the bot cannot reach yet (never opened a
+chat with it) is reported in the coordinators' thread of the dossier, never skipped
+in silence.
 """
 
 from __future__ import annotations
