@@ -167,3 +167,13 @@ def card_blocks(
 def fallback_text(card: Card) -> str:
     """The notification text of a message (what a phone shows); escaped like the rest."""
     return fit(escape(card.title), FALLBACK_TEXT, "...")
+
+
+def line_blocks(card: Card, lang: str = "nl") -> tuple[str, list[Block]]:
+    """A short card as one message in a thread: its title as the line, each section
+    quoted under it. Returns the notification text and the blocks."""
+    line = escape(card.title)
+    for section in card.sections:
+        line += "\n> " + escape(section.text).replace("\n", "\n> ")
+    line = fit(line, SECTION_TEXT, t("slack.truncated", lang))
+    return line, [{"type": "section", "text": {"type": "mrkdwn", "text": line}}]

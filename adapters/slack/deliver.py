@@ -1,5 +1,8 @@
 """Sends the outbox's Slack items: cards, thread lines, DMs, directie posts, notices.
 
+What each item shows is drawn in the core (`bot.views.deliveries`), as for Teams;
+this module renders it as Block Kit and posts it where it belongs.
+
 Delivery is at least once. The card is idempotent by construction (a second
 delivery updates the same message through `chat.update`); a line or DM repeats
 only if the process dies between Slack's answer and the outbox's bookkeeping.
@@ -17,16 +20,15 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.blocks import MESSAGE_BLOCKS, card_blocks, escape, fallback_text, fit
+from adapters.slack.blocks import MESSAGE_BLOCKS, card_blocks, fallback_text, line_blocks
 from adapters.slack.locale import Locales
-from adapters.slack.screens import channel_card, directie_card, owner_card
 from adapters.slack.store import Location, SlackStore
-from bot.catalogue import t
 from bot.chat.reactor import Kind
 from bot.outbox.messages import OutboxItem, Rejected, RetryLater
 from bot.outbox.notices import NOTICE, Audience, Notice
 from bot.use_cases.services import DossierView
 from bot.views.cards import Card
+from bot.views.deliveries import coordinators_card, directie_post, owner_dm, thread_line
 
 # The dossier as the bot posts it itself (`Complaints.posted_view`).
 Views = Callable[..., Awaitable[DossierView | None]]
@@ -103,7 +105,7 @@ class SlackDeliverer:
         view = await self.views(number)
         if view is None:
             raise Rejected(f"dossier {number} not found")
-        card = channel_card(view, self.lang)
+        card = coordinators_card(view, self.lang)
         message = self._message(card, number, view.dossier.version)
         where = await self.store.card_of(number)
         if where is not None:
@@ -121,19 +123,12 @@ class SlackDeliverer:
         where = await self.store.card_of(payload["number"])
         if where is None:
             return  # no card in a channel, so no thread to write in
-        lang = self.lang
-        key = "slack.line_state" if payload.get("changed") else "slack.line"
-        line = escape(
-            t(key, lang, actor=payload["actor"], action=payload["action"], state=payload["state"])
-        )
-        if payload.get("text"):
-            line += "\n> " + escape(payload["text"]).replace("\n", "\n> ")
-        line = fit(line, 3000, t("slack.truncated", lang))
+        text, blocks = line_blocks(thread_line(payload, self.lang), self.lang)
         await self.client.chat_postMessage(
             channel=where.channel,
             thread_ts=where.ts,
-            text=line,
-            blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": line}}],
+            text=text,
+            blocks=blocks,
             unfurl_links=False,
             unfurl_media=False,
         )
@@ -148,7 +143,7 @@ class SlackDeliverer:
         if view is None:
             raise Rejected(f"dossier {number} not found")
         lang = await self.locales.of(person.slack_user_id)
-        card = owner_card(view, person, lang)
+        card = owner_dm(view, person, lang)
         await self.client.chat_postMessage(
             channel=person.slack_user_id, **self._message(card, number, view.dossier.version, lang)
         )
@@ -159,7 +154,7 @@ class SlackDeliverer:
         view = await self.views(number, timeline=False)
         if view is None:
             raise Rejected(f"dossier {number} not found")
-        card = directie_card(view, self.lang)
+        card = directie_post(view, self.lang)
         await self.client.chat_postMessage(
             channel=self.directie_channel, **self._message(card, number, view.dossier.version)
         )

@@ -1,9 +1,11 @@
 """The `teams` deliverer: sends the outbox's Teams messages through the connector.
 
-Idempotent on what it can see: a dossier's card is posted once (its message id
-is remembered), updates and thread lines are safe to repeat. A person the bot
-cannot reach yet (never opened a chat with it) is reported in the coordinators'
-thread of the dossier, never skipped in silence.
+What each message shows is drawn in the core (`bot.views.deliveries`), as for Slack;
+this module renders it and carries it to its conversation. Idempotent on what it can
+see: a dossier's card is posted once (its message id is remembered), updates and
+thread lines are safe to repeat. A person the bot cannot reach yet (never opened a
+chat with it) is reported in the coordinators' thread of the dossier, never skipped
+in silence.
 """
 
 from __future__ import annotations
@@ -14,16 +16,22 @@ from adapters.teams import render
 from adapters.teams.port import Connector, Outgoing, SendFailed
 from adapters.teams.sdk import reference_for
 from adapters.teams.store import TeamsStore, conversation_key
-from adapters.teams.views import channel_viewer, dossier_view
-from bot.catalogue import language, t
+from bot.catalogue import language
 from bot.chat.reactor import Kind
 from bot.host import Klachtenbot
 from bot.outbox.messages import OutboxItem, Rejected, RetryLater
 from bot.outbox.notices import NOTICE, Audience, Notice
 from bot.rules.people import Person
-from bot.rules.roles import Role
-from bot.views.dossier_card import dossier_card
+from bot.views.cards import Card
+from bot.views.deliveries import (
+    coordinators_card,
+    directie_post,
+    owner_dm,
+    thread_line,
+    unreachable,
+)
 
+CHAT = "Teams"  # the chat's name, as a person reads it
 CARD = "card"  # chat_messages.purpose of the dossier's card in the coordinators' channel
 # Kinds written before both chats shared one reactor; items of them may still wait.
 _OLD_CARD = ("dossier_card", "card_update")
@@ -74,11 +82,16 @@ class TeamsDeliverer:
 
     # -- the dossier's card and its thread ------------------------------------------------
 
-    async def _card(self, number: str, viewer: Person, lang: str, **kwargs: Any) -> dict | None:
-        view = await dossier_view(self.bot, number)
+    async def _card(self, number: str) -> dict | None:
+        """The coordinators' card; it refreshes itself when viewed, as it stands then."""
+        view = await self.bot.complaints.posted_view(number)
         if view is None:
             return None
-        return render.render_card(dossier_card(view, viewer, lang), lang, refresh=number, **kwargs)
+        return render.render_card(coordinators_card(view, self.lang), self.lang, refresh=number)
+
+    @staticmethod
+    def _outgoing(card: Card, lang: str) -> Outgoing:
+        return Outgoing(card=render.render_card(card, lang))
 
     async def _card_root(self, number: str) -> str | None:
         """The id of the dossier's card in the coordinators' channel, posted if need be."""
@@ -86,7 +99,7 @@ class TeamsDeliverer:
         if posted:
             return posted[1]
         ref = await self._coordinators()
-        card = await self._card(number, channel_viewer(Role.COORDINATOR), self.lang)
+        card = await self._card(number)
         if ref is None or card is None:
             return None
         message_id = await self.connector.post(ref, Outgoing(card=card))
@@ -104,18 +117,9 @@ class TeamsDeliverer:
         await self.connector.post(ref, message, thread_root=root)
 
     async def _thread_line(self, payload: dict[str, Any]) -> None:
-        line = t(
-            "teams.thread_line",
-            self.lang,
-            actor=payload["actor"],
-            action=payload["action"],
-            state=payload["state"],
-        )
-        if payload.get("text"):
-            line += ": " + render.shorten(str(payload["text"]), 500, self.lang)
-        await self._in_thread(
-            payload["number"], Outgoing(card=render.text_card(line, []), text=line[:200])
-        )
+        line = thread_line(payload, self.lang)
+        card = render.line_card(line, self.lang)
+        await self._in_thread(payload["number"], Outgoing(card=card, text=line.title[:200]))
 
     async def _card_update(self, number: str) -> None:
         if await self.store.message(number, CARD) is None:
@@ -130,7 +134,7 @@ class TeamsDeliverer:
         if posted is None:
             return
         ref = await self._coordinators()
-        card = await self._card(number, channel_viewer(Role.COORDINATOR), self.lang)
+        card = await self._card(number)
         if ref is not None and card is not None:
             await self.connector.update(ref, posted[1], Outgoing(card=card))
 
@@ -149,8 +153,9 @@ class TeamsDeliverer:
             if isinstance(error, SendFailed) and not error.permanent:
                 raise
             name = person.name if person else f"#{person_id}"
-            text = t("teams.unreachable", self.lang, name=name, number=number or "-")
-            await self._in_thread(number, Outgoing(card=render.text_card(text, []), text=text))
+            said = unreachable(name, number, CHAT, self.lang)
+            card = render.line_card(said, self.lang)
+            await self._in_thread(number, Outgoing(card=card, text=said.title[:200]))
             return
         if message_id and number and ref.get("conversation"):
             conversation = str(ref["conversation"].get("id", ""))
@@ -158,23 +163,23 @@ class TeamsDeliverer:
 
     async def _owner_dm(self, number: str, person_id: int) -> None:
         person = await self.bot.complaints.person(person_id)
+        view = await self.bot.complaints.posted_view(number, timeline=False)
+        if view is None:
+            raise Rejected(f"dossier {number} not found")
         card = None
         if person is not None:
             lang = language(person.language)
-            ref = await self.store.reference_for_person(person)
-            user = ((ref or {}).get("user") or {}).get("id")
-            note = render.banner(t("teams.assigned", lang, number=number), good=True)
-            card = await self._card(
-                number, person, lang, note=note, refresh_users=[user] if user else None
-            )
+            card = render.render_card(owner_dm(view, person, lang), lang)
         await self._to_person(person_id, number, card, person)
 
     async def _directie(self, number: str) -> None:
         ref = await self._channel(self.bot.settings.teams_directie_conversation)
-        note = render.banner(t("teams.escalated", self.lang, number=number))
-        card = await self._card(number, channel_viewer(Role.DIRECTIE), self.lang, note=note)
-        if ref is not None and card is not None:
-            await self.connector.post(ref, Outgoing(card=card))
+        if ref is None:
+            return
+        view = await self.bot.complaints.posted_view(number, timeline=False)
+        if view is None:
+            raise Rejected(f"dossier {number} not found")
+        await self.connector.post(ref, self._outgoing(directie_post(view, self.lang), self.lang))
 
     async def _notice(self, notice: Notice) -> None:
         if notice.audience is Audience.PERSON and notice.person_id is not None:
@@ -185,9 +190,6 @@ class TeamsDeliverer:
         elif notice.audience is Audience.DIRECTIE:
             ref = await self._channel(self.bot.settings.teams_directie_conversation)
             if ref is not None:
-                await self.connector.post(
-                    ref, Outgoing(card=render.render_card(notice.card, self.lang))
-                )
+                await self.connector.post(ref, self._outgoing(notice.card, self.lang))
         else:
-            card = render.render_card(notice.card, self.lang)
-            await self._in_thread(notice.dossier_number, Outgoing(card=card))
+            await self._in_thread(notice.dossier_number, self._outgoing(notice.card, self.lang))

@@ -334,3 +334,8 @@ def message_text(card: dict[str, Any]) -> str:
         if element.get("type") == "TextBlock" and element.get("weight") == "Bolder":
             return str(element["text"]).replace("\\", "")[:200]
     return ""
+
+
+def line_card(card: Card, lang: str = "nl") -> dict[str, Any]:
+    """A short card as one message in a thread: its title, then each section's text."""
+    return text_card(card.title, [s.text for s in card.sections], lang, card.links)

@@ -133,32 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Uw formulier '{action}' voor {number} is verwerkt.",
         "Your form '{action}' for {number} was processed.",
     ),
-    "slack.help_needed": ("Hulp nodig (directie)", "Need help (directie)"),
-    "slack.choice_hint": (
-        "Kies wat de directie besluit. De coördinator ziet het in de draad van het dossier.",
-        "Choose the directie's decision. The coordinator sees it in the dossier's thread.",
-    ),
     # -- posts made by the outbox ----------------------------------------------------------
-    "slack.line": ("{actor}: {action}", "{actor}: {action}"),
-    "slack.line_state": (
-        "{actor}: {action} (fase nu: {state})",
-        "{actor}: {action} (stage now: {state})",
-    ),
-    "slack.owner_dm_title": (
-        "U bent eigenaar van klacht {number}",
-        "You own complaint {number}",
-    ),
-    "slack.owner_dm": (
-        "De coördinator heeft deze klacht aan u toegewezen. Neem contact op met de klant"
-        " ({plan}) en houd de voortgang hier bij.",
-        "The coordinator assigned this complaint to you. Contact the customer ({plan}) and"
-        " keep track of progress here.",
-    ),
-    "slack.escalation_title": (
-        "Escalatie: klacht {number}",
-        "Escalation: complaint {number}",
-    ),
-    "slack.escalation_by": ("Geëscaleerd door", "Escalated by"),
     "slack.notice_fallback": ("Bericht van Klachtenbot", "Message from Klachtenbot"),
     # -- App Home --------------------------------------------------------------------------
     "slack.home_title": ("Klachtenbot", "Klachtenbot"),

@@ -99,21 +99,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{action}' is vastgelegd; fase nu: {state}.",
         "'{action}' is recorded; stage now: {state}.",
     ),
-    "teams.thread_line": ("{actor}: {action} (nu {state})", "{actor}: {action} (now {state})"),
-    "teams.unreachable": (
-        "{name} is in Teams nog niet bereikbaar voor Klachtenbot (dossier {number}). Vraag"
-        " {name} om Klachtenbot in Teams te openen, en geef het bericht zelf door.",
-        "{name} cannot be reached by Klachtenbot in Teams yet (dossier {number}). Ask {name} to"
-        " open Klachtenbot in Teams, and pass the message on yourself.",
-    ),
-    "teams.assigned": (
-        "U bent eigenaar van klacht {number}.",
-        "You are the owner of complaint {number}.",
-    ),
-    "teams.escalated": (
-        "Dossier {number} is geëscaleerd: de directie beslist hoe verder.",
-        "Dossier {number} is escalated: the directie decides how to proceed.",
-    ),
     "teams.note_azure": (
         "Teams: aan op {route}; het Bot Framework-token van elk verzoek wordt gecontroleerd.",
         "Teams: on at {route}; every request's Bot Framework token is checked.",

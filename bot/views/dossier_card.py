@@ -29,7 +29,7 @@ def dossier_card(
     now = now or utcnow()
     facts = [
         Fact(label=t("card.state", lang), value=t(f"state.{d.state.value}", lang)),
-        Fact(label=t("card.customer", lang), value=_customer(view, lang)),
+        Fact(label=t("card.customer", lang), value=customer(view, lang)),
         Fact(
             label=t("card.received", lang),
             value=f"{format_date(d.received_on, lang)} ({t(f'channel.{d.channel.value}', lang)})",
@@ -120,7 +120,8 @@ def buttons(view: DossierView, viewer: Person, lang: str) -> list[Button]:
     return result
 
 
-def _customer(view: DossierView, lang: str) -> str:
+def customer(view: DossierView, lang: str) -> str:
+    """The customer as every card names them: name and customer number."""
     c = view.dossier.customer
     number = c.number or t("card.customer_unknown_number", lang)
     return f"{c.name} ({number})"

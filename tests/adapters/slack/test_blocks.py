@@ -7,10 +7,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from adapters.slack.blocks import card_blocks, escape, fit
+from adapters.slack.blocks import card_blocks, escape, fit, line_blocks
 from adapters.slack.home import home_view
 from adapters.slack.modals import FormContext, form_view, inline_errors, read_values
-from adapters.slack.screens import channel_card, directie_card, owner_card
 from bot.rules.actions import ACTIONS, AddNote, Register
 from bot.rules.deadlines import DeadlineKind
 from bot.rules.dossier import (
@@ -29,6 +28,7 @@ from bot.rules.validation import parse
 from bot.use_cases.ports import Deadline
 from bot.use_cases.services import DossierView
 from bot.views.cards import Button, Card, Fact, Section
+from bot.views.deliveries import coordinators_card, directie_post, owner_dm, thread_line
 from bot.views.forms import form
 from tests.adapters.slack.block_rules import problems_in_message, problems_in_view
 
@@ -97,22 +97,28 @@ def test_user_text_shows_literally_on_every_screen(lang):
     view = a_view(dossier, notes=3)
     owner = Person(id=2, name="Piet", roles=frozenset({Role.MEDEWERKER}))
     for card in (
-        channel_card(view, lang),
-        owner_card(view, owner, lang),
-        directie_card(view, lang),
+        coordinators_card(view, lang),
+        owner_dm(view, owner, lang),
+        directie_post(view, lang),
     ):
         blocks = card_blocks(card, lang, version=1, number=dossier.number)
         assert problems_in_message(blocks) == []
         text = json.dumps(blocks)
         assert "&lt;!channel&gt;" in text and "&lt;@U123&gt;" in text
         assert "&lt;https://x|y&gt;" in text
+    line = thread_line(
+        {"actor": NASTY, "action": "escalate", "state": "x", "changed": True, "text": NASTY}, lang
+    )
+    text, blocks = line_blocks(line, lang)
+    assert problems_in_message(blocks) == []
+    assert text.count("&lt;!channel&gt;") == 2 and "<" not in text
 
 
 def test_a_very_long_timeline_and_text_stay_within_the_limits():
     long_text = ("Lange toelichting " + NASTY + " ") * 400  # ~25,000 characters
     dossier = a_dossier(summary="x" * 200, details=long_text)
     view = a_view(dossier, notes=500, text=long_text)
-    blocks = card_blocks(channel_card(view, "nl"), "nl", version=3, number=dossier.number)
+    blocks = card_blocks(coordinators_card(view, "nl"), "nl", version=3, number=dossier.number)
     assert problems_in_message(blocks) == []
     sections = [b["text"]["text"] for b in blocks if b["type"] == "section" and "text" in b]
     assert max(len(s) for s in sections) <= 3000

@@ -85,7 +85,7 @@ async def test_the_whole_procedure_through_teams(teams, connector, people, teams
     )
     await bot.dispatcher.drain()
     [dm] = [c for c in connector.sent("send") if c.conversation_id == f"a:chat-{piet.id}"]
-    assert "U bent eigenaar van klacht K-2026-0001." in texts(dm.card)
+    assert "U bent eigenaar van klacht K-2026-0001" in texts(dm.card)
     dm_card = dm.card
     connector.calls.clear()
 
