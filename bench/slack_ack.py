@@ -43,6 +43,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -390,9 +391,9 @@ class Row:
 async def measure_one(
     args: argparse.Namespace,
     server: str,
-    make,
+    make: Callable[[int, str, str], str],
     database_url: str | None,
-    stand_in_url: str,  # type: ignore[no-untyped-def]
+    stand_in_url: str,
 ) -> tuple[dict, float]:
     """One fresh server process under load; a fresh one per kind of request, so that one's
     backlog cannot slow the next."""
