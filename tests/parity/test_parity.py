@@ -1,0 +1,208 @@
+"""Every row of the parity spec, for every role, on Slack and on Teams: the same
+scenario on both, compared by what the person is shown and what is recorded.
+
+Each case builds the dossier's stage through the core (`bot.complaints`), then does
+only the interaction under test through the platform's public door: a signed
+request to `/slack/events`, an activity to `/api/messages`. Where the platforms
+differ today for no platform reason the case is an expected failure (strict, so
+that it is noticed when the difference is gone) and `spec.DRIFT` says what differs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.catalogue import messages
+from bot.rules.actions import Acknowledge, Assign, Close, Escalate, Evaluate, MarkHandled
+from bot.use_cases.reminders import reminders_for
+from tests.conftest import Clock
+from tests.helpers import registration
+from tests.parity.neutral import Shown
+from tests.parity.spec import DRIFT, NUMBER, PLATFORMS, ROLES, SPEC, Row, size
+from tests.parity.world import (
+    NOW,
+    PDF,
+    Recorded,
+    World,
+    open_inboxes,
+    open_world,
+    received,
+    template,
+)
+
+
+@dataclass
+class Outcome:
+    shown: list[Shown]
+    recorded: Recorded
+
+
+async def stage(world: World, name: str) -> None:
+    """The dossier brought to a stage of the procedure through the core, as any chat would."""
+    if name == "-":
+        return
+    c, p = world.bot.complaints, world.people
+    await c.register(p["coordinator"], registration(customer_email="klant@example.nl"))
+    steps = {
+        "ontvangen": [],
+        "toegewezen": ["assign"],
+        "toegewezen-bevestigd": ["assign", "acknowledge"],
+        "geescaleerd": ["assign", "escalate"],
+        "afgehandeld": ["assign", "acknowledge", "handled"],
+        "geevalueerd": ["assign", "acknowledge", "handled", "evaluate"],
+        "gesloten": ["assign", "acknowledge", "handled", "evaluate", "close"],
+    }[name]
+    done = {
+        "assign": ("coordinator", Assign(owner_id=p["owner"].id)),
+        "escalate": ("owner", Escalate(reason="Lukt niet")),
+        "acknowledge": ("coordinator", Acknowledge(sent_on=date(2026, 11, 24), method="post")),
+        "handled": ("owner", MarkHandled(solution="Zool vervangen")),
+        "evaluate": ("coordinator", Evaluate(outcome="Tevreden", customer_agrees=True)),
+        "close": ("coordinator", Close()),
+    }
+    for step in steps:
+        who, action = done[step]
+        await c.act(p[who], NUMBER, action)
+
+
+async def perform(world: World, row: Row, role: str) -> Outcome:
+    """The row's interaction by `role`, after the dossier was brought to the row's stage."""
+    await stage(world, row.stage)
+    world.number = NUMBER
+    if row.kind in ("note", "file"):
+        await world.open_thread()  # type: ignore[attr-defined]
+    if row.kind == "notice":
+        return await notice(world, row, role)
+    since = await world.mark()
+    if row.kind == "command":
+        shown = [await world.say(role, row.does)]
+    elif row.kind in ("button", "task"):
+        name = row.does.split(":", 1)[1]
+        shown = await world.click(role, name, row.data, row.fill, row.card_of)  # type: ignore[attr-defined]
+    elif row.kind == "note":
+        shown = [await world.note(role, "Klant belde terug")]  # type: ignore[attr-defined]
+    else:
+        shown = [await world.note(role, "", file=PDF())]  # type: ignore[attr-defined]
+    return Outcome(shown, await world.recorded(since))
+
+
+async def notice(world: World, row: Row, role: str) -> Outcome:
+    """What `role` is sent after someone else's step, or a deadline's sweep."""
+    await open_inboxes(world)
+    since = await world.mark()
+    cause = row.does.split(":", 1)[1]
+    p = world.people
+    if cause == "assign":
+        await world.bot.complaints.act(p["coordinator"], NUMBER, Assign(owner_id=p["owner"].id))
+    elif cause == "escalate":
+        await world.bot.complaints.act(p["owner"], NUMBER, Escalate(reason="Lukt niet"))
+    else:  # "sweep <moment>": the deadline sweep runs then
+        moment = datetime.fromisoformat(cause.split()[1]).replace(tzinfo=UTC)
+        await reminders_for(world.bot).sweep.run(moment)
+    return Outcome(await received(world, role), await world.recorded(since))
+
+
+def _fixed_start(key: str) -> str:
+    """A catalogue sentence up to its first parameter: what every refusal with it says."""
+    return messages()[key][0].split("{")[0].strip()
+
+
+def check_spec(row: Row, role: str, outcome: Outcome, platform: str) -> None:
+    steps = [action for action, _ in outcome.recorded.timeline]
+    if row.kind == "notice":
+        assert bool(outcome.shown) == (role in row.may), (platform, "told", outcome.shown)
+        assert steps == list(row.records), (platform, "recorded", outcome.recorded.timeline)
+        return
+    if role in row.may:
+        assert steps == list(row.records), (platform, "recorded", outcome.recorded.timeline)
+        for grant in filter(None, [row.grants]):
+            name, roles = grant.split(": ")
+            assert (name, roles) in outcome.recorded.people, (platform, outcome.recorded.people)
+        return
+    assert steps == [], (platform, "a refused step recorded", steps)
+    assert not row.grants or all(
+        not (name == row.grants.split(": ")[0] and "directie" in roles)
+        for name, roles in outcome.recorded.people
+    ), (platform, "a refused grant", outcome.recorded.people)
+    if row.refusal and role != "unknown":
+        said = " ".join(" ".join(s) for s in outcome.shown)
+        keys = row.refusal.split()
+        assert any(_fixed_start(key) in said for key in keys), (platform, keys, outcome.shown)
+
+
+def _cases() -> list[object]:
+    cases = []
+    for row in SPEC:
+        for role in ROLES:
+            reason = DRIFT.get((row.name, role))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            cases.append(pytest.param(row, role, id=f"{row.name}-{role}", marks=marks))
+    return cases
+
+
+@pytest.fixture(scope="module")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated database with the staff for the whole module; each case copies it."""
+    path = tmp_path_factory.mktemp("parity") / "template.db"
+    asyncio.run(template(path))
+    return path
+
+
+_started = time.monotonic()
+
+
+@pytest.mark.parametrize(("row", "role"), _cases())
+async def test_both_chats_show_and_record_the_same(
+    row: Row, role: str, template_db: Path, tmp_path: Path
+) -> None:
+    outcomes: dict[str, Outcome] = {}
+    for platform in PLATFORMS:
+        world = await open_world(platform, template_db, tmp_path, Clock(NOW))
+        try:
+            outcomes[platform] = await perform(world, row, role)
+        finally:
+            await world.close()
+    slack, teams = outcomes["slack"], outcomes["teams"]
+    for platform, outcome in outcomes.items():
+        check_spec(row, role, outcome, platform)
+    assert slack.shown == teams.shown, difference("shown", slack.shown, teams.shown)
+    assert slack.recorded == teams.recorded, difference("recorded", slack.recorded, teams.recorded)
+
+
+def difference(what: str, slack: object, teams: object) -> str:
+    """The first place where the two chats part, short enough to read in a summary."""
+    if isinstance(slack, Recorded) and isinstance(teams, Recorded):
+        for name in ("timeline", "outbox", "people"):
+            if getattr(slack, name) != getattr(teams, name):
+                return f"{what} {name}: slack {getattr(slack, name)} | teams {getattr(teams, name)}"
+    if isinstance(slack, list) and isinstance(teams, list):
+        if len(slack) != len(teams):
+            return f"{what}: slack {len(slack)} answers {slack} | teams {len(teams)} {teams}"
+        for n, (a, b) in enumerate(zip(slack, teams, strict=True)):
+            if a != b:
+                lines = [(x, y) for x, y in zip(a, b, strict=False) if x != y]
+                first = lines[0] if lines else (a[len(b) :] or "-", b[len(a) :] or "-")
+                return f"{what} #{n}: slack {first[0]!r} | teams {first[1]!r}"
+    return f"{what}: slack {slack} | teams {teams}"
+
+
+def test_the_spec_covers_every_step_task_and_scope() -> None:
+    """A new step, task or scope without a row fails here, not in a review."""
+    from bot.chat.commands import _SCOPES
+    from bot.rules.actions import ACTIONS
+    from bot.use_cases.tasks import TASKS
+
+    does = {r.does.split(":", 1)[-1] for r in SPEC if r.kind in ("button", "task")}
+    assert set(ACTIONS) - {"register"} <= does, sorted(set(ACTIONS) - does)
+    assert does >= TASKS, sorted(TASKS - does)
+    typed = {r.does for r in SPEC if r.kind == "command"}
+    for word in _SCOPES:
+        assert any(t.endswith(f" {word}") for t in typed), word
+    interactions, roles, platforms = size()
+    print(f"parity spec: {interactions} interactions x {roles} roles x {platforms} platforms")
