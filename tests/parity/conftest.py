@@ -17,8 +17,9 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not cases:
         return
     interactions, roles, platforms = size()
+    on_postgres = sum(1 for r in cases if r.nodeid.endswith("-postgresql]"))
     terminalreporter.write_line(
-        f"parity spec: {interactions} interactions x {roles} roles x {platforms} platforms"
-        f" = {interactions * roles * platforms} runs; {len(cases)} cases compared,"
+        f"parity spec: {interactions} interactions x {roles} roles x {platforms} platforms;"
+        f" {len(cases) - on_postgres} cases compared on SQLite, {on_postgres} on PostgreSQL;"
         f" {len(DRIFT)} known differences"
     )

@@ -12,6 +12,8 @@ gone fails the case until its entry is removed.
 from __future__ import annotations
 
 import asyncio
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,7 +23,7 @@ import pytest
 from bot.catalogue import messages
 from bot.rules.actions import Acknowledge, Assign, Close, Escalate, Evaluate, MarkHandled
 from bot.use_cases.reminders import reminders_for
-from tests.conftest import Clock
+from tests.conftest import PG_ADMIN_URL, REQUIRE_POSTGRES, Clock, _pg_admin
 from tests.helpers import registration
 from tests.parity.neutral import Shown
 from tests.parity.spec import (
@@ -37,7 +39,10 @@ from tests.parity.spec import (
 from tests.parity.world import (
     NOW,
     PDF,
+    Databases,
+    PostgresDatabases,
     Recorded,
+    SqliteDatabases,
     World,
     open_inboxes,
     open_world,
@@ -153,25 +158,72 @@ def showing_problems(row: Row, role: str, outcome: Outcome, platform: str) -> li
     return []
 
 
+# The rows also run on PostgreSQL: a step, a directie choice, a note in the thread, a
+# list, a notice and a card task (the whole table on one engine is enough for parity).
+ON_POSTGRES = ("assign", "decide-nieuwe-eigenaar", "thread-note", "lijst-alle",
+               "told-on-escalate", "letter-post")  # fmt: skip
+
+
 def _cases() -> list[object]:
-    return [pytest.param(row, role, id=f"{row.name}-{role}") for row in SPEC for role in ROLES]
+    cases = [
+        pytest.param(row, role, "sqlite", id=f"{row.name}-{role}") for row in SPEC for role in ROLES
+    ]
+    cases += [
+        pytest.param(row, role, "postgresql", id=f"{row.name}-{role}-postgresql")
+        for row in SPEC
+        if row.name in ON_POSTGRES
+        for role in ROLES
+    ]
+    return cases
 
 
 @pytest.fixture(scope="module")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One migrated database with the staff for the whole module; each case copies it."""
     path = tmp_path_factory.mktemp("parity") / "template.db"
-    asyncio.run(template(path))
+    asyncio.run(template(f"sqlite:///{path}"))
     return path
 
 
-@pytest.mark.parametrize(("row", "role"), _cases())
+@pytest.fixture(scope="module")
+def postgres_template() -> Iterator[str]:
+    """The same on PostgreSQL: a template database, dropped with the module."""
+    import psycopg
+
+    try:
+        _pg_admin("SELECT 1")
+    except psycopg.Error as error:
+        if REQUIRE_POSTGRES:
+            pytest.fail(f"PostgreSQL is required: {error}")
+        pytest.skip(f"no PostgreSQL reachable at {PG_ADMIN_URL}")
+    name = f"parity_{uuid.uuid4().hex[:8]}"
+    _pg_admin(f'CREATE DATABASE "{name}"')
+    try:
+        asyncio.run(template(f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"))
+        yield name
+    finally:
+        _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def databases(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databases]:
+    if engine == "sqlite":
+        yield SqliteDatabases(request.getfixturevalue("sqlite_template"), tmp_path)
+        return
+    made = PostgresDatabases(
+        _pg_admin, PG_ADMIN_URL.rsplit("/", 1)[0], request.getfixturevalue("postgres_template")
+    )
+    yield made
+    made.drop()
+
+
+@pytest.mark.parametrize(("row", "role", "engine"), _cases())
 async def test_both_chats_show_and_record_the_same(
-    row: Row, role: str, template_db: Path, tmp_path: Path
+    row: Row, role: str, databases: Databases
 ) -> None:
     outcomes: dict[str, Outcome] = {}
     for platform in PLATFORMS:
-        world = await open_world(platform, template_db, tmp_path, Clock(NOW))
+        world = await open_world(platform, databases, Clock(NOW))
         try:
             outcomes[platform] = await perform(world, row, role)
         finally:

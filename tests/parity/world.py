@@ -55,9 +55,8 @@ STAFF: dict[str, tuple[str, Role | None, str, str]] = {
 }
 
 
-async def template(path: Path) -> None:
+async def template(url: str) -> None:
     """A migrated database with the staff, copied for every world."""
-    url = f"sqlite:///{path}"
     await upgrade(url)
     core = build_core(Settings(database_url=url))
     for label, (name, role, slack_id, aad) in STAFF.items():
@@ -67,9 +66,11 @@ async def template(path: Path) -> None:
     await core.engine.dispose()
 
 
-def _settings(path: Path, **chat: Any) -> Settings:
+def _settings(url: str, **chat: Any) -> Settings:
     return Settings(
-        database_url=f"sqlite:///{path}",
+        database_url=url,
+        # No scheduler: the deadline sweep runs when a row says so, at the row's moment.
+        scheduler_enabled=False,
         # Links and e-mail on, so that every card task has its button.
         public_url="http://127.0.0.1:9",
         link_secret="parity",
@@ -186,7 +187,7 @@ class SlackWorld(World):
     session: aiohttp.ClientSession
 
     @classmethod
-    async def open(cls, db: Path, clock: Clock) -> SlackWorld:
+    async def open(cls, db: str, clock: Clock) -> SlackWorld:
         fake = FakeSlack()
         await fake.start()
         for _, (name, _, slack_id, _) in STAFF.items():
@@ -336,7 +337,7 @@ class TeamsWorld(World):
     connector_runner: web.AppRunner
 
     @classmethod
-    async def open(cls, db: Path, clock: Clock) -> TeamsWorld:
+    async def open(cls, db: str, clock: Clock) -> TeamsWorld:
         connector = Connector()
         connector_runner = web.AppRunner(connector.app())
         await connector_runner.setup()
@@ -490,11 +491,46 @@ def _has(card: dict[str, Any], name: str, verb: str) -> bool:
     )
 
 
-async def open_world(platform: str, template_db: Path, tmp: Path, clock: Clock) -> World:
-    db = tmp / f"{platform}.db"
-    shutil.copy(template_db, db)
+class Databases:
+    """Where each world's database comes from: a copy of one template, made once."""
+
+    async def fresh(self, name: str) -> str:
+        raise NotImplementedError
+
+
+class SqliteDatabases(Databases):
+    def __init__(self, template: Path, folder: Path) -> None:
+        self.template, self.folder = template, folder
+
+    async def fresh(self, name: str) -> str:
+        path = self.folder / f"{name}.db"
+        shutil.copy(self.template, path)
+        return f"sqlite:///{path}"
+
+
+class PostgresDatabases(Databases):
+    """PostgreSQL copies a database from a template itself (CREATE DATABASE ... TEMPLATE)."""
+
+    def __init__(self, admin: Callable[[str], None], base: str, template: str) -> None:
+        self.admin, self.base, self.template = admin, base, template
+        self.made: list[str] = []
+
+    async def fresh(self, name: str) -> str:
+        copy = f"{self.template}_{len(self.made)}_{name}"
+        await asyncio.to_thread(self.admin, f'CREATE DATABASE "{copy}" TEMPLATE "{self.template}"')
+        self.made.append(copy)
+        return f"{self.base}/{copy}"
+
+    def drop(self) -> None:
+        for name in self.made:
+            self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.made.clear()
+
+
+async def open_world(platform: str, databases: Databases, clock: Clock) -> World:
+    url = await databases.fresh(platform)
     opener = SlackWorld if platform == "slack" else TeamsWorld
-    return await opener.open(db, clock)
+    return await opener.open(url, clock)
 
 
 PDF = a_pdf
