@@ -22,6 +22,7 @@ Shown = tuple[str, ...]
 
 _MRKDWN = re.compile(r"[*_`~]")
 _TEAMS_ESCAPE = re.compile(r"\\(.)")
+_QUOTE = re.compile(r"^>\s?", re.MULTILINE)
 
 
 def _lines(text: str) -> list[str]:
@@ -32,7 +33,10 @@ def _lines(text: str) -> list[str]:
 
 
 def _slack_text(text: str) -> list[str]:
-    return _lines(html.unescape(_MRKDWN.sub("", text)))
+    # A quoted line (`> ...`) is mrkdwn's way to set off what someone wrote; Teams sets
+    # it off with its own block.
+    text = _QUOTE.sub("", _MRKDWN.sub("", text))
+    return _lines(html.unescape(text))
 
 
 def _teams_text(text: str) -> list[str]:

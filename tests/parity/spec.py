@@ -227,15 +227,6 @@ _WHY: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("letter-email", "letter-post"),
         ("owner", "beheerder"),
     ),
-    "the thread line after a step: Slack's `slack.line_state` says '(fase nu: ...)' and"
-    " quotes nothing, Teams' line says '(nu ...)' and quotes what was written": (
-        ("told-on-assign", "told-on-escalate"),
-        ("coordinator",),
-    ),
-    "the new owner's message: Slack sends `slack.owner_dm` (a sentence and three buttons),"
-    " Teams the whole dossier card": (("told-on-assign",), ("owner",)),
-    "the escalation posted for the directie: Slack's `slack.escalation_title` card and"
-    " Teams' own card differ in title and content": (("told-on-escalate",), ("directie",)),
 }
 DRIFT: dict[tuple[str, str], str] = {}
 # The rows whose difference is not only in words: what is recorded differs too.
