@@ -246,12 +246,12 @@ class TeamsBot:
         """
         named = DOSSIER_NUMBER.search(inbound.text or "")
         if named is None:
-            await turn.reply(Outgoing(text=t("teams.file_needs_number", lang)))
+            await turn.reply(Outgoing(text=t("chat.file_needs_number", lang)))
             return
         number = named.group(0).upper()
         kept = await self._attach_all(inbound, person, number, turn, lang)
         if kept:
-            await turn.reply(Outgoing(text=t("teams.file_kept", lang, count=kept, number=number)))
+            await turn.reply(Outgoing(text=t("chat.file_kept", lang, count=kept, number=number)))
 
     async def _attach_all(
         self, inbound: Inbound, person: Person, number: str, turn: Turn, lang: str
@@ -368,7 +368,7 @@ class TeamsBot:
                 title=t(f"action.{cls.name}", lang),
                 text=t("card.close_confirm", lang, number=number)
                 if cls.name == "close"
-                else t("teams.confirm", lang, action=cls.name, number=number),
+                else t("chat.confirm", lang, action=cls.name, number=number),
                 yes=t(f"action.{cls.name}", lang),
                 no=t("card.cancel", lang),
             ),
