@@ -233,7 +233,9 @@ class Conversation:
             else t("chat.confirm", lang, action=cls.name, number=number)
         )
         confirm = Confirm(title=label, text=question, yes=label, no=t("card.cancel", lang))
-        return AskFirst(Button(cls.name, label, number, data=values, confirm=confirm))
+        return AskFirst(
+            Button(action=cls.name, label=label, value=number, data=values, confirm=confirm)
+        )
 
     async def task(
         self,
