@@ -37,7 +37,7 @@ from bot.chat.answers import (
 from bot.chat.commands import Command, Verb
 from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
-from bot.chat.roles import Colleague, grant_role
+from bot.chat.roles import Colleague, grant_role, granted
 from bot.host import Klachtenbot
 from bot.rules.actions import ACTIONS, Action, AddNote, Register
 from bot.rules.errors import Refused
@@ -169,9 +169,7 @@ class Conversation:
         if len(args) < 2:
             return Usage(Verb.ROLE)
         colleague = mentioned or Colleague(name=" ".join(args[:-1]))
-        granted = await grant_role(self.bot.staff, actor, colleague, args[-1])
-        roles = ", ".join(sorted(t(f"role.{r.value}", lang) for r in granted.roles))
-        return Message("chat.role_granted", {"name": granted.name, "roles": roles})
+        return granted(await grant_role(self.bot.staff, actor, colleague, args[-1]), lang)
 
     async def open_dossiers(self, asker: Asker) -> list[DossierView]:
         if asker.person is None:
