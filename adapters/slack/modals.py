@@ -8,6 +8,7 @@ refusal from the core comes back as inline errors under the fields it names.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -204,11 +205,18 @@ def read_values(form: Form, state: dict[str, Any]) -> dict[str, str]:
 
 def inline_errors(refusal: Refused, form: Form, lang: str) -> dict[str, str] | None:
     """Errors by block id for `response_action: errors`, or None if no field is named."""
-    if not refusal.fields:
+    return errors_by_block(refusal.fields, form, lang)
+
+
+def errors_by_block(
+    fields: Mapping[str, tuple[str, Mapping[str, Any]]], form: Form, lang: str
+) -> dict[str, str] | None:
+    """Field errors (catalogue key and parameters) placed under the form's blocks."""
+    if not fields:
         return None
     names = [f.name for f in form.fields]
     errors: dict[str, str] = {}
-    for name, (key, params) in refusal.fields.items():
+    for name, (key, params) in fields.items():
         # A refusal of the whole form (e.g. "no way to reach the customer") is shown
         # under the first field it concerns, or else under the first field.
         block = name if name in names else _home_of(key, names)

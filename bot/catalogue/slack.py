@@ -41,11 +41,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Usage: `/klacht rol @someone coordinator` (roles: coordinator, directie, medewerker,"
         " beheerder).",
     ),
-    "slack.person_not_on_slack": (
-        "Deze Slack-gebruiker is niet bekend bij Klachtenbot. Vraag een beheerder om hem of"
-        " haar toe te voegen.",
-        "This Slack user is not known to Klachtenbot. Ask a beheerder to add them.",
-    ),
     # -- the command -----------------------------------------------------------------------
     "slack.help": (
         "*Klachtenbot in Slack*\n"
@@ -62,10 +57,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/klacht protocol`: the complaints procedure, to hand to a customer\n"
         "`/klacht rol @someone coordinator`: grant roles (beheerder)\n"
         "`/klacht help`: this help",
-    ),
-    "slack.unknown_subcommand": (
-        "Dat ken ik niet: '{text}'.",
-        "I do not know that: '{text}'.",
     ),
     "slack.show_usage": (
         "Noem het dossier: `/klacht toon K-2026-0001`.",

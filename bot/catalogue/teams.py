@@ -2,6 +2,10 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "teams.help_title": ("Klachtenbot: wat kan ik doen?", "Klachtenbot: what can I do?"),
+    "teams.show_usage": (
+        "Noem het dossier: klacht toon K-2026-0001.",
+        "Name the dossier: klacht toon K-2026-0001.",
+    ),
     "teams.role_usage": (
         "Gebruik: klacht rol @iemand coördinator, of klacht rol Piet Jansen directie"
         " (rollen: coördinator, directie, medewerker, beheerder).",
@@ -82,10 +86,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Klachtenbot is working on it; the dossier's card will be updated shortly.",
     ),
     "teams.cancelled": ("Geannuleerd; er is niets vastgelegd.", "Cancelled; nothing recorded."),
-    "teams.confirm": (
-        "'{action}' vastleggen bij dossier {number}?",
-        "Record '{action}' on dossier {number}?",
-    ),
     "teams.fix_errors": (
         "Niet alles is goed ingevuld; er is nog niets vastgelegd.",
         "Not everything is filled in correctly; nothing was recorded yet.",
@@ -161,16 +161,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "teams.package_needs_app_id": (
         "Zet MICROSOFT_APP_ID (de id van de Azure-botregistratie) om het Teams-pakket te maken.",
         "Set MICROSOFT_APP_ID (the id of the Azure bot registration) to build the Teams package.",
-    ),
-    "teams.file_needs_number": (
-        "Bij welk dossier hoort dit bestand? Stuur het nog eens met het dossiernummer in het"
-        " bericht, bijvoorbeeld: K-2026-0001. Er is niets bewaard.",
-        "Which dossier does this file belong to? Send it again with the dossier number in the"
-        " message, for example: K-2026-0001. Nothing was stored.",
-    ),
-    "teams.file_kept": (
-        "{count} bestand(en) bewaard bij {number}.",
-        "{count} file(s) kept with {number}.",
     ),
     "teams.file_unavailable": (
         "Klachtenbot kon het bestand {name} niet ophalen bij Teams; het is niet bewaard."

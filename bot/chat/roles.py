@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.catalogue import t
+from bot.chat.answers import Message
 from bot.rules.errors import Refused
 from bot.rules.people import Person
 from bot.rules.roles import parse_role
@@ -54,10 +55,10 @@ async def grant_role(staff: Staff, actor: Person, colleague: Colleague, role_wor
     )
 
 
-def granted_text(person: Person, lang: str) -> str:
+def granted(person: Person, lang: str) -> Message:
     """What the beheerder is told: the person's roles now."""
     roles = ", ".join(sorted(t(f"role.{r.value}", lang) for r in person.roles))
-    return t("chat.role_granted", lang, name=person.name, roles=roles)
+    return Message("chat.role_granted", {"name": person.name, "roles": roles})
 
 
 async def _known(staff: Staff, colleague: Colleague) -> Person | None:

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 import adapters.slack.app as slack_app
+import adapters.slack.listeners.submissions as slack_submissions
 from adapters.slack.admission import Admission
 from adapters.slack.ids import encode_value
 from bot.entry.bootstrap import build
@@ -114,7 +115,7 @@ async def test_a_click_and_the_app_home_are_acked_before_their_work(bot, team, s
 async def test_a_slow_submission_is_acked_in_time_and_reported_by_dm(
     bot, team, slack, slack_api, monkeypatch
 ):
-    monkeypatch.setattr(slack_app, "ACK_BUDGET", 0.0)
+    monkeypatch.setattr(slack_submissions, "ACK_BUDGET", 0.0)
     await slack.command("UANNA", "nieuw")
     form = (await slack_api.wait(lambda: slack_api.answers("views.open")))[0]["view"]
     status, body = await slack.submit("UANNA", form, REGISTRATION)
@@ -333,9 +334,13 @@ async def test_only_a_beheerder_grants_roles(bot, team, slack, slack_api):
     answer = (await slack_api.wait(lambda: slack_api.responses))[0]
     assert "Alleen een beheerder" in answer["text"]
     assert {r.value for r in (await bot.staff.by_slack("USANNE")).roles} == {"medewerker"}
-    await slack.command("UBEA", "rol iemand directie")
+    await slack.command("UBEA", "rol directie")
     await slack_api.wait(lambda: len(slack_api.responses) >= 2)
     assert "Gebruik" in slack_api.responses[1]["text"]
+    # A name alone, as in Teams, must belong to someone the bot knows.
+    await slack.command("UBEA", "rol iemand directie")
+    await slack_api.wait(lambda: len(slack_api.responses) >= 3)
+    assert "Onbekende persoon: iemand" in slack_api.responses[2]["text"]
 
 
 async def test_a_button_for_someone_without_the_role_is_refused_by_the_core(

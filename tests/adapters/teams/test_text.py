@@ -64,3 +64,16 @@ async def test_deeply_nested_json_is_400(teams, teams_bot, body):
         session.post(teams.endpoint, data=body, headers={"Content-Type": "application/json"}) as r,
     ):
         assert r.status == 400, await r.text()
+
+
+async def test_teams_answers_commands_as_slack_does(teams, connector, people):
+    """Where Teams once answered differently from Slack with no reason of its own."""
+    anna, olga = people.user(people.coordinator), people.outsider
+    await teams.say(olga, "klacht help")  # the help is for anyone, as in Slack
+    assert "klacht nieuw" in texts(connector.calls[-1].card)
+    await teams.say(anna, "hallo daar")  # a word it does not know is said above the help
+    shown = texts(connector.calls[-1].card)
+    assert "Dat ken ik niet: 'hallo daar'." in shown and "klacht nieuw" in shown
+    await teams.say(anna, "klacht toon")  # how to type it, not the whole help
+    shown = texts(connector.calls[-1].card)
+    assert "Noem het dossier" in shown and "klacht nieuw" not in shown

@@ -211,7 +211,7 @@ async def test_a_slow_card_action_is_answered_in_time_and_finished_after(
     answer = await handler.on_activity(inbound, _Turn())
     assert "bezig" in texts(valid_card(answer["value"]))
     release.set()
-    await asyncio.gather(*handler._later)
+    await asyncio.gather(*handler.context.later)
     assert len(await bot.complaints.dossiers(people.coordinator)) == 1
 
 

@@ -1,0 +1,112 @@
+"""The chat layer's answers drawn for Slack: mrkdwn text, Block Kit, and modal answers.
+
+Nothing is decided here: which answer, and which sentence, came from `bot.chat`.
+What someone typed travels as a parameter and is escaped for mrkdwn here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from adapters.slack.blocks import (
+    SECTION_TEXT,
+    Block,
+    card_blocks,
+    escape,
+    link_blocks,
+    reply_blocks,
+)
+from adapters.slack.modals import errors_by_block, message_view
+from bot.catalogue import t
+from bot.chat.answers import (
+    Answer,
+    Done,
+    Dossier,
+    Failed,
+    FormErrors,
+    Help,
+    Kept,
+    Listing,
+    Message,
+    Protocol,
+    TaskDone,
+    Unknown,
+    Usage,
+)
+from bot.chat.commands import Verb
+from bot.views.cards import Form
+
+_USAGE = {Verb.SHOW: "slack.show_usage", Verb.ROLE: "slack.role_usage"}
+
+
+def say(key: str, lang: str, **params: Any) -> str:
+    """A catalogue sentence for mrkdwn; parameters (often user text) are escaped."""
+    return t(key, lang, **{k: escape(v) if isinstance(v, str) else v for k, v in params.items()})
+
+
+def said(message: Message | Failed, lang: str) -> str:
+    if isinstance(message, Failed):
+        return t("slack.failed", lang)
+    return say(message.key, lang, **message.params)
+
+
+def done_text(done: Done, lang: str) -> str:
+    if done.duplicate:
+        return t("slack.duplicate", lang)
+    if done.registered:
+        return t("slack.registered", lang, number=done.number)
+    return say("slack.acted", lang, number=done.number, action=done.action, state=done.state)
+
+
+def reply(answer: Answer, lang: str) -> tuple[str, list[Block] | None]:
+    """An answer as a private message: its text, and its blocks when it has more."""
+    match answer:
+        case Message() | Failed():
+            return said(answer, lang), None
+        case Help(before):
+            text = t("slack.help", lang)
+            return (f"{said(before, lang)}\n\n{text}" if before else text), None
+        case Protocol(link):
+            text = f"*{t('slack.protocol_title', lang)}*\n{t('slack.protocol', lang)}"
+            if link is None:
+                return text, None
+            # The protocol is the catalogue's own mrkdwn: nothing in it was typed by a user.
+            section = {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_TEXT]}}
+            return text, [section, *link_blocks([link], lang)]
+        case Unknown():
+            return t("slack.unknown_user", lang), None
+        case Usage(verb):
+            return t(_USAGE[verb], lang), None
+        case Listing(card):
+            return card.title, card_blocks(card, lang)
+        case Dossier(card=card, number=number, version=version):
+            return escape(card.title), card_blocks(card, lang, version=version, number=number)
+        case Done():
+            return done_text(answer, lang), None
+        case TaskDone(text=text, links=links):
+            return escape(text), reply_blocks(text, list(links), lang)
+        case FormErrors(message=message, errors=errors):
+            first = message or next(iter(errors.values()), None)
+            return (said(first, lang) if first else t("slack.failed", lang)), None
+        case Kept():
+            return "\n".join(said(why, lang) for _, why in answer.refused), None
+    raise TypeError(f"no Slack message for {answer!r}")
+
+
+def modal_answer(answer: Answer, the_form: Form, lang: str) -> dict[str, Any]:
+    """A submitted modal's ack: errors under the fields, or the modal turned into the answer."""
+    if isinstance(answer, FormErrors):
+        fields = {name: (m.key, m.params) for name, m in answer.errors.items()}
+        errors = errors_by_block(fields, the_form, lang)
+        if errors:
+            return {"response_action": "errors", "errors": errors}
+        answer = answer.message or Failed()
+    if isinstance(answer, Done):
+        title = t("slack.registered_title" if answer.registered else "slack.done_title", lang)
+        return {
+            "response_action": "update",
+            "view": message_view(title, done_text(answer, lang), lang),
+        }
+    text, _ = reply(answer, lang)
+    view = message_view(t("slack.refused_title", lang), text, lang)
+    return {"response_action": "update", "view": view}
