@@ -195,12 +195,6 @@ _WHY: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     ),
     "help: `slack.help` and `teams.help` are two texts (title and lines differ), not one"
     " text with the platform's way of typing the command": (("help", "hulp", "lijst-onzin"), KNOWN),
-    "`toon` without a number: Slack says `slack.show_usage`, Teams shows the help": (
-        ("toon-zonder-nummer",),
-        KNOWN,
-    ),
-    "`rol NAME ROLE`: Teams finds a known colleague by name (and the core decides), Slack"
-    " takes only an @mention and answers with its usage": (("rol-naam",), KNOWN),
     "`rol` alone: `slack.role_usage` and `teams.role_usage` differ (Teams names the name form)": (
         ("rol-zonder-rol",),
         KNOWN,
@@ -213,12 +207,9 @@ _WHY: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("onbekend-woord",),
         KNOWN,
     ),
-    "`correct`: Slack runs the button at once without its form (every field is optional,"
-    " so the click counts as complete) and the core refuses 'Er is niets ingevuld';"
-    " Teams opens the form": (("correct",), KNOWN),
     "the answer after a step: Slack's `slack.acted` names the dossier ('K-2026-0001: ..."
     " is vastgelegd'), Teams' `teams.done` does not": (
-        tuple(r.name for r in SPEC if r.kind == "button" and r.name != "correct"),
+        tuple(r.name for r in SPEC if r.kind == "button"),
         KNOWN,
     ),
     "the letter by e-mail or post, by someone who may not read the dossier: Teams first"
@@ -230,7 +221,7 @@ _WHY: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 }
 DRIFT: dict[tuple[str, str], str] = {}
 # The rows whose difference is not only in words: what is recorded differs too.
-RECORDED_DIFFERENTLY = frozenset({"correct", "rol-naam"})
+RECORDED_DIFFERENTLY: frozenset[str] = frozenset()
 for _why, (_rows, _roles) in _WHY.items():
     for _row in SPEC:
         if _row.name in _rows:
