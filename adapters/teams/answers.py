@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from adapters.teams import render
-from adapters.teams.views import staff_choices
 from bot.catalogue import t
 from bot.chat.answers import (
     Answer,
@@ -29,12 +28,10 @@ from bot.chat.answers import (
     Unknown,
     Usage,
 )
-from bot.chat.commands import Verb
-from bot.host import Klachtenbot
 from bot.rules.fields import marked
-from bot.views.cards import FieldKind, Form
 
-_USAGE = {Verb.SHOW: "teams.show_usage", Verb.ROLE: "teams.role_usage"}
+# How a command is typed in Teams: the word, in a personal chat or after a mention.
+COMMAND = "klacht"
 
 
 @dataclass(frozen=True)
@@ -49,16 +46,8 @@ class Reader:
 
 def text(message: Message | Failed, lang: str) -> str:
     if isinstance(message, Failed):
-        return t("teams.error", lang)
+        return t("chat.failed", lang)
     return t(message.key, lang, **message.params)
-
-
-def done_note(done: Done, lang: str) -> str:
-    if done.duplicate:
-        return t("teams.duplicate", lang)
-    if done.registered:
-        return t("teams.registered", lang, number=done.number)
-    return t("teams.done", lang, action=done.action, state=done.state)
 
 
 def card_answer(card: dict[str, Any]) -> dict[str, Any]:
@@ -66,41 +55,39 @@ def card_answer(card: dict[str, Any]) -> dict[str, Any]:
     return {"statusCode": 200, "type": render.CONTENT_TYPE, "value": card}
 
 
-async def card(bot: Klachtenbot, answer: Answer, reader: Reader) -> dict[str, Any]:
+def card(answer: Answer, reader: Reader) -> dict[str, Any]:
     """An answer as an Adaptive Card for `reader`."""
     lang = reader.lang
     match answer:
         case Message() | Failed():
             return render.text_card(text(answer, lang), [], lang)
         case Help(before):
-            lines = t("teams.help", lang).split("\n")
-            if before is not None:
-                lines = [text(before, lang), *lines]
-            return render.text_card(t("teams.help_title", lang), lines, lang)
+            lines = [text(before, lang)] if before is not None else []
+            lines += t("chat.help", lang, command=COMMAND).split("\n")
+            # Teams' own door: in a channel the bot hears only who mentions it.
+            lines.append(t("teams.help_in_channel", lang))
+            return render.text_card(t("chat.help_title", lang), lines, lang)
         case Protocol(link):
-            paragraphs = t("teams.protocol", lang).split("\n\n")
+            lines = t("chat.protocol", lang).split("\n")
             links = [link] if link else []
-            return render.text_card(t("teams.protocol_title", lang), paragraphs, lang, links=links)
-        case Unknown():
-            return render.text_card(
-                t("teams.unknown_title", lang, name=reader.name or "?"),
-                [t("teams.unknown", lang, aad=reader.aad_id or reader.user_id)],
-                lang,
-            )
-        case Usage(verb):
-            return render.text_card(t(_USAGE[verb], lang), [], lang)
+            return render.text_card(t("chat.protocol_title", lang), lines, lang, links=links)
+        case Unknown(platform_id):
+            said = t("chat.unknown_person", lang, command=COMMAND, id=platform_id)
+            return render.text_card(said, [], lang)
+        case Usage():
+            return render.text_card(t(answer.key, lang, command=COMMAND), [], lang)
         case Listing(list_card):
             return render.render_card(list_card, lang)
         case Dossier():
             return dossier(answer, reader)
         case Done(card=shown) if shown is not None:
-            return dossier(shown, reader, note=done_note(answer, lang))
+            return dossier(shown, reader, note=text(answer.said, lang))
         case TaskDone(card=shown) if shown is not None:
             return dossier(shown, reader, note=answer.text, links=answer.links)
         case OpenForm():
-            return await form(bot, answer.form, lang, values=answer.values)
+            return render.render_form(answer.form, lang, values=answer.values)
         case FormErrors():
-            return await form_errors(bot, answer, lang)
+            return form_errors(answer, lang)
         case AskFirst(button):
             return render.confirm_card(button, lang)
         case Kept():
@@ -131,14 +118,7 @@ def dossier(
     )
 
 
-async def form(bot: Klachtenbot, the_form: Form, lang: str, **kwargs: Any) -> dict[str, Any]:
-    people = []
-    if any(f.kind is FieldKind.PERSON for f in the_form.fields):
-        people = await staff_choices(bot)
-    return render.render_form(the_form, lang, people=people, **kwargs)
-
-
-async def form_errors(bot: Klachtenbot, answer: FormErrors, lang: str) -> dict[str, Any]:
+def form_errors(answer: FormErrors, lang: str) -> dict[str, Any]:
     """The form back to be fixed, errors under their fields; a character that may not be
     stored shows as "\ufffd" where it was (a lone surrogate could not even be sent)."""
     names = {f.name for f in answer.form.fields}
@@ -146,4 +126,4 @@ async def form_errors(bot: Klachtenbot, answer: FormErrors, lang: str) -> dict[s
     whole = text(answer.message or Failed(), lang)
     message = t("teams.fix_errors", lang) if errors else whole
     again = {k: marked(v) if isinstance(v, str) else v for k, v in answer.values.items()}
-    return await form(bot, answer.form, lang, values=again, errors=errors, message=message)
+    return render.render_form(answer.form, lang, values=again, errors=errors, message=message)
