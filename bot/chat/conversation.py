@@ -34,7 +34,7 @@ from bot.chat.answers import (
     Unknown,
     Usage,
 )
-from bot.chat.commands import Command, Verb
+from bot.chat.commands import Command, Verb, unprefixed
 from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
 from bot.chat.done import did, repeated
@@ -119,7 +119,7 @@ class Conversation:
         """A typed command. Help and the protocol are for anyone; the rest for people the
         bot knows. `mentioned` is the colleague a platform found in the text, for `rol`."""
         if said is None:
-            typed = text.strip()[:100]
+            typed = unprefixed(text)[:100]
             return Help(Message("chat.unknown_command", {"text": typed}) if typed else None)
         if said.verb is Verb.HELP:
             return Help()

@@ -18,6 +18,8 @@ import html
 import re
 from typing import Any
 
+from bot.catalogue import messages
+
 Shown = tuple[str, ...]
 
 _MRKDWN = re.compile(r"[*_`~]")
@@ -132,7 +134,7 @@ def teams_card(card: dict[str, Any]) -> Shown:
         # A form's title and its submit and cancel: Slack shows them in the modal's frame,
         # which is left out there.
         return tuple(_teams_body(rest[1:]))
-    lines = _teams_body(rest)
+    lines = [line for line in _teams_body(rest) if line not in _TEAMS_ONLY]
     lines += [_teams_action(a) for a in _flat(card.get("actions", []))]
     return tuple(lines)
 
@@ -172,3 +174,14 @@ def _teams_action(action: dict[str, Any]) -> str:
 
 def teams_text(text: str) -> Shown:
     return tuple(_lines(text))
+
+
+# Lines only one chat says, for that chat's own mechanics.
+_TEAMS_ONLY = {
+    # In a Teams channel the bot hears only who mentions it; Slack's slash command works
+    # in any channel as it is.
+    line
+    for key in ("teams.help_in_channel",)
+    for text in messages()[key]
+    for line in _teams_text(text)
+}

@@ -103,7 +103,7 @@ async def perform(world: World, row: Row, role: str) -> Outcome:
         shown = [await world.note(role, "Klant belde terug")]  # type: ignore[attr-defined]
     else:
         shown = [await world.note(role, "", file=PDF())]  # type: ignore[attr-defined]
-    return Outcome(shown, await world.recorded(since))
+    return Outcome([world.own_ids(s) for s in shown], await world.recorded(since))
 
 
 async def notice(world: World, row: Row, role: str) -> Outcome:
@@ -119,7 +119,8 @@ async def notice(world: World, row: Row, role: str) -> Outcome:
     else:  # "sweep <moment>": the deadline sweep runs then
         moment = datetime.fromisoformat(cause.split()[1]).replace(tzinfo=UTC)
         await reminders_for(world.bot).sweep.run(moment)
-    return Outcome(await received(world, role), await world.recorded(since))
+    shown = [world.own_ids(s) for s in await received(world, role)]
+    return Outcome(shown, await world.recorded(since))
 
 
 def _fixed_start(key: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -162,6 +163,18 @@ class World:
         person = payload.get("person_id")
         return (channel, kind, self.role_of(person) if person is not None else "")
 
+    def _value(self, value: str) -> str:
+        """A person picked in a form: both chats offer the core's list, by its ids."""
+        return str(self.people[value[1:]].id) if value.startswith("@") else value
+
+    def own_ids(self, shown: Shown) -> Shown:
+        """What was shown, with each person's id on this platform (a Slack user id, an
+        Entra id) read as the same name on both: the platforms' own identifiers."""
+        column = 2 if self.platform == "slack" else 3
+        ids = {STAFF[label][column]: f"<id:{label}>" for label in STAFF}
+        found = re.compile("|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)))
+        return tuple(found.sub(lambda m: ids[m.group(0)], line) for line in shown)
+
     async def close(self) -> None:
         await self.runner.cleanup()
         await self.bot.close()
@@ -266,10 +279,6 @@ class SlackWorld(World):
         else:
             shown.append(neutral.slack_view(answer["view"]))
         return shown
-
-    def _value(self, value: str) -> str:
-        """A person picked in a form: Slack's user picker names their Slack id."""
-        return STAFF[value[1:]][2] if value.startswith("@") else value
 
     async def _thread(self) -> str:
         """The coordinators' card of the dossier, delivered and remembered."""
@@ -425,10 +434,6 @@ class TeamsWorld(World):
             answer = await self.teams.click(user, action(answer, name, "submit"), filled)
             shown.append(neutral.teams_card(answer))
         return shown
-
-    def _value(self, value: str) -> str:
-        """A person picked in a form: Teams' choice names the person's number."""
-        return str(self.people[value[1:]].id) if value.startswith("@") else value
 
     async def open_thread(self) -> None:
         """The dossier's card posted in the coordinators' channel: its thread is the dossier's."""
