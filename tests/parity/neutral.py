@@ -22,7 +22,9 @@ from bot.catalogue import messages
 
 Shown = tuple[str, ...]
 
-_MRKDWN = re.compile(r"[*_`~]")
+# mrkdwn's bold, italic, strike and code: a pair of marks around text, not a mark inside a
+# word ("fault_422" is no italic in Slack either).
+_MRKDWN = re.compile(r"(?<!\w)([*_`~])(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _TEAMS_ESCAPE = re.compile(r"\\(.)")
 _QUOTE = re.compile(r"^>\s?", re.MULTILINE)
 
@@ -37,7 +39,9 @@ def _lines(text: str) -> list[str]:
 def _slack_text(text: str) -> list[str]:
     # A quoted line (`> ...`) is mrkdwn's way to set off what someone wrote; Teams sets
     # it off with its own block.
-    text = _QUOTE.sub("", _MRKDWN.sub("", text))
+    for _ in range(2):  # one mark may be inside another: *_text_*
+        text = _MRKDWN.sub(r"\2", text)
+    text = _QUOTE.sub("", text)
     return _lines(html.unescape(text))
 
 

@@ -17,9 +17,18 @@ How to read a row:
 - *what it records*: the steps added to the dossier's timeline, in order ("-": none).
 - A button's form is filled with `fill`; `@owner` names a person, as each chat
   lets one pick a colleague.
-- A notice row (`notice:...`) is caused by someone else's step or by the deadline
-  sweep at a moment; per role it compares what that person was sent: their direct
-  messages and the posts in their role's channel (the coordinators', the directie's).
+- A form row (`form:...`) types the command and submits the form it opens, filled
+  with `fill`: the registration.
+- A race row (`race:ACTION`) is the button's step meeting a concurrent change: right
+  after the step read the dossier, the coordinator's note is committed on another
+  connection, so the step loses on the dossier's version and is tried again, once.
+  Only PostgreSQL lets two writers interleave (SQLite queues them: BEGIN IMMEDIATE),
+  so race rows run there only.
+- A notice row (`notice:...`) is caused by someone else's step, the deadline sweep
+  at a moment (after the sweeps at the moments before it, which are not counted), the
+  coordinator's morning digest, or Orthomatic refusing what the mirror sent; per role
+  it compares what that person was sent: their direct messages and the posts in their
+  role's channel (the coordinators', the directie's).
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ NUMBER = "K-2026-0001"
 class Row:
     name: str  # the test's id
     does: str  # what the person does: a command typed, or `button:ACTION`, `task:TASK`,
-    #            `note`, `file`
+    #            `form:COMMAND`, `race:ACTION`, `note`, `file`, `notice:CAUSE`
     stage: str  # the dossier's stage beforehand; "-": there is no dossier
     may: frozenset[str]  # the roles for whom it is done
     records: tuple[str, ...]  # the steps the timeline gains when it is done
@@ -112,6 +121,9 @@ SPEC: tuple[Row, ...] = (
         refusal="role.unknown"),
     row("protocol",        "klacht protocol",                  "-",         "all"),
     row("onbekend-woord",  "klacht banaan",                    "-",         "all"),
+    row("nieuw-indienen",  "form:klacht nieuw",                "-",         C,   "register",
+        FORBIDDEN, fill={"channel": "telefoon", "customer_name": "Dhr. K. Visser",
+                         "customer_phone": "06-11112222", "summary": "Zool laat los"}),
     # -- the buttons of the dossier's card: every step of the procedure -------------------------
     #   name               the button                 stage          who may  records
     row("correct",         "button:correct",          "ontvangen",   C,   "correct",
@@ -149,6 +161,9 @@ SPEC: tuple[Row, ...] = (
     row("extend-term",     "button:extend_term",      "ontvangen",   C,   "extend_term",
         FORBIDDEN, fill={"reason": "Wachten op de leverancier", "new_due": "2027-01-20",
                          "customer_informed": "true"}),
+    # -- a step that meets a concurrent change: tried again once, in both chats ----------------
+    row("race-note",       "race:add_note",           "toegewezen",  COD, "add_note",
+        FORBIDDEN, fill={"text": "Klant gebeld"}),
     # -- the card's tasks beside the steps ------------------------------------------------------
     row("documents",       "task:documents",          "toegewezen",  READ, "-", NO_READ),
     row("letter-preview",  "task:letter_preview",     "ontvangen",   C,   "-", LETTER_OR_NO_READ),
@@ -172,6 +187,12 @@ SPEC: tuple[Row, ...] = (
     row("status-reminder", "notice:sweep 2026-12-11T10:00",     "toegewezen-bevestigd", "owner"),
     row("evaluation-reminder", "notice:sweep 2026-12-02T10:00", "afgehandeld",        C),
     row("decision-warning", "notice:sweep 2026-12-28T10:00",    "ontvangen",          CD),
+    row("decision-alarm",  "notice:sweep 2026-12-28T10:00 2027-01-05T10:00", "ontvangen", CD),
+    row("status-escalation",
+        "notice:sweep 2026-12-08T10:00 2026-12-11T10:00 2026-12-15T12:00",
+        "toegewezen-bevestigd", CD, "escalate"),
+    row("digest",          "notice:digest 2026-11-30T07:30",    "ontvangen",          C),
+    row("orthomatic-refuses", "notice:orthomatic",              "ontvangen",          C),
 )
 # fmt: on
 

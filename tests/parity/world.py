@@ -31,7 +31,15 @@ from storage.migrate import upgrade
 from storage.tables import events, outbox, people, person_roles
 from tests.adapters.slack.fake_slack import FakeSlack
 from tests.adapters.slack.signing import SECRET, SlackSends, button
-from tests.adapters.teams.client import COORDINATORS, DIRECTIE, Teams, User, action, valid_card
+from tests.adapters.teams.client import (
+    COORDINATORS,
+    DIRECTIE,
+    Teams,
+    User,
+    action,
+    actions,
+    valid_card,
+)
 from tests.adapters.teams.conftest import fetch_from, start, teams_settings, vouched
 from tests.adapters.teams.connector import Connector
 from tests.bot.use_cases.documents.support import a_pdf
@@ -97,6 +105,7 @@ class World:
     runner: web.AppRunner
     people: dict[str, Person] = field(default_factory=dict)
     number: str = ""
+    orthomatic: Any = None  # the stand-in bridge, where a row needs the mirror to refuse
 
     def role_of(self, person_id: int | None) -> str:
         for label, person in self.people.items():
@@ -200,7 +209,7 @@ class SlackWorld(World):
     session: aiohttp.ClientSession
 
     @classmethod
-    async def open(cls, db: str, clock: Clock) -> SlackWorld:
+    async def open(cls, db: str, clock: Clock, **more: Any) -> SlackWorld:
         fake = FakeSlack()
         await fake.start()
         for _, (name, _, slack_id, _) in STAFF.items():
@@ -213,6 +222,7 @@ class SlackWorld(World):
                 slack_api_url=fake.api_url,
                 slack_coordinator_channel=SLACK_COORDINATORS,
                 slack_directie_channel=SLACK_DIRECTIE,
+                **more,
             )
         )
         bot.complaints.clock = clock
@@ -270,15 +280,25 @@ class SlackWorld(World):
         shown = [await self._shown_after(before)]
         if len(self.fake.answers("views.open")) == before[1]:
             return shown
+        return [*shown, await self._submitted(who, values)]
+
+    async def fill_in(self, who: str, typed: str, values: dict[str, str]) -> list[Shown]:
+        """A command that opens a form, and the form submitted."""
+        before = self._seen()
+        shown = [await self.say(who, typed)]
+        if len(self.fake.answers("views.open")) == before[1]:
+            return shown
+        return [*shown, await self._submitted(who, values)]
+
+    async def _submitted(self, who: str, values: dict[str, str]) -> Shown:
+        """The open modal submitted with `values`: its errors, or what it turned into."""
         filled = {k: self._value(v) for k, v in values.items()}
         status, body = await self.sends.submit(STAFF[who][2], self.view, filled)
         assert status == 200, body
         answer = json.loads(body) if body else {}
         if answer.get("response_action") == "errors":
-            shown.append(neutral.slack_errors(answer["errors"]))
-        else:
-            shown.append(neutral.slack_view(answer["view"]))
-        return shown
+            return neutral.slack_errors(answer["errors"])
+        return neutral.slack_view(answer["view"])
 
     async def _thread(self) -> str:
         """The coordinators' card of the dossier, delivered and remembered."""
@@ -346,7 +366,7 @@ class TeamsWorld(World):
     connector_runner: web.AppRunner
 
     @classmethod
-    async def open(cls, db: str, clock: Clock) -> TeamsWorld:
+    async def open(cls, db: str, clock: Clock, **more: Any) -> TeamsWorld:
         connector = Connector()
         connector_runner = web.AppRunner(connector.app())
         await connector_runner.setup()
@@ -356,7 +376,7 @@ class TeamsWorld(World):
         # As the Teams tests configure it: local mode, the two channels.
         teams = teams_settings("sqlite://")
         names = ("teams_local", "teams_coordinator_conversation", "teams_directie_conversation")
-        bot = build(_settings(db, **{k: getattr(teams, k) for k in names}))
+        bot = build(_settings(db, **{k: getattr(teams, k) for k in names}, **more))
         bot.complaints.clock = clock
         fetch_from(bot, connector)
         runner, url = await start(bot)
@@ -435,6 +455,18 @@ class TeamsWorld(World):
             shown.append(neutral.teams_card(answer))
         return shown
 
+    async def fill_in(self, who: str, typed: str, values: dict[str, str]) -> list[Shown]:
+        """A command that answers with a form card, and the form submitted."""
+        shown = [await self.say(who, typed)]
+        form = self.connector.calls[-1].card or {}
+        submits = [a for a in actions(form) if a.get("verb") == "submit"]
+        if not submits:
+            return shown
+        filled = {e["id"]: e["value"] for e in _inputs(form) if "value" in e}
+        filled |= {k: self._value(v) for k, v in values.items()}
+        answer = await self.teams.click(self.user(who), submits[0], filled)
+        return [*shown, neutral.teams_card(answer)]
+
     async def open_thread(self) -> None:
         """The dossier's card posted in the coordinators' channel: its thread is the dossier's."""
         await self.teams.added(self.user("coordinator"), channel=COORDINATORS)
@@ -474,8 +506,6 @@ class TeamsWorld(World):
 
 
 def _execute(card: dict[str, Any], name: str, data: dict[str, str]) -> dict[str, Any]:
-    from tests.adapters.teams.client import actions
-
     for a in actions(card):
         control = (a.get("data") or {}).get("klachtenbot", {})
         if control.get("action") == name and all(a["data"].get(k) == v for k, v in data.items()):
@@ -488,8 +518,6 @@ def _inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _has(card: dict[str, Any], name: str, verb: str) -> bool:
-    from tests.adapters.teams.client import actions
-
     return any(
         a.get("verb") == verb and (a.get("data") or {}).get("klachtenbot", {}).get("action") == name
         for a in actions(card)
@@ -532,10 +560,11 @@ class PostgresDatabases(Databases):
         self.made.clear()
 
 
-async def open_world(platform: str, databases: Databases, clock: Clock) -> World:
+async def open_world(platform: str, databases: Databases, clock: Clock, **more: Any) -> World:
+    """The platform's bot on a fresh copy of the database; `more` settings (Orthomatic)."""
     url = await databases.fresh(platform)
     opener = SlackWorld if platform == "slack" else TeamsWorld
-    return await opener.open(url, clock)
+    return await opener.open(url, clock, **more)
 
 
 PDF = a_pdf
