@@ -11,23 +11,7 @@ from typing import Any
 
 from adapters.teams import render
 from bot.catalogue import t
-from bot.chat.answers import (
-    Answer,
-    AskFirst,
-    Done,
-    Dossier,
-    Failed,
-    FormErrors,
-    Help,
-    Kept,
-    Listing,
-    Message,
-    OpenForm,
-    Protocol,
-    TaskDone,
-    Unknown,
-    Usage,
-)
+from bot.chat import answers as chat
 from bot.rules.fields import marked
 
 # How a command is typed in Teams: the word, in a personal chat or after a mention.
@@ -44,8 +28,8 @@ class Reader:
     aad_id: str | None = None
 
 
-def text(message: Message | Failed, lang: str) -> str:
-    if isinstance(message, Failed):
+def text(message: chat.Message | chat.Failed, lang: str) -> str:
+    if isinstance(message, chat.Failed):
         return t("chat.failed", lang)
     return t(message.key, lang, **message.params)
 
@@ -55,49 +39,49 @@ def card_answer(card: dict[str, Any]) -> dict[str, Any]:
     return {"statusCode": 200, "type": render.CONTENT_TYPE, "value": card}
 
 
-def card(answer: Answer, reader: Reader) -> dict[str, Any]:
+def card(answer: chat.Answer, reader: Reader) -> dict[str, Any]:
     """An answer as an Adaptive Card for `reader`."""
     lang = reader.lang
     match answer:
-        case Message() | Failed():
+        case chat.Message() | chat.Failed():
             return render.text_card(text(answer, lang), [], lang)
-        case Help(before):
+        case chat.Help(before):
             lines = [text(before, lang)] if before is not None else []
             lines += t("chat.help", lang, command=COMMAND).split("\n")
             # Teams' own door: in a channel the bot hears only who mentions it.
             lines.append(t("teams.help_in_channel", lang))
             return render.text_card(t("chat.help_title", lang), lines, lang)
-        case Protocol(link):
+        case chat.Protocol(link):
             lines = t("chat.protocol", lang).split("\n")
             links = [link] if link else []
             return render.text_card(t("chat.protocol_title", lang), lines, lang, links=links)
-        case Unknown(platform_id):
+        case chat.Unknown(platform_id):
             said = t("chat.unknown_person", lang, command=COMMAND, id=platform_id)
             return render.text_card(said, [], lang)
-        case Usage():
+        case chat.Usage():
             return render.text_card(t(answer.key, lang, command=COMMAND), [], lang)
-        case Listing(list_card):
+        case chat.Listing(list_card):
             return render.render_card(list_card, lang)
-        case Dossier():
+        case chat.Dossier():
             return dossier(answer, reader)
-        case Done(card=shown) if shown is not None:
+        case chat.Done(card=shown) if shown is not None:
             return dossier(shown, reader, note=text(answer.said, lang))
-        case TaskDone(card=shown) if shown is not None:
+        case chat.TaskDone(card=shown) if shown is not None:
             return dossier(shown, reader, note=answer.text, links=answer.links)
-        case OpenForm():
+        case chat.OpenForm():
             return render.render_form(answer.form, lang, values=answer.values)
-        case FormErrors():
+        case chat.FormErrors():
             return form_errors(answer, lang)
-        case AskFirst(button):
+        case chat.AskFirst(button):
             return render.confirm_card(button, lang)
-        case Kept():
+        case chat.Kept():
             kept = t("chat.file_kept", lang, count=answer.count, number=answer.number)
             return render.text_card(kept, [], lang)
     raise TypeError(f"no Teams card for {answer!r}")
 
 
 def dossier(
-    shown: Dossier, reader: Reader, note: str | None = None, links: Any = ()
+    shown: chat.Dossier, reader: Reader, note: str | None = None, links: Any = ()
 ) -> dict[str, Any]:
     """The dossier's card with a banner on top and the links handed out under it.
 
@@ -118,12 +102,12 @@ def dossier(
     )
 
 
-def form_errors(answer: FormErrors, lang: str) -> dict[str, Any]:
+def form_errors(answer: chat.FormErrors, lang: str) -> dict[str, Any]:
     """The form back to be fixed, errors under their fields; a character that may not be
     stored shows as "\ufffd" where it was (a lone surrogate could not even be sent)."""
     names = {f.name for f in answer.form.fields}
     errors = {name: text(m, lang) for name, m in answer.errors.items() if name in names}
-    whole = text(answer.message or Failed(), lang)
+    whole = text(answer.message or chat.Failed(), lang)
     message = t("teams.fix_errors", lang) if errors else whole
     again = {k: marked(v) if isinstance(v, str) else v for k, v in answer.values.items()}
     return render.render_form(answer.form, lang, values=again, errors=errors, message=message)

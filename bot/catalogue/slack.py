@@ -42,8 +42,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "slack.registered_title": ("Geregistreerd", "Registered"),
     "slack.done_title": ("Vastgelegd", "Recorded"),
     "slack.refused_title": ("Niet gelukt", "Not done"),
-    # -- posts made by the outbox ----------------------------------------------------------
-    "slack.notice_fallback": ("Bericht van Klachtenbot", "Message from Klachtenbot"),
     # -- App Home --------------------------------------------------------------------------
     "slack.home_title": ("Klachtenbot", "Klachtenbot"),
     "slack.home_coordinator": (
