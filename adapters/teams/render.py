@@ -244,7 +244,7 @@ def text_card(
 # -- forms -------------------------------------------------------------------------------
 
 
-def _input(f: FormField, value: str | None, people: list[tuple[int, str]], lang: str) -> dict:
+def _input(f: FormField, value: str | None, lang: str) -> dict:
     common: dict[str, Any] = {"id": f.name, "label": f.label, "isRequired": f.required}
     if f.required:
         common["errorMessage"] = t("field.required", lang)
@@ -255,15 +255,14 @@ def _input(f: FormField, value: str | None, people: list[tuple[int, str]], lang:
     elif f.kind is FieldKind.DATE:
         element = {"type": "Input.Date", **common}
     else:
-        if f.kind is FieldKind.PERSON:
-            choices = [{"title": name[:100], "value": str(pid)} for pid, name in people]
-        elif f.kind is FieldKind.YES_NO:
+        if f.kind is FieldKind.YES_NO:
             choices = [
                 {"title": t("yes", lang), "value": "true"},
                 {"title": t("no", lang), "value": "false"},
             ]
         else:
-            choices = [{"title": o.label, "value": o.value} for o in f.options]
+            # A choice, or a person from the core's list of who may own a dossier.
+            choices = [{"title": o.label[:100], "value": o.value} for o in f.options]
         element = {
             "type": "Input.ChoiceSet",
             **common,
@@ -282,7 +281,6 @@ def render_form(
     values: Mapping[str, Any] | None = None,
     errors: Mapping[str, str] | None = None,
     message: str | None = None,
-    people: list[tuple[int, str]] | None = None,
 ) -> dict[str, Any]:
     """A form as a card: inputs with labels, errors under their field, submit and cancel.
 
@@ -299,7 +297,7 @@ def render_form(
         value = values.get(f.name, f.initial)
         if f.max_length and isinstance(value, str):
             value = value[: f.max_length]
-        body.append(_input(f, value, people or [], lang))
+        body.append(_input(f, value, lang))
         if f.name in errors:
             body.append(_text(errors[f.name], 500, lang, color="Attention", spacing="None"))
     ids = control(action=form.action, dossier=form.dossier_number)

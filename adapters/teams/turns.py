@@ -52,10 +52,12 @@ class TeamsBot:
 
     async def on_activity(self, inbound: Inbound, turn: Turn) -> dict[str, Any] | None:
         lang = language(inbound.locale)
-        asker = Asker(None, lang)
+        # Who they are to Teams: their Entra id, which whoever adds them can use.
+        platform_id = inbound.aad_id or inbound.user_id or ""
+        asker = Asker(None, lang, platform_id)
         try:
             person = await self._identify(inbound, turn) if inbound.user_id else None
-            asker = Asker(person, lang)
+            asker = Asker(person, lang, platform_id)
             await self._remember(inbound, person)
             if inbound.kind == "invoke":
                 if inbound.name != CARD_ACTION:
@@ -80,7 +82,7 @@ class TeamsBot:
     ) -> dict[str, Any] | None:
         """Tell the sender what went wrong: in the invoke's answer, or as a reply if Teams
         can be reached at all."""
-        drawn = await card(self.bot, answer, reader(inbound, asker.lang))
+        drawn = card(answer, reader(inbound, asker.lang))
         if inbound.kind == "invoke":
             return card_answer(drawn)
         try:
@@ -128,4 +130,4 @@ class TeamsBot:
             return await asyncio.wait_for(asyncio.shield(task), self.budget)
         except TimeoutError:
             # Teams would show an error after 15 s; say it is being done, and do it.
-            return card_answer(await card(self.bot, Message("teams.busy"), Reader(lang)))
+            return card_answer(card(Message("teams.busy"), Reader(lang)))

@@ -3,7 +3,8 @@
 Each module in this package holds one area's messages as
 `MESSAGES = {key: (dutch, english)}`, so no text exists in one language only.
 Placeholders use `str.format` names; a parameter called `action`, `state`,
-`channel` or `kind` is translated itself, and dates are written the Dutch way.
+`channel`, `kind`, `method` or `plan` is translated itself (given as its value, such
+as "post"), and dates are written the Dutch way.
 """
 
 from __future__ import annotations
@@ -35,7 +36,14 @@ _MONTHS = {
 }  # fmt: skip
 
 # Parameters whose value is itself a catalogue key under this prefix.
-_TRANSLATED = {"action": "action", "state": "state", "channel": "channel", "kind": "deadline"}
+_TRANSLATED = {
+    "action": "action",
+    "state": "state",
+    "channel": "channel",
+    "kind": "deadline",
+    "method": "method",
+    "plan": "plan",
+}
 
 
 @cache

@@ -66,6 +66,15 @@ def command(text: str) -> Command | None:
     return Command(verb, tuple(words[1:])) if verb is not None else None
 
 
+def unprefixed(text: str) -> str:
+    """`text` without the command word it may start with: what was asked of the bot, the
+    same whether Slack's slash command or a typed `klacht` carried it."""
+    words = text.split()
+    if words and words[0].lower() in _PREFIXES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def scope(args: tuple[str, ...]) -> Scope | None:
     """The list's scope: open when none is named; None for a word that is no scope."""
     if not args:

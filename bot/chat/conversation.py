@@ -34,9 +34,10 @@ from bot.chat.answers import (
     Unknown,
     Usage,
 )
-from bot.chat.commands import Command, Verb
+from bot.chat.commands import Command, Verb, unprefixed
 from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
+from bot.chat.done import did, repeated
 from bot.chat.roles import Colleague, grant_role, granted
 from bot.host import Klachtenbot
 from bot.rules.actions import ACTIONS, Action, AddNote, Register
@@ -46,7 +47,7 @@ from bot.rules.validation import parse
 from bot.rules.workdays import local_date
 from bot.use_cases.services import DossierView, Outcome, Scope
 from bot.use_cases.tasks import TASKS, task_buttons
-from bot.views.cards import Button, Confirm, FieldKind, Form, Link
+from bot.views.cards import Button, Confirm, FieldKind, Form, Link, Option
 from bot.views.dossier_card import dossier_card, list_card
 from bot.views.forms import form, registration_form, runs_at_once
 
@@ -55,15 +56,18 @@ log = logging.getLogger(__name__)
 # A dossier number as people type it: K-2026-0001 (any case, as in `klacht toon`).
 DOSSIER_NUMBER = re.compile(r"\bK-\d{4}-\d{4,}\b", re.IGNORECASE)
 
-FindPerson = Callable[[str], Awaitable[Person | None]]  # a platform's id → the person
-
 
 @dataclass(frozen=True)
 class Asker:
-    """Who is asking, as the platform found them, and the language to answer in."""
+    """Who is asking, as the platform found them, and the language to answer in.
+
+    `platform_id` is the id the chat knows them by (a Slack user id, an Entra id): what
+    someone who is not known yet hands to whoever adds them.
+    """
 
     person: Person | None
     lang: str
+    platform_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class Conversation:
         """A typed command. Help and the protocol are for anyone; the rest for people the
         bot knows. `mentioned` is the colleague a platform found in the text, for `rol`."""
         if said is None:
-            typed = text.strip()[:100]
+            typed = unprefixed(text)[:100]
             return Help(Message("chat.unknown_command", {"text": typed}) if typed else None)
         if said.verb is Verb.HELP:
             return Help()
@@ -123,7 +127,7 @@ class Conversation:
             return self.protocol(asker)
         person = asker.person
         if person is None:
-            return Unknown()
+            return Unknown(asker.platform_id)
         if said.verb is Verb.NEW:
             return self.registration(asker)
         if said.verb is Verb.LIST:
@@ -145,9 +149,15 @@ class Conversation:
     async def listing(self, person: Person, args: tuple[str, ...], lang: str) -> Answer:
         scope = list_scope(args)
         if scope is None:  # a word that is no scope: the help lists the scopes
-            return Help()
+            return Help(Message("chat.unknown_scope", {"text": " ".join(args)[:100]}))
         found = await self.bot.complaints.listing(person, scope)
         return Listing(list_card(found.views, lang, found.total))
+
+    async def look(self, asker: Asker, number: str) -> Answer:
+        """The dossier's card again (a card asks to be redrawn, a form is cancelled)."""
+        if asker.person is None:
+            return Unknown(asker.platform_id)
+        return await self.show(asker, number)
 
     async def show(
         self,
@@ -189,7 +199,7 @@ class Conversation:
     ) -> Answer:
         """A button on a card: a card task, a one-tap step, or the form the step needs."""
         if asker.person is None:
-            return Unknown()
+            return Unknown(asker.platform_id)
         if name in TASKS and self.bot.tasks is not None:
             return await self.task(asker, name, number, data, key)
         cls = ACTIONS.get(name)
@@ -198,7 +208,8 @@ class Conversation:
         presets = {k: str(v) for k, v in data.items()}
         if runs_at_once(Button(action=cls.name, label=cls.name, value=number, data=presets)):
             return await self.submit(asker, name, number, data, key, one_tap=True)
-        return OpenForm(form(cls, asker.lang, number), cls.name, number, version, dict(data))
+        the_form = await self.form(cls, asker.lang, number)
+        return OpenForm(the_form, cls.name, number, version, dict(data))
 
     async def ask_first(
         self, asker: Asker, name: str, number: str | None, data: Mapping[str, Any], key: str | None
@@ -210,7 +221,7 @@ class Conversation:
         and the core says why it will not).
         """
         if asker.person is None:
-            return Unknown()
+            return Unknown(asker.platform_id)
         values = {k: str(v) for k, v in data.items()}
         if name in TASKS and self.bot.tasks is not None:
             if not number:
@@ -270,24 +281,20 @@ class Conversation:
         data: Mapping[str, Any],
         key: str | None,
         one_tap: bool = False,
-        find_person: FindPerson | None = None,
     ) -> Answer:
         """A filled-in form (or a one-tap button's data): the step, or why it was refused.
 
-        `find_person` turns a platform's user id picked in a person field into the
-        person the core knows (Slack's user picker); otherwise the field holds the
-        core's own id (Teams' choice of staff).
+        A person field holds the core's own id of someone from `Staff.owners`, the
+        choice every chat's form offers.
         """
         person = asker.person
         if person is None:
-            return Unknown()
+            return Unknown(asker.platform_id)
         cls = ACTIONS.get(name)
         if cls is None or (cls is not Register and not number):
             raise Refused("action.unknown", action=name)
-        the_form = form(cls, asker.lang, number)
-        values, errors = await self._values(the_form, data, find_person)
-        if errors:
-            return FormErrors(the_form, errors, values=dict(data))
+        the_form = await self.form(cls, asker.lang, number)
+        values = _values(the_form, data)
         try:
             action = parse(cls, values)
             if isinstance(action, Register):
@@ -303,31 +310,25 @@ class Conversation:
                 for field, (k, params) in refused.fields.items()
             }
             return FormErrors(the_form, fields, refusal(refused), dict(data))
-        dossier = outcome.dossier
-        card = await self.show(asker, dossier.number) if self.redraws_card else None
-        return Done(cls.name, dossier.number, dossier.state.value, outcome.duplicate, card)
+        number = outcome.dossier.number
+        said = repeated(number) if outcome.duplicate else await did(action, number, self._name)
+        card = await self.show(asker, number) if self.redraws_card else None
+        return Done(cls.name, number, said, outcome.duplicate, card)
 
-    async def _values(
-        self, the_form: Form, data: Mapping[str, Any], find_person: FindPerson | None
-    ) -> tuple[dict[str, Any], dict[str, Message]]:
-        """The form's answers as the action's fields; an empty input is no answer."""
-        values: dict[str, Any] = {}
-        errors: dict[str, Message] = {}
-        for f in the_form.fields:
-            raw = data.get(f.name)
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
-                continue
-            if f.kind is FieldKind.PERSON:
-                if find_person is not None:
-                    found = await find_person(str(raw))
-                    if found is None:
-                        errors[f.name] = Message("chat.person_not_known", good=False)
-                        continue
-                    raw = found.id
-                elif str(raw).strip().isdigit():
-                    raw = int(str(raw).strip())
-            values[f.name] = raw
-        return values, errors
+    async def form(self, cls: type[Action], lang: str, number: str | None) -> Form:
+        """The step's form, its person fields offering who may own a dossier: the core's
+        list, the same in every chat."""
+        the_form = form(cls, lang, number)
+        people = [f for f in the_form.fields if f.kind is FieldKind.PERSON]
+        if people:
+            owners = [Option(value=str(p.id), label=p.name) for p in await self.bot.staff.owners()]
+            for field in people:
+                field.options = owners
+        return the_form
+
+    async def _name(self, person_id: int) -> str:
+        person = await self.bot.complaints.person(person_id)
+        return person.name if person is not None else str(person_id)
 
     async def _refused_on_card(self, asker: Asker, number: str | None, refused: Refused) -> Answer:
         """Why a click did nothing: on the dossier's card where the platform redraws it,
@@ -345,7 +346,7 @@ class Conversation:
     async def note(self, asker: Asker, number: str, text: str, key: str | None) -> Answer | None:
         """A message in a dossier's thread is interim communication: it goes in the dossier."""
         if asker.person is None:
-            return Unknown()
+            return Unknown(asker.platform_id)
         if not text.strip():
             return None
         try:
@@ -392,8 +393,21 @@ class Conversation:
         is asked to send it again with one.
         """
         if asker.person is None:
-            return Unknown()
+            return Unknown(asker.platform_id)
         named = DOSSIER_NUMBER.search(text or "")
         if named is None:
             return Message("chat.file_needs_number", good=False)
         return await self.keep(asker, named.group(0).upper(), uploads)
+
+
+def _values(the_form: Form, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The form's answers as the action's fields; an empty input is no answer."""
+    values: dict[str, Any] = {}
+    for f in the_form.fields:
+        raw = data.get(f.name)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            continue
+        if f.kind is FieldKind.PERSON and str(raw).strip().isdigit():
+            raw = int(str(raw).strip())
+        values[f.name] = raw
+    return values

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from bot.rules.errors import Refused
 from bot.rules.fields import MAX_LINE, unstorable
 from bot.rules.people import Person
+from bot.rules.procedure import can_own
 from bot.rules.roles import Role
 from bot.use_cases.ports import UnitOfWork
 
@@ -53,6 +54,11 @@ class Staff:
     async def all(self) -> list[Person]:
         async with self.uow(readonly=True) as uow:
             return await uow.people.all()
+
+    async def owners(self) -> list[Person]:
+        """Who may own a dossier or contact its customer: the people every chat offers in
+        a form's person field, by the same rule the step itself checks."""
+        return [p for p in await self.all() if p.active and can_own(p)]
 
     async def lookup(self, text: str) -> Person | None:
         async with self.uow(readonly=True) as uow:

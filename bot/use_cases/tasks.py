@@ -157,15 +157,19 @@ class CardTasks:
         lang: str,
         request_key: str | None = None,
     ) -> Reply:
-        """Do one card task for `actor`; a refusal says why, as everywhere (`Refused`)."""
+        """Do one card task for `actor`; a refusal says why, as everywhere (`Refused`).
+
+        Who may not read the dossier is told so first, whatever the task: every chat
+        gives the same answer, before a task's own rule (the letter is the coordinator's).
+        """
         number = number.strip().upper()
+        view = await self.complaints.view(actor, number)
         if task == Task.DOCUMENTS:
             return await self._documents(actor, number, lang)
         if task == Task.LETTER_PREVIEW:
             return await self._preview(actor, number, lang)
         if task == Task.LETTER_EMAIL:
             await self.letters.send_acknowledgement(actor, number, request_key=request_key)
-            view = await self.complaints.view(actor, number)
             email = view.dossier.customer.email or ""
             return Reply(text=t("task.letter_emailing", lang, number=number, email=email))
         if task == Task.LETTER_POST:

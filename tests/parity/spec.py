@@ -17,9 +17,18 @@ How to read a row:
 - *what it records*: the steps added to the dossier's timeline, in order ("-": none).
 - A button's form is filled with `fill`; `@owner` names a person, as each chat
   lets one pick a colleague.
-- A notice row (`notice:...`) is caused by someone else's step or by the deadline
-  sweep at a moment; per role it compares what that person was sent: their direct
-  messages and the posts in their role's channel (the coordinators', the directie's).
+- A form row (`form:...`) types the command and submits the form it opens, filled
+  with `fill`: the registration.
+- A race row (`race:ACTION`) is the button's step meeting a concurrent change: right
+  after the step read the dossier, the coordinator's note is committed on another
+  connection, so the step loses on the dossier's version and is tried again, once.
+  Only PostgreSQL lets two writers interleave (SQLite queues them: BEGIN IMMEDIATE),
+  so race rows run there only.
+- A notice row (`notice:...`) is caused by someone else's step, the deadline sweep
+  at a moment (after the sweeps at the moments before it, which are not counted), the
+  coordinator's morning digest, or Orthomatic refusing what the mirror sent; per role
+  it compares what that person was sent: their direct messages and the posts in their
+  role's channel (the coordinators', the directie's).
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ NUMBER = "K-2026-0001"
 class Row:
     name: str  # the test's id
     does: str  # what the person does: a command typed, or `button:ACTION`, `task:TASK`,
-    #            `note`, `file`
+    #            `form:COMMAND`, `race:ACTION`, `note`, `file`, `notice:CAUSE`
     stage: str  # the dossier's stage beforehand; "-": there is no dossier
     may: frozenset[str]  # the roles for whom it is done
     records: tuple[str, ...]  # the steps the timeline gains when it is done
@@ -74,7 +83,8 @@ READ = "coordinator owner directie"  # who may read a dossier: it holds health d
 FORBIDDEN = "role.forbidden"
 NO_READ = "role.forbidden_read"
 LETTER_OR_NO_READ = "task.letter_forbidden role.forbidden_read"
-TICK = "mirror.tick_forbidden"
+OR_NO_READ = "role.forbidden role.forbidden_read"
+TICK = "mirror.tick_forbidden role.forbidden_read"
 CD = "coordinator directie"
 WHEN = "2026-11-24"
 
@@ -111,6 +121,9 @@ SPEC: tuple[Row, ...] = (
         refusal="role.unknown"),
     row("protocol",        "klacht protocol",                  "-",         "all"),
     row("onbekend-woord",  "klacht banaan",                    "-",         "all"),
+    row("nieuw-indienen",  "form:klacht nieuw",                "-",         C,   "register",
+        FORBIDDEN, fill={"channel": "telefoon", "customer_name": "Dhr. K. Visser",
+                         "customer_phone": "06-11112222", "summary": "Zool laat los"}),
     # -- the buttons of the dossier's card: every step of the procedure -------------------------
     #   name               the button                 stage          who may  records
     row("correct",         "button:correct",          "ontvangen",   C,   "correct",
@@ -148,12 +161,15 @@ SPEC: tuple[Row, ...] = (
     row("extend-term",     "button:extend_term",      "ontvangen",   C,   "extend_term",
         FORBIDDEN, fill={"reason": "Wachten op de leverancier", "new_due": "2027-01-20",
                          "customer_informed": "true"}),
+    # -- a step that meets a concurrent change: tried again once, in both chats ----------------
+    row("race-note",       "race:add_note",           "toegewezen",  COD, "add_note",
+        FORBIDDEN, fill={"text": "Klant gebeld"}),
     # -- the card's tasks beside the steps ------------------------------------------------------
     row("documents",       "task:documents",          "toegewezen",  READ, "-", NO_READ),
     row("letter-preview",  "task:letter_preview",     "ontvangen",   C,   "-", LETTER_OR_NO_READ),
-    row("letter-email",    "task:letter_email",       "ontvangen",   C,   "-", FORBIDDEN),
+    row("letter-email",    "task:letter_email",       "ontvangen",   C,   "-", OR_NO_READ),
     row("letter-post",     "task:letter_post",        "ontvangen",   C,
-        "acknowledge add_document", FORBIDDEN),
+        "acknowledge add_document", OR_NO_READ),
     row("mirror-tick",     "task:mirror_tick",        "ontvangen",   C,   "-", TICK),
     # -- in the dossier's thread ---------------------------------------------------------------
     row("thread-note",     "note",                    "toegewezen",  COD, "add_note", FORBIDDEN),
@@ -171,6 +187,12 @@ SPEC: tuple[Row, ...] = (
     row("status-reminder", "notice:sweep 2026-12-11T10:00",     "toegewezen-bevestigd", "owner"),
     row("evaluation-reminder", "notice:sweep 2026-12-02T10:00", "afgehandeld",        C),
     row("decision-warning", "notice:sweep 2026-12-28T10:00",    "ontvangen",          CD),
+    row("decision-alarm",  "notice:sweep 2026-12-28T10:00 2027-01-05T10:00", "ontvangen", CD),
+    row("status-escalation",
+        "notice:sweep 2026-12-08T10:00 2026-12-11T10:00 2026-12-15T12:00",
+        "toegewezen-bevestigd", CD, "escalate"),
+    row("digest",          "notice:digest 2026-11-30T07:30",    "ontvangen",          C),
+    row("orthomatic-refuses", "notice:orthomatic",              "ontvangen",          C),
 )
 # fmt: on
 
@@ -184,40 +206,8 @@ def size() -> tuple[int, int, int]:
 # (row, role) → what differs. Each is an expected failure until it is gone: the test then
 # fails, saying to remove the entry here. What is recorded must agree even so, except in
 # the rows of RECORDED_DIFFERENTLY.
-KNOWN = ("coordinator", "owner", "directie", "beheerder")
-_WHY: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    # what differs: (rows, roles)
-    "someone the bot does not know: Slack says `slack.unknown_user` (one sentence, and"
-    " help and protocol are still answered), Teams shows `teams.unknown_title` and"
-    " `teams.unknown` (a welcome card naming their Entra id) to everything": (
-        tuple(r.name for r in SPEC if r.kind != "notice"),
-        ("unknown",),
-    ),
-    "help: `slack.help` and `teams.help` are two texts (title and lines differ), not one"
-    " text with the platform's way of typing the command": (("help", "hulp", "lijst-onzin"), KNOWN),
-    "`rol` alone: `slack.role_usage` and `teams.role_usage` differ (Teams names the name form)": (
-        ("rol-zonder-rol",),
-        KNOWN,
-    ),
-    "`protocol`: `slack.protocol` and `teams.protocol` are two texts of the procedure": (
-        ("protocol",),
-        KNOWN,
-    ),
-    "an unknown word: Slack says `slack.unknown_subcommand` and the help, Teams the help alone": (
-        ("onbekend-woord",),
-        KNOWN,
-    ),
-    "the answer after a step: Slack's `slack.acted` names the dossier ('K-2026-0001: ..."
-    " is vastgelegd'), Teams' `teams.done` does not": (
-        tuple(r.name for r in SPEC if r.kind == "button"),
-        KNOWN,
-    ),
-    "the letter by e-mail or post, by someone who may not read the dossier: Teams first"
-    " looks for the button's confirmation and answers `role.forbidden_read`, Slack runs"
-    " the task and the core answers `role.forbidden`": (
-        ("letter-email", "letter-post"),
-        ("owner", "beheerder"),
-    ),
+_WHY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # what differs: (rows, roles). Empty: the chats say the same in every case.
 }
 DRIFT: dict[tuple[str, str], str] = {}
 # The rows whose difference is not only in words: what is recorded differs too.
@@ -226,6 +216,4 @@ for _why, (_rows, _roles) in _WHY.items():
     for _row in SPEC:
         if _row.name in _rows:
             for _role in _roles:
-                # A step's answer differs only for those who may take the step.
-                if "slack.acted" not in _why or _role in _row.may:
-                    DRIFT.setdefault((_row.name, _role), _why)
+                DRIFT.setdefault((_row.name, _role), _why)

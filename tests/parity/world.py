@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +31,15 @@ from storage.migrate import upgrade
 from storage.tables import events, outbox, people, person_roles
 from tests.adapters.slack.fake_slack import FakeSlack
 from tests.adapters.slack.signing import SECRET, SlackSends, button
-from tests.adapters.teams.client import COORDINATORS, DIRECTIE, Teams, User, action, valid_card
+from tests.adapters.teams.client import (
+    COORDINATORS,
+    DIRECTIE,
+    Teams,
+    User,
+    action,
+    actions,
+    valid_card,
+)
 from tests.adapters.teams.conftest import fetch_from, start, teams_settings, vouched
 from tests.adapters.teams.connector import Connector
 from tests.bot.use_cases.documents.support import a_pdf
@@ -96,6 +105,7 @@ class World:
     runner: web.AppRunner
     people: dict[str, Person] = field(default_factory=dict)
     number: str = ""
+    orthomatic: Any = None  # the stand-in bridge, where a row needs the mirror to refuse
 
     def role_of(self, person_id: int | None) -> str:
         for label, person in self.people.items():
@@ -162,6 +172,18 @@ class World:
         person = payload.get("person_id")
         return (channel, kind, self.role_of(person) if person is not None else "")
 
+    def _value(self, value: str) -> str:
+        """A person picked in a form: both chats offer the core's list, by its ids."""
+        return str(self.people[value[1:]].id) if value.startswith("@") else value
+
+    def own_ids(self, shown: Shown) -> Shown:
+        """What was shown, with each person's id on this platform (a Slack user id, an
+        Entra id) read as the same name on both: the platforms' own identifiers."""
+        column = 2 if self.platform == "slack" else 3
+        ids = {STAFF[label][column]: f"<id:{label}>" for label in STAFF}
+        found = re.compile("|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)))
+        return tuple(found.sub(lambda m: ids[m.group(0)], line) for line in shown)
+
     async def close(self) -> None:
         await self.runner.cleanup()
         await self.bot.close()
@@ -187,7 +209,7 @@ class SlackWorld(World):
     session: aiohttp.ClientSession
 
     @classmethod
-    async def open(cls, db: str, clock: Clock) -> SlackWorld:
+    async def open(cls, db: str, clock: Clock, **more: Any) -> SlackWorld:
         fake = FakeSlack()
         await fake.start()
         for _, (name, _, slack_id, _) in STAFF.items():
@@ -200,6 +222,7 @@ class SlackWorld(World):
                 slack_api_url=fake.api_url,
                 slack_coordinator_channel=SLACK_COORDINATORS,
                 slack_directie_channel=SLACK_DIRECTIE,
+                **more,
             )
         )
         bot.complaints.clock = clock
@@ -257,19 +280,25 @@ class SlackWorld(World):
         shown = [await self._shown_after(before)]
         if len(self.fake.answers("views.open")) == before[1]:
             return shown
+        return [*shown, await self._submitted(who, values)]
+
+    async def fill_in(self, who: str, typed: str, values: dict[str, str]) -> list[Shown]:
+        """A command that opens a form, and the form submitted."""
+        before = self._seen()
+        shown = [await self.say(who, typed)]
+        if len(self.fake.answers("views.open")) == before[1]:
+            return shown
+        return [*shown, await self._submitted(who, values)]
+
+    async def _submitted(self, who: str, values: dict[str, str]) -> Shown:
+        """The open modal submitted with `values`: its errors, or what it turned into."""
         filled = {k: self._value(v) for k, v in values.items()}
         status, body = await self.sends.submit(STAFF[who][2], self.view, filled)
         assert status == 200, body
         answer = json.loads(body) if body else {}
         if answer.get("response_action") == "errors":
-            shown.append(neutral.slack_errors(answer["errors"]))
-        else:
-            shown.append(neutral.slack_view(answer["view"]))
-        return shown
-
-    def _value(self, value: str) -> str:
-        """A person picked in a form: Slack's user picker names their Slack id."""
-        return STAFF[value[1:]][2] if value.startswith("@") else value
+            return neutral.slack_errors(answer["errors"])
+        return neutral.slack_view(answer["view"])
 
     async def _thread(self) -> str:
         """The coordinators' card of the dossier, delivered and remembered."""
@@ -337,7 +366,7 @@ class TeamsWorld(World):
     connector_runner: web.AppRunner
 
     @classmethod
-    async def open(cls, db: str, clock: Clock) -> TeamsWorld:
+    async def open(cls, db: str, clock: Clock, **more: Any) -> TeamsWorld:
         connector = Connector()
         connector_runner = web.AppRunner(connector.app())
         await connector_runner.setup()
@@ -347,7 +376,7 @@ class TeamsWorld(World):
         # As the Teams tests configure it: local mode, the two channels.
         teams = teams_settings("sqlite://")
         names = ("teams_local", "teams_coordinator_conversation", "teams_directie_conversation")
-        bot = build(_settings(db, **{k: getattr(teams, k) for k in names}))
+        bot = build(_settings(db, **{k: getattr(teams, k) for k in names}, **more))
         bot.complaints.clock = clock
         fetch_from(bot, connector)
         runner, url = await start(bot)
@@ -426,9 +455,17 @@ class TeamsWorld(World):
             shown.append(neutral.teams_card(answer))
         return shown
 
-    def _value(self, value: str) -> str:
-        """A person picked in a form: Teams' choice names the person's number."""
-        return str(self.people[value[1:]].id) if value.startswith("@") else value
+    async def fill_in(self, who: str, typed: str, values: dict[str, str]) -> list[Shown]:
+        """A command that answers with a form card, and the form submitted."""
+        shown = [await self.say(who, typed)]
+        form = self.connector.calls[-1].card or {}
+        submits = [a for a in actions(form) if a.get("verb") == "submit"]
+        if not submits:
+            return shown
+        filled = {e["id"]: e["value"] for e in _inputs(form) if "value" in e}
+        filled |= {k: self._value(v) for k, v in values.items()}
+        answer = await self.teams.click(self.user(who), submits[0], filled)
+        return [*shown, neutral.teams_card(answer)]
 
     async def open_thread(self) -> None:
         """The dossier's card posted in the coordinators' channel: its thread is the dossier's."""
@@ -469,8 +506,6 @@ class TeamsWorld(World):
 
 
 def _execute(card: dict[str, Any], name: str, data: dict[str, str]) -> dict[str, Any]:
-    from tests.adapters.teams.client import actions
-
     for a in actions(card):
         control = (a.get("data") or {}).get("klachtenbot", {})
         if control.get("action") == name and all(a["data"].get(k) == v for k, v in data.items()):
@@ -483,8 +518,6 @@ def _inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _has(card: dict[str, Any], name: str, verb: str) -> bool:
-    from tests.adapters.teams.client import actions
-
     return any(
         a.get("verb") == verb and (a.get("data") or {}).get("klachtenbot", {}).get("action") == name
         for a in actions(card)
@@ -527,10 +560,11 @@ class PostgresDatabases(Databases):
         self.made.clear()
 
 
-async def open_world(platform: str, databases: Databases, clock: Clock) -> World:
+async def open_world(platform: str, databases: Databases, clock: Clock, **more: Any) -> World:
+    """The platform's bot on a fresh copy of the database; `more` settings (Orthomatic)."""
     url = await databases.fresh(platform)
     opener = SlackWorld if platform == "slack" else TeamsWorld
-    return await opener.open(url, clock)
+    return await opener.open(url, clock, **more)
 
 
 PDF = a_pdf

@@ -46,7 +46,7 @@ class SlackContext:
     async def asker(self, user_id: str) -> Asker:
         """The person behind a Slack user id (None when unknown), in their Slack language."""
         person = await self.bot.staff.by_slack(user_id)
-        return Asker(person, await self.locales.of(user_id))
+        return Asker(person, await self.locales.of(user_id), user_id)
 
     async def respond(self, url: str, **message: Any) -> None:
         """Answer through Slack's response_url, on the shared HTTP session (bolt's own

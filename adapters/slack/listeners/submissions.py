@@ -46,9 +46,7 @@ def submission_listener(slack: SlackContext) -> Callable[..., Awaitable[None]]:
         state = view.get("state", {}).get("values", {})
         values = read_values(the_form, state)
         key = f"slack:view:{view['id']}:{view.get('hash', '')}"
-        submitted = slack.conversation.submit(
-            asker, cls.name, context.number, values, key, find_person=slack.bot.staff.by_slack
-        )
+        submitted = slack.conversation.submit(asker, cls.name, context.number, values, key)
         work = asyncio.ensure_future(slack.conversation.answered(submitted, f"form {cls.name}"))
         files = scans(state) if cls is Register else []
         if files:

@@ -181,7 +181,7 @@ async def test_a_one_tap_button_clicked_twice_records_one_step(teams, teams_bot,
     button = action(dm.card, "report_status")
     first = await teams.click(piet, button)
     second = await teams.click(piet, button)
-    assert "vastgelegd" in texts(first) and "al verwerkt" in texts(second)
+    assert f"{number}: status doorgegeven." in texts(first) and "al verwerkt" in texts(second)
     view = await bot.complaints.view(people.coordinator, number)
     assert [e.action for e in view.timeline].count("report_status") == 1
 

@@ -308,7 +308,7 @@ async def test_a_card_step_that_loses_a_race_is_tried_again(teams, connector, pe
 
     bot.complaints.act = racing
     card = await teams.click(anna, action(form, "add_note", "submit"), {"text": "Klant belde"})
-    assert raced and "vastgelegd" in texts(card), texts(card)
+    assert raced and f"{number}: notitie toegevoegd." in texts(card), texts(card)
     view = await bot.complaints.view(people.coordinator, number)
     assert [e.action for e in view.timeline] == ["register", "add_note"]
 
