@@ -1,0 +1,211 @@
+"""The Bot Framework SDK (botbuilder-core 4.17), behind the interface of `port.py`.
+
+This is the only module that imports botbuilder. Microsoft ended support for the
+Python Bot Framework SDK at the end of 2025 (4.17.1 is its last release); it stays
+the default because the client asked for it. Its successor is in `sdk_agents.py`.
+What is the same for both (reading an activity, the endpoint's checks, fetching
+files) lives beside them, so this module holds only botbuilder's calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from importlib.metadata import version
+from typing import Any
+
+from aiohttp import web
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.core.teams import TeamsInfo
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+from botbuilder.schema import Activity, ActivityTypes, ConversationReference
+from botframework.connector.auth import MicrosoftAppCredentials
+from msrest.exceptions import ClientRequestError, HttpOperationError
+
+from adapters.teams import activities, endpoint
+from adapters.teams.attachments import AttachmentFetcher
+from adapters.teams.hosts import FileHosts
+from adapters.teams.port import Handler, Inbound, IncompleteSettings, Member, Outgoing, SendFailed
+from bot.settings import Settings
+
+NAME = f"botbuilder-core {version('botbuilder-core')}"
+
+
+@dataclass
+class _Config:
+    """The configuration object the SDK reads its credentials from."""
+
+    APP_ID: str | None
+    APP_PASSWORD: str | None
+    APP_TYPE: str
+    APP_TENANTID: str | None
+
+
+def _activity(message: Outgoing) -> Activity:
+    return Activity().deserialize(activities.outgoing(message))
+
+
+def _failed(error: Exception) -> SendFailed:
+    if isinstance(error, HttpOperationError) and error.response is not None:
+        return SendFailed(error.response.status_code, type(error).__name__)
+    if isinstance(error, ClientRequestError | OSError | TimeoutError):
+        return SendFailed(None, type(error).__name__)
+    return SendFailed(None, f"{type(error).__name__}: {error}")
+
+
+def _wire(activity: Activity) -> dict[str, Any]:
+    """The activity's JSON; an entity's own fields (a mention's) are kept apart by msrest."""
+    body = activity.serialize()
+    if activity.entities:
+        body["entities"] = [
+            {**(e.additional_properties or {}), **e.serialize()} for e in activity.entities
+        ]
+    return body
+
+
+def inbound(activity: Activity, *, authenticated: bool = False) -> Inbound:
+    reference = TurnContext.get_conversation_reference(activity).serialize()
+    return activities.inbound(_wire(activity), reference, authenticated=authenticated)
+
+
+class SdkTurn:
+    """One inbound activity's reply side."""
+
+    def __init__(self, context: TurnContext) -> None:
+        self.context = context
+
+    async def reply(self, message: Outgoing) -> str | None:
+        response = await self.context.send_activity(_activity(message))
+        return response.id if response else None
+
+    async def member(self, user_id: str) -> Member | None:
+        """Someone in this conversation (a colleague @mentioned), asked of Teams."""
+        try:
+            found = await TeamsInfo.get_member(self.context, user_id)
+        except Exception:  # not in Teams (the Emulator), or Teams does not say
+            return None
+        return Member(
+            aad_id=getattr(found, "aad_object_id", None),
+            email=getattr(found, "email", None) or getattr(found, "user_principal_name", None),
+            name=getattr(found, "name", None),
+        )
+
+    async def member_email(self) -> str | None:
+        """The sender's e-mail, asked of Teams (activities do not carry it)."""
+        found = await self.member(self.context.activity.from_property.id)
+        return found.email if found else None
+
+
+class BotFramework(AttachmentFetcher):
+    """The CloudAdapter with configuration authentication, and proactive sending."""
+
+    name = NAME
+
+    def __init__(self, settings: Settings, file_hosts: FileHosts | None = None) -> None:
+        super().__init__(file_hosts)
+        self.app_id = settings.microsoft_app_id or None
+        self.credentials = (
+            MicrosoftAppCredentials(
+                self.app_id,
+                settings.microsoft_app_password or "",
+                channel_auth_tenant=settings.microsoft_app_tenant_id,
+            )
+            if self.app_id
+            else None
+        )
+        config = _Config(
+            APP_ID=self.app_id,
+            APP_PASSWORD=settings.microsoft_app_password,
+            # Without an app id there is nothing to be single-tenant about: local mode.
+            APP_TYPE=settings.microsoft_app_type if self.app_id else "MultiTenant",
+            APP_TENANTID=settings.microsoft_app_tenant_id,
+        )
+        try:
+            self.adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+        except Exception as error:  # the SDK names the missing setting in its message
+            raise IncompleteSettings(str(error).replace("Property ", "").strip()) from error
+
+    @property
+    def authenticated(self) -> bool:
+        return self.app_id is not None
+
+    def read(self, body: dict[str, Any], *, authenticated: bool) -> Inbound:
+        return inbound(Activity().deserialize(body), authenticated=authenticated)
+
+    async def process(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Authenticate (the SDK checks the JWT), run the handler, answer an invoke."""
+        body = await endpoint.activity_body(request)
+        if isinstance(body, web.Response):
+            return body
+
+        async def turn(context: TurnContext) -> None:
+            answer = await handler(
+                inbound(context.activity, authenticated=self.authenticated), SdkTurn(context)
+            )
+            if context.activity.type == ActivityTypes.invoke:
+                value = InvokeResponse(**endpoint.invoke_value(answer))
+                await context.send_activity(
+                    Activity(type=ActivityTypes.invoke_response, value=value)
+                )
+
+        activity = Activity().deserialize(body)
+        try:
+            # The SDK checks the token (or, without an app id, lets local requests in).
+            auth = await self.adapter.bot_framework_authentication.authenticate_request(
+                activity, request.headers.get("Authorization", "")
+            )
+        except Exception:  # no token, a bad one, one the SDK cannot even read or check
+            return endpoint.unauthorized()
+        invoke = await self.adapter.process_activity(auth, activity, turn)
+        return endpoint.answered((invoke.status, invoke.body) if invoke else None)
+
+    async def bot_token(self) -> str | None:
+        if self.credentials is None:
+            return None
+        return await asyncio.to_thread(self.credentials.get_access_token)
+
+    # -- proactive ------------------------------------------------------------------------
+
+    async def _continue(
+        self, reference: dict[str, Any], logic: Callable[[TurnContext], Awaitable[None]]
+    ) -> None:
+        ref = ConversationReference().deserialize(reference)
+        try:
+            await self.adapter.continue_conversation(ref, logic, bot_app_id=self.app_id)
+        except SendFailed:
+            raise
+        except Exception as error:
+            raise _failed(error) from error
+
+    async def post(
+        self, reference: dict[str, Any], message: Outgoing, *, thread_root: str | None = None
+    ) -> str | None:
+        """A new message in the reference's conversation, or a reply in a channel thread."""
+        sent: dict[str, str | None] = {}
+
+        async def logic(context: TurnContext) -> None:
+            # A new message, not a reply to the continuation's made-up activity id.
+            activity = TurnContext.apply_conversation_reference(
+                _activity(message), TurnContext.get_conversation_reference(context.activity)
+            )
+            activity.reply_to_id = None
+            client = context.turn_state[context.adapter.BOT_CONNECTOR_CLIENT_KEY]
+            response = await client.conversations.send_to_conversation(
+                activity.conversation.id, activity
+            )
+            sent["id"] = response.id if response else None
+
+        await self._continue(activities.in_thread(reference, thread_root), logic)
+        return sent.get("id")
+
+    async def update(self, reference: dict[str, Any], message_id: str, message: Outgoing) -> None:
+        async def logic(context: TurnContext) -> None:
+            activity = _activity(message)
+            activity.id = message_id
+            await context.update_activity(activity)
+
+        await self._continue(reference, logic)
