@@ -140,6 +140,10 @@ class Framework(Files, Connector, Protocol):
         """Every request's token is checked (an app id is set); else local mode."""
         ...
 
+    async def authenticate(self, body: dict[str, Any], authorization: str) -> object:
+        """The SDK's check of a request's token; raises to refuse it (401)."""
+        ...
+
     async def process(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """Check the request's token, run `handler` in a turn, answer an invoke."""
         ...

@@ -136,6 +136,13 @@ class BotFramework(AttachmentFetcher):
     def read(self, body: dict[str, Any], *, authenticated: bool) -> Inbound:
         return inbound(Activity().deserialize(body), authenticated=authenticated)
 
+    async def authenticate(self, body: dict[str, Any], authorization: str) -> Any:
+        """The SDK's check of the request's token (its issuer, signature, audience and
+        service URL); without an app id it lets local requests in. Raises to refuse."""
+        return await self.adapter.bot_framework_authentication.authenticate_request(
+            Activity().deserialize(body), authorization
+        )
+
     async def process(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """Authenticate (the SDK checks the JWT), run the handler, answer an invoke."""
         body = await endpoint.activity_body(request)
@@ -154,10 +161,7 @@ class BotFramework(AttachmentFetcher):
 
         activity = Activity().deserialize(body)
         try:
-            # The SDK checks the token (or, without an app id, lets local requests in).
-            auth = await self.adapter.bot_framework_authentication.authenticate_request(
-                activity, request.headers.get("Authorization", "")
-            )
+            auth = await self.authenticate(body, request.headers.get("Authorization", ""))
         except Exception:  # no token, a bad one, one the SDK cannot even read or check
             return endpoint.unauthorized()
         invoke = await self.adapter.process_activity(auth, activity, turn)

@@ -337,7 +337,7 @@ class TeamsWorld(World):
     connector_runner: web.AppRunner
 
     @classmethod
-    async def open(cls, db: str, clock: Clock) -> TeamsWorld:
+    async def open(cls, db: str, clock: Clock, sdk: str = "botbuilder") -> TeamsWorld:
         connector = Connector()
         connector_runner = web.AppRunner(connector.app())
         await connector_runner.setup()
@@ -347,7 +347,7 @@ class TeamsWorld(World):
         # As the Teams tests configure it: local mode, the two channels.
         teams = teams_settings("sqlite://")
         names = ("teams_local", "teams_coordinator_conversation", "teams_directie_conversation")
-        bot = build(_settings(db, **{k: getattr(teams, k) for k in names}))
+        bot = build(_settings(db, teams_sdk=sdk, **{k: getattr(teams, k) for k in names}))
         bot.complaints.clock = clock
         fetch_from(bot, connector)
         runner, url = await start(bot)
@@ -527,10 +527,13 @@ class PostgresDatabases(Databases):
         self.made.clear()
 
 
-async def open_world(platform: str, databases: Databases, clock: Clock) -> World:
-    url = await databases.fresh(platform)
-    opener = SlackWorld if platform == "slack" else TeamsWorld
-    return await opener.open(url, clock)
+async def open_world(
+    platform: str, databases: Databases, clock: Clock, teams_sdk: str = "botbuilder"
+) -> World:
+    """A world of its own database; Teams' on the given SDK (KLACHTENBOT_TEAMS_SDK)."""
+    if platform == "slack":
+        return await SlackWorld.open(await databases.fresh(platform), clock)
+    return await TeamsWorld.open(await databases.fresh(f"{platform}_{teams_sdk}"), clock, teams_sdk)
 
 
 PDF = a_pdf

@@ -88,7 +88,9 @@ async def start(bot: Klachtenbot, sock: socket.socket | None = None) -> tuple[we
 
 
 @pytest.fixture
-async def teams_bot(database_url: str, clock, teams_sdk: str) -> AsyncIterator[tuple[Klachtenbot, str]]:  # type: ignore[no-untyped-def]
+async def teams_bot(
+    database_url: str, clock, teams_sdk: str
+) -> AsyncIterator[tuple[Klachtenbot, str]]:  # type: ignore[no-untyped-def]
     bot = build(teams_settings(database_url, teams_sdk=teams_sdk))
     bot.complaints.clock = clock
     runner, url = await start(bot)
