@@ -17,7 +17,6 @@ from importlib.metadata import version
 from typing import Any
 
 import aiohttp
-from aiohttp import web
 from microsoft_agents.activity import (
     Activity,
     ActivityTypes,
@@ -36,7 +35,8 @@ from microsoft_agents.hosting.core import (
 from microsoft_agents.hosting.core.authorization import AuthTypes, JwtTokenValidator
 
 from adapters.teams import activities, endpoint
-from adapters.teams.attachments import CONNECTOR_SCOPE, AttachmentFetcher
+from adapters.teams.attachments import CONNECTOR_SCOPE
+from adapters.teams.framework import SdkFramework, SdkTurn
 from adapters.teams.hosts import FileHosts
 from adapters.teams.port import Handler, Inbound, IncompleteSettings, Member, Outgoing, SendFailed
 from bot.settings import Settings
@@ -94,15 +94,11 @@ def _connector(context: TurnContext) -> TeamsConnectorClient:
     return client
 
 
-class SdkTurn:
+class AgentsTurn(SdkTurn):
     """One inbound activity's reply side."""
 
-    def __init__(self, context: TurnContext) -> None:
-        self.context = context
-
-    async def reply(self, message: Outgoing) -> str | None:
-        response = await self.context.send_activity(_activity(message))
-        return response.id if response else None
+    def outgoing(self, message: Outgoing) -> Activity:
+        return _activity(message)
 
     async def member(self, user_id: str) -> Member | None:
         """Someone in this conversation (a colleague @mentioned), asked of Teams."""
@@ -117,20 +113,14 @@ class SdkTurn:
             name=found.name,
         )
 
-    async def member_email(self) -> str | None:
-        """The sender's e-mail, asked of Teams (activities do not carry it)."""
-        found = await self.member(self.context.activity.from_property.id)
-        return found.email if found else None
 
-
-class AgentsFramework(AttachmentFetcher):
+class AgentsFramework(SdkFramework):
     """The SDK's aiohttp CloudAdapter with MSAL authentication, and proactive sending."""
 
     name = NAME
 
     def __init__(self, settings: Settings, file_hosts: FileHosts | None = None) -> None:
-        super().__init__(file_hosts)
-        self.app_id = settings.microsoft_app_id or None
+        super().__init__(settings, file_hosts)
         try:
             self.config = configuration(settings)
             self.connections = MsalConnectionManager({"SERVICE_CONNECTION": self.config})
@@ -140,10 +130,6 @@ class AgentsFramework(AttachmentFetcher):
         # The SDK's default sends the exception's text to the chat; a fault goes to the
         # caller instead (the log, or the outbox's retry), as with botbuilder.
         self.adapter.on_turn_error = None
-
-    @property
-    def authenticated(self) -> bool:
-        return self.app_id is not None
 
     def read(self, body: dict[str, Any], *, authenticated: bool) -> Inbound:
         return inbound(Activity.model_validate(body), authenticated=authenticated)
@@ -167,29 +153,21 @@ class AgentsFramework(AttachmentFetcher):
             raise PermissionError("the token is for another service URL")
         return claims
 
-    async def process(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        """Authenticate (the SDK checks the JWT), run the handler, answer an invoke."""
-        body = await endpoint.activity_body(request)
-        if isinstance(body, web.Response):
-            return body
-
+    async def run(
+        self, body: dict[str, Any], identity: ClaimsIdentity, handler: Handler
+    ) -> tuple[int, Any] | None:
         async def turn(context: TurnContext) -> None:
-            answer = await handler(
-                inbound(context.activity, authenticated=self.authenticated), SdkTurn(context)
-            )
+            seen = inbound(context.activity, authenticated=self.authenticated)
+            answer = await handler(seen, AgentsTurn(context))
             if context.activity.type == ActivityTypes.invoke:
                 value = InvokeResponse(**endpoint.invoke_value(answer))
                 await context.send_activity(
                     Activity(type=ActivityTypes.invoke_response, value=value)
                 )
 
-        try:
-            activity = Activity.model_validate(body)
-            claims = await self.authenticate(body, request.headers.get("Authorization", ""))
-        except Exception:  # no token, a bad one, one the SDK cannot even read or check
-            return endpoint.unauthorized()
-        invoke = await self.adapter.process_activity(claims, activity, turn)
-        return endpoint.answered((int(invoke.status), invoke.body) if invoke else None)
+        activity = Activity.model_validate(body)
+        invoke = await self.adapter.process_activity(identity, activity, turn)
+        return (int(invoke.status), invoke.body) if invoke else None
 
     async def bot_token(self) -> str | None:
         if not self.app_id:
@@ -199,7 +177,7 @@ class AgentsFramework(AttachmentFetcher):
 
     # -- proactive ------------------------------------------------------------------------
 
-    async def _continue(
+    async def proactive(
         self, reference: dict[str, Any], logic: Callable[[TurnContext], Awaitable[None]]
     ) -> None:
         continuation = ConversationReference.model_validate(reference).get_continuation_activity()
@@ -214,30 +192,18 @@ class AgentsFramework(AttachmentFetcher):
         except Exception as error:
             raise _failed(error) from error
 
-    async def post(
-        self, reference: dict[str, Any], message: Outgoing, *, thread_root: str | None = None
-    ) -> str | None:
-        """A new message in the reference's conversation, or a reply in a channel thread."""
-        sent: dict[str, str | None] = {}
+    async def send(self, context: TurnContext, message: Outgoing) -> str | None:
+        # A new message, not a reply to the continuation's made-up activity id.
+        activity = _activity(message).apply_conversation_reference(
+            context.activity.get_conversation_reference()
+        )
+        activity.reply_to_id = None
+        response = await _connector(context).conversations.send_to_conversation(
+            activity.conversation.id, activity
+        )
+        return response.id if response else None
 
-        async def logic(context: TurnContext) -> None:
-            # A new message, not a reply to the continuation's made-up activity id.
-            activity = _activity(message).apply_conversation_reference(
-                context.activity.get_conversation_reference()
-            )
-            activity.reply_to_id = None
-            response = await _connector(context).conversations.send_to_conversation(
-                activity.conversation.id, activity
-            )
-            sent["id"] = response.id if response else None
-
-        await self._continue(activities.in_thread(reference, thread_root), logic)
-        return sent.get("id")
-
-    async def update(self, reference: dict[str, Any], message_id: str, message: Outgoing) -> None:
-        async def logic(context: TurnContext) -> None:
-            activity = _activity(message)
-            activity.id = message_id
-            await context.update_activity(activity)
-
-        await self._continue(reference, logic)
+    async def replace(self, context: TurnContext, message_id: str, message: Outgoing) -> None:
+        activity = _activity(message)
+        activity.id = message_id
+        await context.update_activity(activity)

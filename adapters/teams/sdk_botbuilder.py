@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Any
 
-from aiohttp import web
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsInfo
 from botbuilder.integration.aiohttp import (
@@ -27,7 +26,7 @@ from botframework.connector.auth import MicrosoftAppCredentials
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from adapters.teams import activities, endpoint
-from adapters.teams.attachments import AttachmentFetcher
+from adapters.teams.framework import SdkFramework, SdkTurn
 from adapters.teams.hosts import FileHosts
 from adapters.teams.port import Handler, Inbound, IncompleteSettings, Member, Outgoing, SendFailed
 from bot.settings import Settings
@@ -72,15 +71,11 @@ def inbound(activity: Activity, *, authenticated: bool = False) -> Inbound:
     return activities.inbound(_wire(activity), reference, authenticated=authenticated)
 
 
-class SdkTurn:
+class BotbuilderTurn(SdkTurn):
     """One inbound activity's reply side."""
 
-    def __init__(self, context: TurnContext) -> None:
-        self.context = context
-
-    async def reply(self, message: Outgoing) -> str | None:
-        response = await self.context.send_activity(_activity(message))
-        return response.id if response else None
+    def outgoing(self, message: Outgoing) -> Activity:
+        return _activity(message)
 
     async def member(self, user_id: str) -> Member | None:
         """Someone in this conversation (a colleague @mentioned), asked of Teams."""
@@ -94,20 +89,14 @@ class SdkTurn:
             name=getattr(found, "name", None),
         )
 
-    async def member_email(self) -> str | None:
-        """The sender's e-mail, asked of Teams (activities do not carry it)."""
-        found = await self.member(self.context.activity.from_property.id)
-        return found.email if found else None
 
-
-class BotFramework(AttachmentFetcher):
+class BotFramework(SdkFramework):
     """The CloudAdapter with configuration authentication, and proactive sending."""
 
     name = NAME
 
     def __init__(self, settings: Settings, file_hosts: FileHosts | None = None) -> None:
-        super().__init__(file_hosts)
-        self.app_id = settings.microsoft_app_id or None
+        super().__init__(settings, file_hosts)
         self.credentials = (
             MicrosoftAppCredentials(
                 self.app_id,
@@ -129,10 +118,6 @@ class BotFramework(AttachmentFetcher):
         except Exception as error:  # the SDK names the missing setting in its message
             raise IncompleteSettings(str(error).replace("Property ", "").strip()) from error
 
-    @property
-    def authenticated(self) -> bool:
-        return self.app_id is not None
-
     def read(self, body: dict[str, Any], *, authenticated: bool) -> Inbound:
         return inbound(Activity().deserialize(body), authenticated=authenticated)
 
@@ -143,16 +128,12 @@ class BotFramework(AttachmentFetcher):
             Activity().deserialize(body), authorization
         )
 
-    async def process(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        """Authenticate (the SDK checks the JWT), run the handler, answer an invoke."""
-        body = await endpoint.activity_body(request)
-        if isinstance(body, web.Response):
-            return body
-
+    async def run(
+        self, body: dict[str, Any], identity: Any, handler: Handler
+    ) -> tuple[int, Any] | None:
         async def turn(context: TurnContext) -> None:
-            answer = await handler(
-                inbound(context.activity, authenticated=self.authenticated), SdkTurn(context)
-            )
+            seen = inbound(context.activity, authenticated=self.authenticated)
+            answer = await handler(seen, BotbuilderTurn(context))
             if context.activity.type == ActivityTypes.invoke:
                 value = InvokeResponse(**endpoint.invoke_value(answer))
                 await context.send_activity(
@@ -160,12 +141,8 @@ class BotFramework(AttachmentFetcher):
                 )
 
         activity = Activity().deserialize(body)
-        try:
-            auth = await self.authenticate(body, request.headers.get("Authorization", ""))
-        except Exception:  # no token, a bad one, one the SDK cannot even read or check
-            return endpoint.unauthorized()
-        invoke = await self.adapter.process_activity(auth, activity, turn)
-        return endpoint.answered((invoke.status, invoke.body) if invoke else None)
+        invoke = await self.adapter.process_activity(identity, activity, turn)
+        return (invoke.status, invoke.body) if invoke else None
 
     async def bot_token(self) -> str | None:
         if self.credentials is None:
@@ -174,7 +151,7 @@ class BotFramework(AttachmentFetcher):
 
     # -- proactive ------------------------------------------------------------------------
 
-    async def _continue(
+    async def proactive(
         self, reference: dict[str, Any], logic: Callable[[TurnContext], Awaitable[None]]
     ) -> None:
         ref = ConversationReference().deserialize(reference)
@@ -185,31 +162,19 @@ class BotFramework(AttachmentFetcher):
         except Exception as error:
             raise _failed(error) from error
 
-    async def post(
-        self, reference: dict[str, Any], message: Outgoing, *, thread_root: str | None = None
-    ) -> str | None:
-        """A new message in the reference's conversation, or a reply in a channel thread."""
-        sent: dict[str, str | None] = {}
+    async def send(self, context: TurnContext, message: Outgoing) -> str | None:
+        # A new message, not a reply to the continuation's made-up activity id.
+        activity = TurnContext.apply_conversation_reference(
+            _activity(message), TurnContext.get_conversation_reference(context.activity)
+        )
+        activity.reply_to_id = None
+        client = context.turn_state[context.adapter.BOT_CONNECTOR_CLIENT_KEY]
+        response = await client.conversations.send_to_conversation(
+            activity.conversation.id, activity
+        )
+        return response.id if response else None
 
-        async def logic(context: TurnContext) -> None:
-            # A new message, not a reply to the continuation's made-up activity id.
-            activity = TurnContext.apply_conversation_reference(
-                _activity(message), TurnContext.get_conversation_reference(context.activity)
-            )
-            activity.reply_to_id = None
-            client = context.turn_state[context.adapter.BOT_CONNECTOR_CLIENT_KEY]
-            response = await client.conversations.send_to_conversation(
-                activity.conversation.id, activity
-            )
-            sent["id"] = response.id if response else None
-
-        await self._continue(activities.in_thread(reference, thread_root), logic)
-        return sent.get("id")
-
-    async def update(self, reference: dict[str, Any], message_id: str, message: Outgoing) -> None:
-        async def logic(context: TurnContext) -> None:
-            activity = _activity(message)
-            activity.id = message_id
-            await context.update_activity(activity)
-
-        await self._continue(reference, logic)
+    async def replace(self, context: TurnContext, message_id: str, message: Outgoing) -> None:
+        activity = _activity(message)
+        activity.id = message_id
+        await context.update_activity(activity)

@@ -142,7 +142,7 @@ async def test_the_bot_through_botbuilders_own_test_adapter(teams_bot, people):
     from botbuilder.core.adapters import TestAdapter
     from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
 
-    from adapters.teams.sdk_botbuilder import SdkTurn, inbound
+    from adapters.teams.sdk_botbuilder import BotbuilderTurn, inbound
     from adapters.teams.store import TeamsStore
     from adapters.teams.turns import TeamsBot
     from tests.adapters.teams.client import texts
@@ -151,7 +151,7 @@ async def test_the_bot_through_botbuilders_own_test_adapter(teams_bot, people):
     handler = TeamsBot(bot, TeamsStore(bot.engine))
 
     async def logic(context):  # type: ignore[no-untyped-def]
-        await handler.on_activity(inbound(context.activity), SdkTurn(context))
+        await handler.on_activity(inbound(context.activity), BotbuilderTurn(context))
 
     def template(aad: str) -> Activity:
         return Activity(
