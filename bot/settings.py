@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, time
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -75,6 +75,11 @@ class Settings(BaseSettings):
     )
     microsoft_app_type: str = Field(
         "SingleTenant", validation_alias=env("MICROSOFT_APP_TYPE", prefixed=False)
+    )
+    # Which SDK serves Teams: botbuilder-core (the client's choice, unsupported since
+    # 2026) or its successor, the Microsoft 365 Agents SDK (the optional extra `agents`).
+    teams_sdk: Literal["botbuilder", "agents"] = Field(
+        "botbuilder", validation_alias=env("TEAMS_SDK")
     )
     # Without an app id nothing checks who is calling: that "local mode" (Teams App Test
     # Tool, Bot Framework Emulator) must be asked for, never the default.

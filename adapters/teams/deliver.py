@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from adapters.teams import render
+from adapters.teams.activities import reference_for
 from adapters.teams.port import Connector, Outgoing, SendFailed
-from adapters.teams.sdk import reference_for
 from adapters.teams.store import TeamsStore, conversation_key
 from bot.catalogue import language
 from bot.chat.reactor import Kind

@@ -21,15 +21,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not everything is filled in correctly; nothing was recorded yet.",
     ),
     "teams.note_azure": (
-        "Teams: aan op {route}; het Bot Framework-token van elk verzoek wordt gecontroleerd.",
-        "Teams: on at {route}; every request's Bot Framework token is checked.",
+        "Teams: aan op {route} met {sdk}; het Bot Framework-token van elk verzoek wordt"
+        " gecontroleerd.",
+        "Teams: on at {route} with {sdk}; every request's Bot Framework token is checked.",
     ),
     "teams.note_local": (
-        "Teams: lokale modus op {route} (KLACHTENBOT_TEAMS_LOCAL=1, geen MICROSOFT_APP_ID): geen"
+        "Teams: lokale modus op {route} met {sdk} (KLACHTENBOT_TEAMS_LOCAL=1, geen"
+        " MICROSOFT_APP_ID): geen"
         " tokencontrole, alleen verzoeken van deze machine zonder proxy (Teams App Test Tool,"
         " Bot Framework Emulator); gesprekken worden niet onthouden, dus geen berichten"
         " achteraf.",
-        "Teams: local mode at {route} (KLACHTENBOT_TEAMS_LOCAL=1, no MICROSOFT_APP_ID): no token"
+        "Teams: local mode at {route} with {sdk} (KLACHTENBOT_TEAMS_LOCAL=1, no MICROSOFT_APP_ID):"
+        " no token"
         " check, requests from this machine only, not through a proxy (Teams App Test Tool, Bot"
         " Framework Emulator); conversations are not remembered, so no messages later on.",
     ),
@@ -64,6 +67,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " MICROSOFT_APP_PASSWORD en (bij SingleTenant) MICROSOFT_APP_TENANT_ID.",
         "Teams: OFF, the settings are incomplete ({error}). Set MICROSOFT_APP_ID,"
         " MICROSOFT_APP_PASSWORD and (for SingleTenant) MICROSOFT_APP_TENANT_ID.",
+    ),
+    "teams.sdk_missing": (
+        "Teams staat uit: de gekozen Teams-SDK (KLACHTENBOT_TEAMS_SDK) is niet geïnstalleerd.",
+        "Teams is off: the chosen Teams SDK (KLACHTENBOT_TEAMS_SDK) is not installed.",
+    ),
+    "teams.note_sdk_missing": (
+        "Teams: UIT, KLACHTENBOT_TEAMS_SDK=agents kiest de Microsoft 365 Agents SDK, maar die is"
+        " niet geïnstalleerd. Installeer '{package}', of zet KLACHTENBOT_TEAMS_SDK=botbuilder.",
+        "Teams: OFF, KLACHTENBOT_TEAMS_SDK=agents chooses the Microsoft 365 Agents SDK, but it is"
+        " not installed. Install '{package}', or set KLACHTENBOT_TEAMS_SDK=botbuilder.",
     ),
     "teams.note_no_channel": (
         "Teams: KLACHTENBOT_TEAMS_COORDINATOR_CONVERSATION is niet gezet; dossierkaarten worden"

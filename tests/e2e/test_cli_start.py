@@ -19,7 +19,16 @@ from tests.e2e.test_cli_procedure import REGISTER
 staff = procedure.people  # the fixture: Anna, Piet and Dirk, added at the command line
 
 # The chats, the PDF letters and checks, the planner and the web server: for serving.
-HEAVY = ("slack_bolt", "slack_sdk", "botbuilder", "fpdf", "pypdf", "apscheduler", "aiohttp.web")
+HEAVY = (
+    "slack_bolt",
+    "slack_sdk",
+    "botbuilder",
+    "microsoft_agents",
+    "fpdf",
+    "pypdf",
+    "apscheduler",
+    "aiohttp.web",
+)
 
 SLACK_ON = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "geheim"}
 

@@ -366,7 +366,7 @@ class TeamsWorld(World):
     connector_runner: web.AppRunner
 
     @classmethod
-    async def open(cls, db: str, clock: Clock, **more: Any) -> TeamsWorld:
+    async def open(cls, db: str, clock: Clock, sdk: str = "botbuilder", **more: Any) -> TeamsWorld:
         connector = Connector()
         connector_runner = web.AppRunner(connector.app())
         await connector_runner.setup()
@@ -376,7 +376,7 @@ class TeamsWorld(World):
         # As the Teams tests configure it: local mode, the two channels.
         teams = teams_settings("sqlite://")
         names = ("teams_local", "teams_coordinator_conversation", "teams_directie_conversation")
-        bot = build(_settings(db, **{k: getattr(teams, k) for k in names}, **more))
+        bot = build(_settings(db, teams_sdk=sdk, **{k: getattr(teams, k) for k in names}, **more))
         bot.complaints.clock = clock
         fetch_from(bot, connector)
         runner, url = await start(bot)
@@ -560,11 +560,19 @@ class PostgresDatabases(Databases):
         self.made.clear()
 
 
-async def open_world(platform: str, databases: Databases, clock: Clock, **more: Any) -> World:
-    """The platform's bot on a fresh copy of the database; `more` settings (Orthomatic)."""
-    url = await databases.fresh(platform)
-    opener = SlackWorld if platform == "slack" else TeamsWorld
-    return await opener.open(url, clock, **more)
+async def open_world(
+    platform: str,
+    databases: Databases,
+    clock: Clock,
+    teams_sdk: str = "botbuilder",
+    **more: Any,
+) -> World:
+    """A world of its own database; Teams' on the given SDK (KLACHTENBOT_TEAMS_SDK);
+    `more` settings (Orthomatic)."""
+    if platform == "slack":
+        return await SlackWorld.open(await databases.fresh(platform), clock, **more)
+    url = await databases.fresh(f"{platform}_{teams_sdk}")
+    return await TeamsWorld.open(url, clock, teams_sdk, **more)
 
 
 PDF = a_pdf

@@ -186,14 +186,19 @@ async def test_a_one_tap_button_clicked_twice_records_one_step(teams, teams_bot,
     assert [e.action for e in view.timeline].count("report_status") == 1
 
 
-async def test_without_a_coordinator_channel_nothing_is_posted(database_url, clock, connector):
+async def test_without_a_coordinator_channel_nothing_is_posted(
+    database_url, clock, connector, teams_sdk
+):
     from bot.entry.bootstrap import build
     from bot.rules.roles import Role
     from tests.adapters.teams.conftest import teams_settings
 
     bot = build(
         teams_settings(
-            database_url, teams_coordinator_conversation=None, teams_directie_conversation=None
+            database_url,
+            teams_sdk=teams_sdk,
+            teams_coordinator_conversation=None,
+            teams_directie_conversation=None,
         )
     )
     try:

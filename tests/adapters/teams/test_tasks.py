@@ -35,13 +35,13 @@ SECRET = "test-link-secret"
 
 
 @pytest.fixture
-async def teams_bot(database_url, clock, mailbox, monkeypatch):  # type: ignore[no-untyped-def]
+async def teams_bot(database_url, clock, mailbox, monkeypatch, teams_sdk):  # type: ignore[no-untyped-def]
     """The conftest's bot, with download links to its own web app and e-mail switched on."""
     sock = loopback_socket()
     url = base_url(sock)
     monkeypatch.setenv("KLACHTENBOT_PUBLIC_URL", url)
     monkeypatch.setenv("KLACHTENBOT_LINK_SECRET", SECRET)
-    bot = build(teams_settings(database_url, **mailbox.settings()))
+    bot = build(teams_settings(database_url, teams_sdk=teams_sdk, **mailbox.settings()))
     bot.complaints.clock = clock
     runner, served = await start(bot, sock)
     assert served == url
