@@ -73,6 +73,8 @@ def reply(answer: Answer, lang: str) -> tuple[str, list[Block] | None]:
             # The protocol is the catalogue's own mrkdwn: nothing in it was typed by a user.
             section = {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_TEXT]}}
             return text, [section, *link_blocks([link], lang)]
+        case Unknown(inactive=True):
+            return t("person.inactive", lang), None
         case Unknown():
             return t("slack.unknown_user", lang), None
         case Usage(verb):

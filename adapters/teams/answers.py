@@ -81,6 +81,8 @@ async def card(bot: Klachtenbot, answer: Answer, reader: Reader) -> dict[str, An
             paragraphs = t("teams.protocol", lang).split("\n\n")
             links = [link] if link else []
             return render.text_card(t("teams.protocol_title", lang), paragraphs, lang, links=links)
+        case Unknown(inactive=True):
+            return render.text_card(t("person.inactive", lang), [], lang)
         case Unknown():
             return render.text_card(
                 t("teams.unknown_title", lang, name=reader.name or "?"),

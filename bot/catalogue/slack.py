@@ -49,6 +49,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/klacht toon K-2026-0001`: één dossier bekijken, met de knoppen die nu kunnen\n"
         "`/klacht protocol`: de klachtenprocedure, om aan een klant te geven\n"
         "`/klacht rol @iemand coördinator`: rollen toekennen (beheerder)\n"
+        "`/klacht intrekken @iemand directie`: een rol afnemen (beheerder)\n"
+        "`/klacht deactiveer @iemand` en `/klacht activeer @iemand`: iemand uit dienst op"
+        " non-actief zetten en weer toelaten (beheerder)\n"
         "`/klacht help`: deze hulp",
         "*Klachtenbot in Slack*\n"
         "`/klacht nieuw`: register a complaint\n"
@@ -56,6 +59,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/klacht toon K-2026-0001`: show one dossier, with the buttons that apply now\n"
         "`/klacht protocol`: the complaints procedure, to hand to a customer\n"
         "`/klacht rol @someone coordinator`: grant roles (beheerder)\n"
+        "`/klacht revoke @someone directie`: take a role away (beheerder)\n"
+        "`/klacht deactivate @someone` and `/klacht activate @someone`: refuse someone who"
+        " left, and let them in again (beheerder)\n"
         "`/klacht help`: this help",
     ),
     "slack.show_usage": (

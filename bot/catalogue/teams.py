@@ -18,6 +18,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "klacht toon K-2026-0001: één dossier met zijn verloop\n"
         "klacht protocol: de klachtenprocedure, om aan een klant te geven\n"
         "klacht rol @iemand coördinator: rollen toekennen (beheerder)\n"
+        "klacht intrekken @iemand directie: een rol afnemen (beheerder)\n"
+        "klacht deactiveer @iemand, klacht activeer @iemand: iemand uit dienst op non-actief"
+        " zetten en weer toelaten (beheerder)\n"
         "klacht help: deze uitleg\n"
         "In een kanaal: noem @Klachtenbot voor het commando. Een bericht in de draad van een"
         " dossier wordt in het dossier vastgelegd.",
@@ -26,6 +29,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "klacht toon K-2026-0001: one dossier with its history\n"
         "klacht protocol: the complaints procedure, to hand to a customer\n"
         "klacht rol @someone coordinator: grant roles (beheerder)\n"
+        "klacht revoke @someone directie: take a role away (beheerder)\n"
+        "klacht deactivate @someone, klacht activate @someone: refuse someone who left, and"
+        " let them in again (beheerder)\n"
         "klacht help: this explanation\n"
         "In a channel: mention @Klachtenbot before the command. A message in a dossier's"
         " thread is recorded in the dossier.",

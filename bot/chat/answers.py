@@ -41,7 +41,10 @@ class Protocol:
 
 @dataclass(frozen=True)
 class Unknown:
-    """The asker is not known to the bot (or no longer active): nothing is shown."""
+    """The asker is not known to the bot, or no longer active (`inactive`: a beheerder
+    deactivated them, and they are told so): nothing is shown."""
+
+    inactive: bool = False
 
 
 @dataclass(frozen=True)

@@ -37,14 +37,26 @@ from bot.chat.answers import (
 from bot.chat.commands import Command, Verb
 from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
-from bot.chat.roles import Colleague, grant_role, granted
+from bot.chat.roles import (
+    Colleague,
+    activate,
+    activated,
+    deactivate,
+    deactivated,
+    grant_role,
+    granted,
+    revoke_role,
+    revoked,
+)
 from bot.host import Klachtenbot
 from bot.rules.actions import ACTIONS, Action, AddNote, Register
 from bot.rules.errors import Refused
 from bot.rules.people import Person
 from bot.rules.validation import parse
 from bot.rules.workdays import local_date
+from bot.use_cases.access_log import Access
 from bot.use_cases.services import DossierView, Outcome, Scope
+from bot.use_cases.surfaces import Surface
 from bot.use_cases.tasks import TASKS, task_buttons
 from bot.views.cards import Button, Confirm, FieldKind, Form, Link
 from bot.views.dossier_card import dossier_card, list_card
@@ -60,10 +72,23 @@ FindPerson = Callable[[str], Awaitable[Person | None]]  # a platform's id → th
 
 @dataclass(frozen=True)
 class Asker:
-    """Who is asking, as the platform found them, and the language to answer in."""
+    """Who is asking, as the platform found them, and the language to answer in.
+
+    `inactive`: the platform found someone a beheerder deactivated; they are served
+    no more than someone unknown (see `identified`).
+    """
 
     person: Person | None
     lang: str
+    inactive: bool = False
+
+
+def identified(person: Person | None, lang: str) -> Asker:
+    """The asker a chat found: a deactivated person is refused here, at once, in every
+    chat, before any command, click or message of theirs is read."""
+    if person is not None and not person.active:
+        return Asker(None, lang, inactive=True)
+    return Asker(person, lang)
 
 
 @dataclass(frozen=True)
@@ -84,12 +109,16 @@ class Conversation:
     """The chat layer: one function per kind of request, called by every chat.
 
     `redraws_card`: the platform answers a click by redrawing the card it came from
-    (Teams); otherwise a step is answered with a sentence (Slack).
+    (Teams); otherwise a step is answered with a sentence (Slack). `surface` names
+    the chat in the read log and the staff log.
     """
 
-    def __init__(self, bot: Klachtenbot, redraws_card: bool = False) -> None:
+    def __init__(
+        self, bot: Klachtenbot, redraws_card: bool = False, surface: Surface = Surface.CHAT
+    ) -> None:
         self.bot = bot
         self.redraws_card = redraws_card
+        self.surface = surface
 
     async def answered(self, work: Awaitable[Answer], what: str) -> Answer:
         """`work`'s answer; a refusal said as such, a fault as `Failed`, never a traceback."""
@@ -123,7 +152,7 @@ class Conversation:
             return self.protocol(asker)
         person = asker.person
         if person is None:
-            return Unknown()
+            return Unknown(asker.inactive)
         if said.verb is Verb.NEW:
             return self.registration(asker)
         if said.verb is Verb.LIST:
@@ -132,7 +161,9 @@ class Conversation:
             if len(said.args) != 1:
                 return Usage(Verb.SHOW)
             return await self.show(asker, said.args[0])
-        return await self.role(person, said.args, mentioned, asker.lang)
+        if said.verb is Verb.ROLE:
+            return await self.role(person, said.args, mentioned, asker.lang)
+        return await self.colleague(person, said, mentioned, asker.lang)
 
     def protocol(self, asker: Asker) -> Protocol:
         tasks = self.bot.tasks
@@ -146,7 +177,7 @@ class Conversation:
         scope = list_scope(args)
         if scope is None:  # a word that is no scope: the help lists the scopes
             return Help()
-        found = await self.bot.complaints.listing(person, scope)
+        found = await self.bot.complaints.listing(person, scope, surface=self.surface)
         return Listing(list_card(found.views, lang, found.total))
 
     async def show(
@@ -158,7 +189,7 @@ class Conversation:
     ) -> Dossier:
         """The dossier's card as this person may see it (the core refuses otherwise)."""
         assert asker.person is not None
-        view = await self.bot.complaints.view(asker.person, number)
+        view = await self.bot.complaints.view(asker.person, number, Access(self.surface))
         card = dossier_card(view, asker.person, asker.lang)
         return Dossier(card, view.dossier.number, view.dossier.version, note, tuple(links))
 
@@ -169,12 +200,34 @@ class Conversation:
         if len(args) < 2:
             return Usage(Verb.ROLE)
         colleague = mentioned or Colleague(name=" ".join(args[:-1]))
-        return granted(await grant_role(self.bot.staff, actor, colleague, args[-1]), lang)
+        person = await grant_role(self.bot.staff, actor, colleague, args[-1], self.surface)
+        return granted(person, lang)
+
+    async def colleague(
+        self, actor: Person, said: Command, mentioned: Colleague | None, lang: str
+    ) -> Answer:
+        """`intrekken @Piet directie`, `deactiveer @Piet`, `activeer Piet Jansen`: the
+        staff's own checks decide whether `actor` may (an active beheerder, not on
+        themselves where that would raise their own rights)."""
+        args, staff, surface = said.args, self.bot.staff, self.surface
+        if said.verb is Verb.REVOKE:
+            if len(args) < 2:
+                return Message("chat.revoke_usage", good=False)
+            colleague = mentioned or Colleague(name=" ".join(args[:-1]))
+            person, role = await revoke_role(staff, actor, colleague, args[-1], surface)
+            return revoked(person, role, lang)
+        if not args:
+            return Message(f"chat.{said.verb.value}_usage", good=False)
+        colleague = mentioned or Colleague(name=" ".join(args))
+        if said.verb is Verb.DEACTIVATE:
+            return deactivated(await deactivate(staff, actor, colleague, surface))
+        return activated(await activate(staff, actor, colleague, surface))
 
     async def open_dossiers(self, asker: Asker) -> list[DossierView]:
+        """What a person's own page shows (Slack's App Home): a list, logged as read."""
         if asker.person is None:
             return []
-        return await self.bot.complaints.dossiers(asker.person, Scope.OPEN)
+        return await self.bot.complaints.dossiers(asker.person, Scope.OPEN, self.surface)
 
     # -- buttons ----------------------------------------------------------------------------
 
@@ -189,7 +242,7 @@ class Conversation:
     ) -> Answer:
         """A button on a card: a card task, a one-tap step, or the form the step needs."""
         if asker.person is None:
-            return Unknown()
+            return Unknown(asker.inactive)
         if name in TASKS and self.bot.tasks is not None:
             return await self.task(asker, name, number, data, key)
         cls = ACTIONS.get(name)
@@ -210,7 +263,7 @@ class Conversation:
         and the core says why it will not).
         """
         if asker.person is None:
-            return Unknown()
+            return Unknown(asker.inactive)
         values = {k: str(v) for k, v in data.items()}
         if name in TASKS and self.bot.tasks is not None:
             if not number:
@@ -251,7 +304,9 @@ class Conversation:
         values = {k: str(v) for k, v in data.items()}
         try:
             reply = await retried(
-                lambda: tasks.run(person, name, number, values, asker.lang, request_key=key)
+                lambda: tasks.run(
+                    person, name, number, values, asker.lang, request_key=key, surface=self.surface
+                )
             )
         except Refused as refused:
             return await self._refused_on_card(asker, number, refused)
@@ -280,7 +335,7 @@ class Conversation:
         """
         person = asker.person
         if person is None:
-            return Unknown()
+            return Unknown(asker.inactive)
         cls = ACTIONS.get(name)
         if cls is None or (cls is not Register and not number):
             raise Refused("action.unknown", action=name)
@@ -345,7 +400,7 @@ class Conversation:
     async def note(self, asker: Asker, number: str, text: str, key: str | None) -> Answer | None:
         """A message in a dossier's thread is interim communication: it goes in the dossier."""
         if asker.person is None:
-            return Unknown()
+            return Unknown(asker.inactive)
         if not text.strip():
             return None
         try:
@@ -392,7 +447,7 @@ class Conversation:
         is asked to send it again with one.
         """
         if asker.person is None:
-            return Unknown()
+            return Unknown(asker.inactive)
         named = DOSSIER_NUMBER.search(text or "")
         if named is None:
             return Message("chat.file_needs_number", good=False)

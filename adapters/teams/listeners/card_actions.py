@@ -30,7 +30,7 @@ async def _answer(teams: TeamsContext, inbound: Inbound, asker: Asker) -> Answer
         ctl = data.get(CONTROL) or {}
         verb = str((ctl.get("verb") if isinstance(ctl, dict) else "") or "submit")
     if asker.person is None:
-        return Unknown()
+        return Unknown(asker.inactive)
     ctl = data.pop(CONTROL, None) or {}
     name, number = (ctl.get("action"), ctl.get("dossier")) if isinstance(ctl, dict) else ("", 0)
     if not isinstance(number, str | None):  # not a card we drew: nothing to look up
