@@ -31,3 +31,9 @@ class Operator(BaseModel):
 
 # The actor for what the scheduler does by itself (automatic escalation).
 SYSTEM = Person(id=0, name="Klachtenbot", roles=frozenset({Role.SYSTEEM}))
+
+
+def reachable(person: Person | None) -> Person | None:
+    """The person a message about a dossier may still go to: nobody once deactivated,
+    so a DM queued before the deactivation is not delivered after it."""
+    return person if person is not None and person.active else None
