@@ -101,6 +101,16 @@ class Upload:
     title: str | None = None
 
 
+def _role_word(args: tuple[str, ...], mentioned: Colleague | None) -> str | None:
+    """The role typed after the colleague, None when there is none. A chat that writes a
+    mention out as the name (Teams) leaves the name's last word where the role would be."""
+    if len(args) < 2:
+        return None
+    if mentioned is not None and " ".join(args).endswith(mentioned.name):
+        return None
+    return args[-1]
+
+
 def refusal(refused: Refused) -> Message:
     return Message(refused.key, dict(refused.params), good=False)
 
@@ -197,10 +207,11 @@ class Conversation:
         self, actor: Person, args: tuple[str, ...], mentioned: Colleague | None, lang: str
     ) -> Answer:
         """`rol @Piet directie`, or `rol Piet Jansen directie` for someone the bot knows."""
-        if len(args) < 2:
+        role_word = _role_word(args, mentioned)
+        if role_word is None:
             return Usage(Verb.ROLE)
         colleague = mentioned or Colleague(name=" ".join(args[:-1]))
-        person = await grant_role(self.bot.staff, actor, colleague, args[-1], self.surface)
+        person = await grant_role(self.bot.staff, actor, colleague, role_word, self.surface)
         return granted(person, lang)
 
     async def colleague(
@@ -211,10 +222,11 @@ class Conversation:
         themselves where that would raise their own rights)."""
         args, staff, surface = said.args, self.bot.staff, self.surface
         if said.verb is Verb.REVOKE:
-            if len(args) < 2:
+            role_word = _role_word(args, mentioned)
+            if role_word is None:
                 return Message("chat.revoke_usage", good=False)
             colleague = mentioned or Colleague(name=" ".join(args[:-1]))
-            person, role = await revoke_role(staff, actor, colleague, args[-1], surface)
+            person, role = await revoke_role(staff, actor, colleague, role_word, surface)
             return revoked(person, role, lang)
         if not args:
             return Message(f"chat.{said.verb.value}_usage", good=False)
