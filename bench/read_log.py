@@ -62,13 +62,22 @@ def _ms(samples: list[float]) -> str:
 
 
 async def _timed(work, rounds: int) -> list[float]:  # type: ignore[no-untyped-def]
-    for _ in range(5):
-        await work()
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        await work()
-        samples.append(time.perf_counter() - start)
+    return (await _interleaved([work], rounds))[0]
+
+
+async def _interleaved(works, rounds: int) -> list[list[float]]:  # type: ignore[no-untyped-def]
+    """Each round runs every way once, in turns, so a machine busy with something else
+    slows them alike instead of whichever ran at that moment."""
+    for work in works:
+        for _ in range(5):
+            await work()
+    samples: list[list[float]] = [[] for _ in works]
+    for n in range(rounds):
+        for i in range(len(works)):
+            k = (i + n) % len(works)
+            start = time.perf_counter()
+            await works[k]()
+            samples[k].append(time.perf_counter() - start)
     return samples
 
 
@@ -107,11 +116,11 @@ async def run(url: str, rounds: int, log_lines: int) -> None:
 
     engine = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
     print(f"{engine}: a list of {LISTED} dossiers, {rounds} rounds")
-    base = await _timed(without, rounds)
+    base, per_dossier, per_list_ = await _interleaved(
+        [without, line_per_dossier, line_per_list], rounds
+    )
     print(f"  no log               {_ms(base)}")
-    ways = (("a line per dossier", line_per_dossier), ("a line per list", line_per_list))
-    for name, work in ways:
-        samples = await _timed(work, rounds)
+    for name, samples in (("a line per dossier", per_dossier), ("a line per list", per_list_)):
         extra = statistics.median(samples) - statistics.median(base)
         print(f"  {name:<20} {_ms(samples)}   (+{extra * 1000:.2f} ms)")
 

@@ -31,7 +31,8 @@ class SqlReadLog:
         self.c = connection
 
     async def add(self, reads: Sequence[Read]) -> None:
-        # One statement for a whole list: the driver sends the rows together.
+        # The statement with the rows as parameters: compiled once and cached, and sent
+        # as one batch (a multi-row VALUES would be compiled anew for every list).
         await self.c.execute(insert(t.read_log), [r.model_dump() for r in reads])
 
     async def find(self, query: ReadQuery) -> list[Read]:
