@@ -158,6 +158,9 @@ def _matching(stmt: Any, query: DossierFilter) -> Any:
         stmt = stmt.where(d.c.state.in_([s.value for s in query.states]))
     if query.owner_id is not None:
         stmt = stmt.where(or_(d.c.owner_id == query.owner_id, d.c.contact_by_id == query.owner_id))
+    if query.owner_inactive:
+        inactive = select(t.people.c.id).where(t.people.c.active.is_(False))
+        stmt = stmt.where(d.c.owner_id.in_(inactive))
     if query.overdue_at is not None:
         dl = t.deadlines
         stmt = stmt.where(
@@ -286,6 +289,14 @@ class SqlPeople:
                 insert(t.person_roles),
                 [{"person_id": person_id, "role": r.value} for r in dict.fromkeys(roles)],
             )
+        person = await self.get(person_id)
+        assert person is not None
+        return person
+
+    async def set_active(self, person_id: int, active: bool) -> Person:
+        await self.c.execute(
+            update(t.people).where(t.people.c.id == person_id).values(active=active)
+        )
         person = await self.get(person_id)
         assert person is not None
         return person

@@ -241,3 +241,39 @@ chat_messages = Table(
     UniqueConstraint("platform", "conversation_id", "message_id"),
     Index("ix_chat_messages_dossier", "dossier_id", "platform", "purpose"),
 )
+
+# Who changed who may use Klachtenbot: every addition, grant, revoke and
+# (de)activation. Append-only like the timeline (triggers in migration 0004); names are
+# copied in, so the log reads the same after anyone is renamed or deactivated.
+staff_log = Table(
+    "staff_log",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor_id", Integer),  # NULL: the operator at the command line
+    Column("actor_name", String(200), nullable=False),
+    Column("surface", String(10), nullable=False),
+    Column("change", String(20), nullable=False),
+    Column("person_id", Integer, nullable=False),
+    Column("person_name", String(200), nullable=False),
+    Column("role", String(20)),
+    Index("ix_staff_log_person", "person_id", "id"),
+)
+
+# Who saw which dossier, when, where and what (in the spirit of NEN 7513). No health
+# data: a dossier number, never a customer's name or a document's file name.
+# Append-only (triggers in migration 0004).
+read_log = Table(
+    "read_log",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("person_id", Integer, nullable=False),
+    Column("person_name", String(200), nullable=False),
+    Column("dossier_number", String(20), nullable=False),
+    Column("surface", String(10), nullable=False),
+    Column("what", String(20), nullable=False),
+    Column("item", String(40)),  # which one, where a dossier has several (a document id)
+    Index("ix_read_log_dossier", "dossier_number", "at"),
+    Index("ix_read_log_person", "person_id", "at"),
+)

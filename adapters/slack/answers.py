@@ -70,6 +70,8 @@ def reply(answer: Answer, lang: str) -> tuple[str, list[Block] | None]:
             # The protocol is the catalogue's own mrkdwn: nothing in it was typed by a user.
             section = {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_TEXT]}}
             return text, [section, *link_blocks([link], lang)]
+        case Unknown(inactive=True):
+            return t("person.inactive", lang), None
         case Unknown(platform_id):
             return say("chat.unknown_person", lang, command=COMMAND, id=platform_id), None
         case Usage():

@@ -52,11 +52,11 @@ def home_view(
     views: list[DossierView],
     lang: str,
     now: datetime,
-    user_id: str = "",
+    refused: Unknown | None = None,
 ) -> Block:
     blocks: list[Block] = [{"type": "header", "text": plain(t("slack.home_title", lang), 150)}]
     if person is None:  # the chat layer's word to someone it does not know, as in a reply
-        text, _ = reply(Unknown(user_id), lang)
+        text, _ = reply(refused or Unknown(), lang)
         blocks.append({"type": "section", "text": mrkdwn(text, 3000, lang)})
         return {"type": "home", "blocks": blocks}
 

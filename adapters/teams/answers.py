@@ -55,6 +55,8 @@ def card(answer: chat.Answer, reader: Reader) -> dict[str, Any]:
             lines = t("chat.protocol", lang).split("\n")
             links = [link] if link else []
             return render.text_card(t("chat.protocol_title", lang), lines, lang, links=links)
+        case chat.Unknown(inactive=True):
+            return render.text_card(t("person.inactive", lang), [], lang)
         case chat.Unknown(platform_id):
             said = t("chat.unknown_person", lang, command=COMMAND, id=platform_id)
             return render.text_card(said, [], lang)

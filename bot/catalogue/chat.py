@@ -22,6 +22,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{command} toon K-2026-0001: één dossier, met de knoppen die nu kunnen\n"
         "{command} protocol: de klachtenprocedure, om aan een klant te geven\n"
         "{command} rol @iemand coördinator: rollen toekennen (beheerder)\n"
+        "{command} intrekken @iemand directie: een rol afnemen (beheerder)\n"
+        "{command} deactiveer @iemand, {command} activeer @iemand: iemand uit dienst op"
+        " non-actief zetten en weer toelaten (beheerder)\n"
         "{command} help: deze uitleg\n"
         "Een bericht of bestand in de draad van een dossierkaart komt in het dossier.",
         "{command} nieuw: register a complaint\n"
@@ -29,6 +32,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{command} toon K-2026-0001: one dossier, with the buttons that apply now\n"
         "{command} protocol: the complaints procedure, to hand to a customer\n"
         "{command} rol @someone coordinator: grant roles (beheerder)\n"
+        "{command} revoke @someone directie: take a role away (beheerder)\n"
+        "{command} deactivate @someone, {command} activate @someone: refuse someone who"
+        " left, and let them in again (beheerder)\n"
         "{command} help: this explanation\n"
         "A message or file in the thread of a dossier's card goes into the dossier.",
     ),

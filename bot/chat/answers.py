@@ -41,11 +41,12 @@ class Protocol:
 
 @dataclass(frozen=True)
 class Unknown:
-    """The asker is not known to the bot (or no longer active): nothing is shown, and they
-    are told whom to ask, with the id their chat knows them by (a Slack user id, an
-    Entra id) for whoever adds them."""
+    """The asker is not known to the bot, or no longer active: nothing is shown. Someone
+    unknown is told whom to ask, with the id their chat knows them by (a Slack user id,
+    an Entra id) for whoever adds them; someone deactivated (`inactive`) is told so."""
 
     platform_id: str = ""
+    inactive: bool = False
 
 
 @dataclass(frozen=True)

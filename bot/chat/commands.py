@@ -20,6 +20,9 @@ class Verb(StrEnum):
     PROTOCOL = "protocol"  # the procedure, to read or hand to a customer
     HELP = "help"
     ROLE = "role"  # a beheerder grants a role
+    REVOKE = "revoke"  # a beheerder takes a role away
+    DEACTIVATE = "deactivate"  # a beheerder refuses someone from now on (they left)
+    ACTIVATE = "activate"  # ... and lets them in again
 
 
 _VERBS = {
@@ -34,7 +37,18 @@ _VERBS = {
     "hulp": Verb.HELP,
     "rol": Verb.ROLE,
     "role": Verb.ROLE,
+    "intrekken": Verb.REVOKE,
+    "revoke": Verb.REVOKE,
+    "deactiveer": Verb.DEACTIVATE,
+    "deactiveren": Verb.DEACTIVATE,
+    "deactivate": Verb.DEACTIVATE,
+    "activeer": Verb.ACTIVATE,
+    "activeren": Verb.ACTIVATE,
+    "activate": Verb.ACTIVATE,
 }
+# The commands that name a colleague (`rol @Piet directie`, `deactiveer @Piet`): a chat
+# hands over the colleague its mention names, as it knows them.
+NAMES_A_COLLEAGUE = frozenset({Verb.ROLE, Verb.REVOKE, Verb.DEACTIVATE, Verb.ACTIVATE})
 _SCOPES = {s.value: s for s in Scope} | {
     "mine": Scope.MINE,
     "overdue": Scope.OVERDUE,

@@ -38,14 +38,26 @@ from bot.chat.commands import Command, Verb, unprefixed
 from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
 from bot.chat.done import did, repeated
-from bot.chat.roles import Colleague, grant_role, granted
+from bot.chat.roles import (
+    Colleague,
+    activate,
+    activated,
+    deactivate,
+    deactivated,
+    grant_role,
+    granted,
+    revoke_role,
+    revoked,
+)
 from bot.host import Klachtenbot
 from bot.rules.actions import ACTIONS, Action, AddNote, Register
 from bot.rules.errors import Refused
 from bot.rules.people import Person
 from bot.rules.validation import parse
 from bot.rules.workdays import local_date
+from bot.use_cases.access_log import Access
 from bot.use_cases.services import DossierView, Outcome, Scope
+from bot.use_cases.surfaces import Surface
 from bot.use_cases.tasks import TASKS, task_buttons
 from bot.views.cards import Button, Confirm, FieldKind, Form, Link, Option
 from bot.views.dossier_card import dossier_card, list_card
@@ -63,11 +75,27 @@ class Asker:
 
     `platform_id` is the id the chat knows them by (a Slack user id, an Entra id): what
     someone who is not known yet hands to whoever adds them.
+
+    `inactive`: the platform found someone a beheerder deactivated; they are served
+    no more than someone unknown (see `identified`).
     """
 
     person: Person | None
     lang: str
     platform_id: str = ""
+    inactive: bool = False
+
+    def unknown(self) -> Unknown:
+        """What someone the bot does not serve is told."""
+        return Unknown(self.platform_id, self.inactive)
+
+
+def identified(person: Person | None, lang: str, platform_id: str = "") -> Asker:
+    """The asker a chat found: a deactivated person is refused here, at once, in every
+    chat, before any command, click or message of theirs is read."""
+    if person is not None and not person.active:
+        return Asker(None, lang, platform_id, inactive=True)
+    return Asker(person, lang, platform_id)
 
 
 @dataclass(frozen=True)
@@ -80,6 +108,16 @@ class Upload:
     title: str | None = None
 
 
+def _role_word(args: tuple[str, ...], mentioned: Colleague | None) -> str | None:
+    """The role typed after the colleague, None when there is none. A chat that writes a
+    mention out as the name (Teams) leaves the name's last word where the role would be."""
+    if len(args) < 2:
+        return None
+    if mentioned is not None and " ".join(args).endswith(mentioned.name):
+        return None
+    return args[-1]
+
+
 def refusal(refused: Refused) -> Message:
     return Message(refused.key, dict(refused.params), good=False)
 
@@ -88,12 +126,16 @@ class Conversation:
     """The chat layer: one function per kind of request, called by every chat.
 
     `redraws_card`: the platform answers a click by redrawing the card it came from
-    (Teams); otherwise a step is answered with a sentence (Slack).
+    (Teams); otherwise a step is answered with a sentence (Slack). `surface` names
+    the chat in the read log and the staff log.
     """
 
-    def __init__(self, bot: Klachtenbot, redraws_card: bool = False) -> None:
+    def __init__(
+        self, bot: Klachtenbot, redraws_card: bool = False, surface: Surface = Surface.CHAT
+    ) -> None:
         self.bot = bot
         self.redraws_card = redraws_card
+        self.surface = surface
 
     async def answered(self, work: Awaitable[Answer], what: str) -> Answer:
         """`work`'s answer; a refusal said as such, a fault as `Failed`, never a traceback."""
@@ -127,7 +169,7 @@ class Conversation:
             return self.protocol(asker)
         person = asker.person
         if person is None:
-            return Unknown(asker.platform_id)
+            return asker.unknown()
         if said.verb is Verb.NEW:
             return self.registration(asker)
         if said.verb is Verb.LIST:
@@ -136,7 +178,9 @@ class Conversation:
             if len(said.args) != 1:
                 return Usage(Verb.SHOW)
             return await self.show(asker, said.args[0])
-        return await self.role(person, said.args, mentioned, asker.lang)
+        if said.verb is Verb.ROLE:
+            return await self.role(person, said.args, mentioned, asker.lang)
+        return await self.colleague(person, said, mentioned, asker.lang)
 
     def protocol(self, asker: Asker) -> Protocol:
         tasks = self.bot.tasks
@@ -150,13 +194,13 @@ class Conversation:
         scope = list_scope(args)
         if scope is None:  # a word that is no scope: the help lists the scopes
             return Help(Message("chat.unknown_scope", {"text": " ".join(args)[:100]}))
-        found = await self.bot.complaints.listing(person, scope)
+        found = await self.bot.complaints.listing(person, scope, surface=self.surface)
         return Listing(list_card(found.views, lang, found.total))
 
     async def look(self, asker: Asker, number: str) -> Answer:
         """The dossier's card again (a card asks to be redrawn, a form is cancelled)."""
         if asker.person is None:
-            return Unknown(asker.platform_id)
+            return asker.unknown()
         return await self.show(asker, number)
 
     async def show(
@@ -168,7 +212,7 @@ class Conversation:
     ) -> Dossier:
         """The dossier's card as this person may see it (the core refuses otherwise)."""
         assert asker.person is not None
-        view = await self.bot.complaints.view(asker.person, number)
+        view = await self.bot.complaints.view(asker.person, number, Access(self.surface))
         card = dossier_card(view, asker.person, asker.lang)
         return Dossier(card, view.dossier.number, view.dossier.version, note, tuple(links))
 
@@ -176,15 +220,39 @@ class Conversation:
         self, actor: Person, args: tuple[str, ...], mentioned: Colleague | None, lang: str
     ) -> Answer:
         """`rol @Piet directie`, or `rol Piet Jansen directie` for someone the bot knows."""
-        if len(args) < 2:
+        role_word = _role_word(args, mentioned)
+        if role_word is None:
             return Usage(Verb.ROLE)
         colleague = mentioned or Colleague(name=" ".join(args[:-1]))
-        return granted(await grant_role(self.bot.staff, actor, colleague, args[-1]), lang)
+        person = await grant_role(self.bot.staff, actor, colleague, role_word, self.surface)
+        return granted(person, lang)
+
+    async def colleague(
+        self, actor: Person, said: Command, mentioned: Colleague | None, lang: str
+    ) -> Answer:
+        """`intrekken @Piet directie`, `deactiveer @Piet`, `activeer Piet Jansen`: the
+        staff's own checks decide whether `actor` may (an active beheerder, not on
+        themselves where that would raise their own rights)."""
+        args, staff, surface = said.args, self.bot.staff, self.surface
+        if said.verb is Verb.REVOKE:
+            role_word = _role_word(args, mentioned)
+            if role_word is None:
+                return Message("chat.revoke_usage", good=False)
+            colleague = mentioned or Colleague(name=" ".join(args[:-1]))
+            person, role = await revoke_role(staff, actor, colleague, role_word, surface)
+            return revoked(person, role, lang)
+        if not args:
+            return Message(f"chat.{said.verb.value}_usage", good=False)
+        colleague = mentioned or Colleague(name=" ".join(args))
+        if said.verb is Verb.DEACTIVATE:
+            return deactivated(await deactivate(staff, actor, colleague, surface))
+        return activated(await activate(staff, actor, colleague, surface))
 
     async def open_dossiers(self, asker: Asker) -> list[DossierView]:
+        """What a person's own page shows (Slack's App Home): a list, logged as read."""
         if asker.person is None:
             return []
-        return await self.bot.complaints.dossiers(asker.person, Scope.OPEN)
+        return await self.bot.complaints.dossiers(asker.person, Scope.OPEN, self.surface)
 
     # -- buttons ----------------------------------------------------------------------------
 
@@ -199,7 +267,7 @@ class Conversation:
     ) -> Answer:
         """A button on a card: a card task, a one-tap step, or the form the step needs."""
         if asker.person is None:
-            return Unknown(asker.platform_id)
+            return asker.unknown()
         if name in TASKS and self.bot.tasks is not None:
             return await self.task(asker, name, number, data, key)
         cls = ACTIONS.get(name)
@@ -221,7 +289,7 @@ class Conversation:
         and the core says why it will not).
         """
         if asker.person is None:
-            return Unknown(asker.platform_id)
+            return asker.unknown()
         values = {k: str(v) for k, v in data.items()}
         if name in TASKS and self.bot.tasks is not None:
             if not number:
@@ -262,7 +330,9 @@ class Conversation:
         values = {k: str(v) for k, v in data.items()}
         try:
             reply = await retried(
-                lambda: tasks.run(person, name, number, values, asker.lang, request_key=key)
+                lambda: tasks.run(
+                    person, name, number, values, asker.lang, request_key=key, surface=self.surface
+                )
             )
         except Refused as refused:
             return await self._refused_on_card(asker, number, refused)
@@ -289,7 +359,7 @@ class Conversation:
         """
         person = asker.person
         if person is None:
-            return Unknown(asker.platform_id)
+            return asker.unknown()
         cls = ACTIONS.get(name)
         if cls is None or (cls is not Register and not number):
             raise Refused("action.unknown", action=name)
@@ -346,7 +416,7 @@ class Conversation:
     async def note(self, asker: Asker, number: str, text: str, key: str | None) -> Answer | None:
         """A message in a dossier's thread is interim communication: it goes in the dossier."""
         if asker.person is None:
-            return Unknown(asker.platform_id)
+            return asker.unknown()
         if not text.strip():
             return None
         try:
@@ -393,7 +463,7 @@ class Conversation:
         is asked to send it again with one.
         """
         if asker.person is None:
-            return Unknown(asker.platform_id)
+            return asker.unknown()
         named = DOSSIER_NUMBER.search(text or "")
         if named is None:
             return Message("chat.file_needs_number", good=False)

@@ -115,7 +115,8 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
         settings=settings,
         engine=engine,
         complaints=complaints,
-        staff=Staff(uow),
+        # The staff log's clock is the procedure's: a test that sets one sets both.
+        staff=Staff(uow, lambda: complaints.clock()),
         dispatcher=dispatcher,
         outbox=outbox,
         documents=documents,

@@ -18,10 +18,11 @@ from bot.rules.actions import ACTIONS, Action, Register
 from bot.rules.errors import Refused
 from bot.rules.fields import unstorable
 from bot.rules.people import Person
-from bot.rules.roles import parse_role
 from bot.settings import Settings
 from bot.terminal import LANG, Parser, UsageError, print_json, print_table
+from bot.use_cases.access_log import Access, Seen
 from bot.use_cases.services import DossierView, Scope
+from bot.use_cases.surfaces import Surface
 from bot.views.cards import FieldKind, without_bidi_controls
 from bot.views.forms import form
 
@@ -30,6 +31,8 @@ CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
 # Modules that add commands of their own (deadlines, mirror, teams-package, ...). Each
 # has `add_commands(commands)` and `async run(bot, args) -> int | None` (None: not mine).
 EXTENSIONS: tuple[str, ...] = (
+    "bot.entry.cli_people",
+    "bot.entry.cli_access_log",
     "bot.entry.cli_deadlines",
     "adapters.teams.cli",
     "adapters.orthomatic.cli",
@@ -72,20 +75,6 @@ def build_parser() -> Parser:
     db.add_subparsers(dest="db_command", required=True, parser_class=Parser).add_parser(
         "upgrade", help="maak of werk de database bij"
     )
-
-    people = commands.add_parser("people", help="mensen en rollen")
-    people_commands = people.add_subparsers(
-        dest="people_command", required=True, parser_class=Parser
-    )
-    add = people_commands.add_parser("add", help="voeg iemand toe")
-    add.add_argument("name")
-    add.add_argument("--role", action="append", required=True)
-    add.add_argument("--email")
-    add.add_argument("--slack", help="Slack user id")
-    add.add_argument("--teams-aad", help="Teams AAD object id")
-    add.add_argument("--json", action="store_true")
-    listing = people_commands.add_parser("list", help="toon iedereen")
-    listing.add_argument("--json", action="store_true")
 
     dossier = commands.add_parser("dossier", help="klachtdossiers")
     dossier_commands = dossier.add_subparsers(
@@ -176,11 +165,13 @@ _ARGUMENTS = {"actor": "--as", "number": "number", "name": "name"}  # as argpars
 def _needs_integrations(args: argparse.Namespace) -> bool:
     """Whether the command needs the whole bot, or the procedure over the database will do.
 
-    Reading or adding people and listing dossiers records no step (so no reactor has
-    anything to queue) and shows nothing an integration adds; building the chats, the
-    mirror and the letters would only make them slow to start.
+    Reading or changing people, reading the read log and listing dossiers records no
+    step (so no reactor has anything to queue) and shows nothing an integration adds;
+    building the chats, the mirror and the letters would only make them slow to start.
     """
     if args.command == "people":
+        return False
+    if args.command == "privacy" and getattr(args, "privacy_command", None) == "log":
         return False
     return not (args.command == "dossier" and args.dossier_command == "list")
 
@@ -200,8 +191,6 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     bot = build(settings) if _needs_integrations(args) else build_core(settings)
     try:
-        if args.command == "people":
-            return await _people(bot, args)
         if args.command == "dossier":
             return await _dossier(bot, args)
         for extension in _extensions():
@@ -211,38 +200,6 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
         raise UsageError(args.command)
     finally:
         await bot.close()
-
-
-async def _people(bot: Any, args: argparse.Namespace) -> int:
-    if args.people_command == "add":
-        roles = [parse_role(r) for r in args.role]
-        person = await bot.staff.add(None, args.name, roles, args.email, args.slack, args.teams_aad)
-        if args.json:
-            print_json(person)
-        else:
-            print(t("cli.person_added", LANG, name=person.name, id=person.id, roles=_roles(person)))
-        return 0
-    people = await bot.staff.all()
-    if args.json:
-        print_json(people)
-    elif not people:
-        print(t("cli.no_people", LANG))
-    else:
-        print_table(
-            ["#", "naam", "e-mail", "rollen", "slack", "teams"],
-            [
-                [
-                    p.id,
-                    p.name,
-                    p.email or "",
-                    _roles(p),
-                    p.slack_user_id or "",
-                    p.teams_aad_id or "",
-                ]
-                for p in people
-            ],
-        )
-    return 0
 
 
 async def _actor(bot: Any, args: argparse.Namespace) -> Person:
@@ -287,7 +244,7 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
         outcome = await bot.complaints.act(actor, args.number, action)
         return _report(outcome.dossier.number, "cli.acted", args, outcome)
     if command == "show":
-        view = await bot.complaints.view(actor, args.number)
+        view = await bot.complaints.view(actor, args.number, Access(Surface.CLI, Seen.TIMELINE))
         if args.json:
             print_json(
                 {
@@ -299,7 +256,9 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
         else:
             _show(view)
         return 0
-    found = await bot.complaints.listing(actor, Scope(args.scope), shown=CLI_LIST_LINES)
+    found = await bot.complaints.listing(
+        actor, Scope(args.scope), shown=CLI_LIST_LINES, surface=Surface.CLI
+    )
     views = found.views
     if args.json:
         print_json([v.dossier for v in views])
@@ -355,10 +314,6 @@ def _show(view: DossierView) -> None:
         for key, value in event.data.items():
             if value not in (None, "", []):
                 print(f"      {key}: {without_bidi_controls(str(value))}")
-
-
-def _roles(person: Person) -> str:
-    return ", ".join(t(f"role.{r.value}", LANG) for r in sorted(person.roles)) or "-"
 
 
 if __name__ == "__main__":

@@ -25,7 +25,9 @@ from bot.rules.people import SYSTEM, Person
 from bot.rules.procedure import Change, apply, can_own, may_read, register
 from bot.rules.roles import Role
 from bot.rules.workdays import local_date, utcnow
+from bot.use_cases.access_log import Access, Seen, record_read
 from bot.use_cases.ports import Deadline, DossierFilter, UnitOfWork
+from bot.use_cases.surfaces import Surface
 
 # Fields of an action that name a person; each must be known staff.
 _PERSON_FIELDS = ("owner_id", "contact_by_id", "new_owner_id")
@@ -178,14 +180,37 @@ class Complaints:
             callback()
         return Outcome(step.dossier, step.events, result=step.result)
 
-    async def view(self, actor: Person, number: str) -> DossierView:
+    async def view(self, actor: Person, number: str, access: Access | None = None) -> DossierView:
+        """The dossier for someone who may read it. With `access`, it is shown to them:
+        the read is logged first (what cannot be logged is not shown). Without, it is a
+        check inside a use case, and nothing of it reaches the person."""
         async with self.uow(readonly=True) as uow:
             actor = await self.current_actor(uow, actor)
             dossier = await self.load_dossier(uow, number)
             if not may_read(actor, dossier):
                 raise Refused("role.forbidden_read", number=number)
             view = await self._view(uow, dossier)
+        if access is not None:
+            await self.record_read(actor, dossier.number, access)
         return await self._complete(view)
+
+    async def record_read(
+        self,
+        reader: Person,
+        dossiers: str | list[str],
+        access: Access,
+        item: str | None = None,
+    ) -> None:
+        """Log that `reader` saw `dossiers`, in a short writing transaction of its own.
+
+        The read itself ran in a read-only transaction (on SQLite it does not wait for
+        writers); the log line needs the write lock only for its own insert.
+        """
+        if not dossiers:
+            return
+        async with self.uow() as uow:
+            await record_read(uow, reader, dossiers, access, self.clock(), item)
+            await uow.commit()
 
     async def posted_view(self, number: str, timeline: bool = True) -> DossierView | None:
         """The dossier for a post the bot makes itself, where no person asks: the procedure
@@ -204,14 +229,26 @@ class Complaints:
         view.email_letters = self.email_letters
         return view
 
-    async def dossiers(self, actor: Person, scope: Scope = Scope.OPEN) -> list[DossierView]:
-        """The dossiers this person may see (the oldest 200), with deadlines: the App Home."""
+    async def dossiers(
+        self, actor: Person, scope: Scope = Scope.OPEN, surface: Surface | None = None
+    ) -> list[DossierView]:
+        """The dossiers this person may see (the oldest 200), with deadlines: the App Home.
+
+        With `surface`, the list is shown to them, and each dossier in it is logged as read.
+        """
         async with self.uow(readonly=True) as uow:
             query = await self._scope(uow, actor, scope)
-            return await self._views(uow, await uow.dossiers.find(query), deadlines=True)
+            views = await self._views(uow, await uow.dossiers.find(query), deadlines=True)
+        if surface is not None:
+            await self.record_read(actor, _numbers(views), Access(surface, Seen.LIST))
+        return views
 
     async def listing(
-        self, actor: Person, scope: Scope = Scope.OPEN, shown: int = LIST_LINES
+        self,
+        actor: Person,
+        scope: Scope = Scope.OPEN,
+        shown: int = LIST_LINES,
+        surface: Surface | None = None,
     ) -> Listing:
         """A list to answer `/klacht lijst` with: the oldest `shown` dossiers this person
         may see, without deadlines (the list shows none), and how many there are in all.
@@ -224,7 +261,10 @@ class Complaints:
             query.limit = shown
             found = await uow.dossiers.find(query)
             total = len(found) if len(found) < shown else await uow.dossiers.count(query)
-            return Listing(await self._views(uow, found, deadlines=False), total)
+            listed = Listing(await self._views(uow, found, deadlines=False), total)
+        if surface is not None:  # one line per dossier shown; the count reveals no dossier
+            await self.record_read(actor, _numbers(listed.views), Access(surface, Seen.LIST))
+        return listed
 
     async def _scope(self, uow: UnitOfWork, actor: Person, scope: Scope) -> DossierFilter:
         actor = await self.current_actor(uow, actor)
@@ -264,8 +304,10 @@ class Complaints:
         if actor.id == SYSTEM.id:
             return SYSTEM
         current = await uow.people.get(actor.id)
-        if current is None or not current.active:
+        if current is None:
             raise Refused("person.unknown_actor")
+        if not current.active:
+            raise Refused("person.inactive")  # deactivated: refused everywhere at once
         return current
 
     async def load_dossier(self, uow: UnitOfWork, number: str) -> Dossier:
@@ -320,6 +362,10 @@ class Complaints:
         if dossier is None:
             raise duplicate
         return Outcome(dossier, [], duplicate=True, result=result)
+
+
+def _numbers(views: list[DossierView]) -> list[str]:
+    return [v.dossier.number for v in views]
 
 
 def _people_of(dossier: Dossier) -> set[int]:

@@ -30,9 +30,11 @@ from bot.rules.people import Person
 from bot.rules.procedure import available_actions
 from bot.rules.roles import Role
 from bot.rules.workdays import utcnow
+from bot.use_cases.access_log import Access, Seen
 from bot.use_cases.documents import PDF
 from bot.use_cases.links import PROTOCOL, Links, Target
 from bot.use_cases.services import DossierView
+from bot.use_cases.surfaces import Surface
 from bot.views.cards import Button, Confirm, Link, Style
 
 if TYPE_CHECKING:
@@ -156,6 +158,7 @@ class CardTasks:
         data: dict[str, str],
         lang: str,
         request_key: str | None = None,
+        surface: Surface = Surface.CHAT,
     ) -> Reply:
         """Do one card task for `actor`; a refusal says why, as everywhere (`Refused`).
 
@@ -165,7 +168,7 @@ class CardTasks:
         number = number.strip().upper()
         view = await self.complaints.view(actor, number)
         if task == Task.DOCUMENTS:
-            return await self._documents(actor, number, lang)
+            return await self._documents(actor, number, lang, surface)
         if task == Task.LETTER_PREVIEW:
             return await self._preview(actor, number, lang)
         if task == Task.LETTER_EMAIL:
@@ -181,10 +184,12 @@ class CardTasks:
             return await self._tick(actor, data.get("item", ""), lang)
         raise Refused("action.unknown", action=task)
 
-    async def _documents(self, actor: Person, number: str, lang: str) -> Reply:
+    async def _documents(self, actor: Person, number: str, lang: str, surface: Surface) -> Reply:
         documents = await self.documents.list(actor, number)
         if not documents:
             return Reply(text=t("task.documents_none", lang, number=number))
+        # Their names may say something of the complaint: shown, so logged first.
+        await self.complaints.record_read(actor, number, Access(surface, Seen.DOCUMENTS))
         if self.links is None:
             names = "\n".join(f"- {d.filename}" for d in documents)
             return Reply(text=t("task.links_off", lang, number=number, names=names))
@@ -200,21 +205,31 @@ class CardTasks:
 
     async def open(self, token: str) -> Download:
         """What a download link opens, checked anew: the signature, its expiry, and that the
-        person it was made for may still read the dossier (and, for the letter, send it)."""
+        person it was made for may still read the dossier (and, for the letter, send it).
+
+        A link outlives nobody's rights: someone deactivated since it was handed out is
+        refused, and every download is logged as a read before its bytes are sent.
+        """
         if self.links is None:
             raise Refused("link.invalid")
         grant = self.links.verify(token, self.clock())
         person = await self.complaints.person(grant.person_id)
         if person is None:
             raise Refused("link.invalid")
+        if not person.active:
+            raise Refused("person.inactive")
         kind, ref = grant.target.kind, grant.target.ref
         if kind == DOCUMENT and ref.isdigit():
             document = await self.documents.read(person, int(ref))
             assert document.content is not None
+            seen = Access(Surface.WEB, Seen.DOCUMENT)
+            await self.complaints.record_read(person, document.dossier_number, seen, item=ref)
             return Download(document.content, document.content_type, document.filename)
         if kind == LETTER:
             await self._letter_sender(person, ref)
             content = await self.letters.acknowledgement_preview(person, ref)
+            seen = Access(Surface.WEB, Seen.LETTER)
+            await self.complaints.record_read(person, ref.strip().upper(), seen)
             name = f"voorbeeld-ontvangstbevestiging-{ref}.pdf"
             return Download(content, PDF.content_type, name, inline=True)
         raise Refused("link.invalid")

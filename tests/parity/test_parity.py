@@ -100,7 +100,15 @@ class Race:
 
 
 async def stage(world: World, name: str) -> None:
-    """The dossier brought to a stage of the procedure through the core, as any chat would."""
+    """The dossier brought to a stage of the procedure through the core, as any chat would;
+    `+inactief:LABEL` then has a beheerder deactivate that person."""
+    name, _, gone = name.partition("+inactief:")
+    await _dossier_stage(world, name)
+    if gone:
+        await world.bot.staff.deactivate(world.people["beheerder"], world.people[gone].id)
+
+
+async def _dossier_stage(world: World, name: str) -> None:
     if name == "-":
         return
     c, p = world.bot.complaints, world.people
@@ -361,9 +369,9 @@ def difference(what: str, slack: object, teams: object) -> str:
     return f"{what}: slack {slack} | teams {teams}"
 
 
-def test_the_spec_covers_every_step_task_and_scope() -> None:
-    """A new step, task or scope without a row fails here, not in a review."""
-    from bot.chat.commands import _SCOPES
+def test_the_spec_covers_every_step_task_scope_and_word() -> None:
+    """A new step, task, scope or command word without a row fails here, not in a review."""
+    from bot.chat.commands import _SCOPES, _VERBS
     from bot.rules.actions import ACTIONS
     from bot.use_cases.tasks import TASKS
 
@@ -373,5 +381,7 @@ def test_the_spec_covers_every_step_task_and_scope() -> None:
     typed = {r.does for r in SPEC if r.kind == "command"}
     for word in _SCOPES:
         assert any(t.endswith(f" {word}") for t in typed), word
+    for word in _VERBS:
+        assert any(t.split()[1:2] == [word] for t in typed), word
     interactions, roles, platforms = size()
     print(f"parity spec: {interactions} interactions x {roles} roles x {platforms} platforms")

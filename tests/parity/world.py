@@ -95,7 +95,17 @@ class Recorded:
 
     timeline: list[tuple[str, str]]  # (action, actor's role)
     outbox: list[tuple[str, str, str]]  # (channel, kind, recipient)
-    people: list[tuple[str, str]]  # (name, roles) of everyone, after
+    people: list[tuple[str, str]]  # (name, roles) of everyone, after ("inactief": deactivated)
+
+
+def _roles(person_id: int, active: bool, roles: Any) -> str:
+    held = sorted(str(r["role"]) for r in roles if r["person_id"] == person_id)
+    return ",".join(held + ([] if active else ["inactief"]))
+
+
+# `@label` in what the spec types names the colleague of that label in STAFF, mentioned
+# as each chat mentions someone.
+MENTION = re.compile(r"@(\w+)")
 
 
 @dataclass
@@ -147,15 +157,12 @@ class World:
                     .order_by(outbox.c.id)
                 )
             ).all()
-            staff = (await conn.execute(select(people.c.id, people.c.name))).all()
+            staff = (await conn.execute(select(people.c.id, people.c.name, people.c.active))).all()
             roles = (await conn.execute(select(person_roles))).mappings().all()
         return Recorded(
             timeline=[(a, self.role_of(actor)) for a, actor in timeline],
             outbox=sorted(self._item(channel, payload) for channel, payload in items),
-            people=sorted(
-                (name, ",".join(sorted(str(r["role"]) for r in roles if r["person_id"] == pid)))
-                for pid, name in staff
-            ),
+            people=sorted((name, _roles(pid, active, roles)) for pid, name, active in staff),
         )
 
     def _item(self, channel: str, payload: Any) -> tuple[str, str, str]:
@@ -258,8 +265,7 @@ class SlackWorld(World):
 
     async def say(self, who: str, text: str) -> Shown:
         before = self._seen()
-        if "@newcomer" in text:
-            text = text.replace("@newcomer", f"<@{STAFF['newcomer'][2]}>")
+        text = MENTION.sub(lambda m: f"<@{STAFF[m.group(1)][2]}>", text)
         status, _ = await self.sends.command(STAFF[who][2], text.removeprefix("klacht").strip())
         assert status == 200
         return await self._shown_after(before)
@@ -384,11 +390,12 @@ class TeamsWorld(World):
         world.connector, world.connector_runner = connector, connector_runner
         world.teams = Teams(url + "/api/messages", connector.url)
         world.teams.vouch = lambda activity: vouched(bot, activity)
-        newcomer = STAFF["newcomer"]
-        connector.members[User(newcomer[0], newcomer[3]).id] = {
-            **User(newcomer[0], newcomer[3]).account(),
-            "email": "newcomer@example.nl",
-        }
+        for label in ("newcomer", "sanne"):  # the colleagues the spec mentions
+            name, _, _, aad = STAFF[label]
+            connector.members[User(name, aad).id] = {
+                **User(name, aad).account(),
+                "email": f"{label}@example.nl",
+            }
         await world.load_people()
         return world
 
@@ -414,13 +421,14 @@ class TeamsWorld(World):
     async def say(self, who: str, text: str) -> Shown:
         before = len(self.connector.calls)
         user = self.user(who)
-        if "@newcomer" in text:
-            newcomer = self.user("newcomer")
+        named = MENTION.search(text)
+        if named:
+            colleague = self.user(named.group(1))
             activity = self.teams._base("message", user, self.teams.personal(user))
-            tag = f"<at>{newcomer.name}</at>"
-            activity["text"] = text.replace("@newcomer", tag)
+            tag = f"<at>{colleague.name}</at>"
+            activity["text"] = text.replace(named.group(0), tag)
             activity["entities"] = [
-                {"type": "mention", "text": tag, "mentioned": newcomer.account()}
+                {"type": "mention", "text": tag, "mentioned": colleague.account()}
             ]
             status, _ = await self.teams.post(activity)
         else:

@@ -23,5 +23,5 @@ async def _publish(slack: SlackContext, user: str) -> None:
         asker = await slack.asker(user)
         views = await slack.conversation.open_dossiers(asker)
         now = slack.bot.complaints.clock()
-        view = home_view(asker.person, views, asker.lang, now, user_id=user)
+        view = home_view(asker.person, views, asker.lang, now, asker.unknown())
         await slack.client.views_publish(user_id=user, view=view)

@@ -9,7 +9,7 @@ from adapters.teams.answers import card, text
 from adapters.teams.listeners.context import TeamsContext, reader
 from adapters.teams.port import FetchFailed, Inbound, Outgoing, TooLarge, Turn
 from bot.chat.answers import Answer, Kept, Message, Unknown
-from bot.chat.commands import Verb, command
+from bot.chat.commands import NAMES_A_COLLEAGUE, command
 from bot.chat.conversation import Asker, Upload
 from bot.chat.roles import Colleague
 from bot.rules.errors import Refused
@@ -55,7 +55,7 @@ async def message(teams: TeamsContext, inbound: Inbound, asker: Asker, turn: Tur
         sent = await conversation.sent_to_the_bot(asker, inbound.text, _uploads(teams, inbound))
         return await _tell(teams, inbound, asker, turn, sent)
     mentioned = None
-    if said is not None and said.verb is Verb.ROLE and len(said.args) >= 2:
+    if said is not None and said.verb in NAMES_A_COLLEAGUE and said.args:
         mentioned = await _mentioned(inbound, turn)
     answer = await conversation.command(asker, said, inbound.text or "", mentioned)
     await turn.reply(Outgoing(card=card(answer, reader(inbound, asker.lang))))
@@ -124,7 +124,8 @@ def _fetcher(teams: TeamsContext, inbound: Inbound, url: str, name: str) -> Any:
 
 
 async def _mentioned(inbound: Inbound, turn: Turn) -> Colleague | None:
-    """`klacht rol @Piet directie`: the member mentioned, as the chat layer's colleague."""
+    """`klacht rol @Piet directie`, `klacht deactiveer @Piet`: the member mentioned, as the
+    chat layer's colleague."""
     if not inbound.mentions:
         return None
     user_id, shown = inbound.mentions[0]
