@@ -50,7 +50,7 @@ def postgres_server() -> Iterator[str]:
 
 
 _PG_TABLES = (
-    "chat_messages, conversation_refs, documents, inbound_keys, outbox, deadlines, "
+    "chat_messages, conversation_refs, documents, inbound_keys, outbox, deadlines, event_details, "
     "events, dossiers, dossier_counters, person_roles, people"
 )
 

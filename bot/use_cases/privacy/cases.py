@@ -1,0 +1,42 @@
+"""The privacy use cases of one bot, built together by the composition root."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.use_cases.documents import DocumentRepository
+from bot.use_cases.ports import UnitOfWork
+from bot.use_cases.privacy.anonymise import Anonymiser, MirrorItems
+from bot.use_cases.privacy.erase import Erasure
+from bot.use_cases.privacy.export import Export
+from bot.use_cases.privacy.ports import FreeSpace, NoReadLog, PrivacyRepository, ReadLog
+from bot.use_cases.privacy.retention import Retention
+from bot.use_cases.services import Complaints
+
+
+@dataclass(frozen=True)
+class Privacy:
+    anonymiser: Anonymiser
+    retention: Retention
+    export: Export
+    erasure: Erasure
+
+
+def privacy(
+    complaints: Complaints,
+    repository: Callable[[UnitOfWork], PrivacyRepository],
+    documents: Callable[[UnitOfWork], DocumentRepository],
+    free_space: FreeSpace,
+    platforms: list[str],
+    mirror_items: MirrorItems | None,
+    retention_months: int,
+    reads: ReadLog | None = None,
+) -> Privacy:
+    anonymiser = Anonymiser(complaints, repository, platforms, mirror_items)
+    return Privacy(
+        anonymiser=anonymiser,
+        retention=Retention(complaints.uow, repository, anonymiser, free_space, retention_months),
+        export=Export(complaints, repository, documents, reads or NoReadLog()),
+        erasure=Erasure(anonymiser, repository, free_space),
+    )

@@ -1,0 +1,56 @@
+"""What the privacy use cases need from storage and from the read log, as protocols."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from bot.rules.dossier import Dossier
+from bot.rules.people import Person
+
+
+class PrivacyRepository(Protocol):
+    """Inside one unit of work's transaction (see `storage.privacy`)."""
+
+    async def closed_before(
+        self, cutoff: datetime, after: tuple[datetime, str] | None, limit: int
+    ) -> list[Dossier]:
+        """Closed dossiers that still hold personal data, closed at or before `cutoff`,
+        in closing order, from just after `after` (closed_at, number)."""
+        ...
+
+    async def of_customer(self, customer_number: str) -> list[Dossier]: ...
+
+    async def unconfirmed(self) -> list[Dossier]:
+        """Dossiers whose customer number was never confirmed (website complaints)."""
+        ...
+
+    async def forget(self, number: str) -> None:
+        """Remove what the dossier's row no longer holds: its events' personal parts, its
+        documents, and its outbox items (they quote the customer). The dossier itself must
+        already be saved anonymised: the database refuses otherwise."""
+        ...
+
+
+class FreeSpace(Protocol):
+    async def scrub(self) -> None:
+        """Make what was just removed unreadable in the database's own files, where the
+        engine allows it (SQLite: checkpoint and empty the write-ahead log)."""
+        ...
+
+
+class ReadLog(Protocol):
+    """Who read which dossier, through which surface, and what (NEN 7513)."""
+
+    async def record(self, person: Person, dossier_number: str, surface: str, what: str) -> None:
+        ...
+
+
+class NoReadLog:
+    """Until the read log is installed: records nothing.
+
+    Its one caller here is the export (`Export.run`), which must be logged as a read.
+    """
+
+    async def record(self, person: Person, dossier_number: str, surface: str, what: str) -> None:
+        return None

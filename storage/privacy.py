@@ -1,0 +1,94 @@
+"""The SQL of retention and erasure: which dossiers expire, and removing what they held.
+
+The timeline's events are never touched: their personal parts live in
+`event_details` (a trigger lets a row go only once its dossier is anonymised), the
+documents' bytes in `documents`, the quoted texts in the outbox's payloads.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_, delete, or_, select, text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.rules.dossier import Dossier
+from bot.use_cases.ports import UnitOfWork
+from storage import tables as t
+
+
+class SqlPrivacy:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self.c = connection
+
+    @classmethod
+    def of(cls, uow: UnitOfWork) -> SqlPrivacy:
+        """The privacy statements of a `SqlUnitOfWork`'s transaction."""
+        connection = getattr(uow, "connection", None)
+        if connection is None:
+            raise RuntimeError("privacy needs an open SqlUnitOfWork")
+        return cls(connection)
+
+    async def closed_before(
+        self, cutoff: datetime, after: tuple[datetime, str] | None, limit: int
+    ) -> list[Dossier]:
+        d = t.dossiers.c
+        # The same condition as the partial index ix_dossiers_retention, so it is used.
+        stmt = select(d.data).where(
+            d.closed_at.is_not(None), d.anonymised_at.is_(None), d.closed_at <= cutoff
+        )
+        if after is not None:
+            closed_at, number = after
+            stmt = stmt.where(
+                or_(d.closed_at > closed_at, and_(d.closed_at == closed_at, d.number > number))
+            )
+        rows = await self.c.execute(stmt.order_by(d.closed_at, d.number).limit(limit))
+        return [Dossier.model_validate(r.data) for r in rows]
+
+    async def of_customer(self, customer_number: str) -> list[Dossier]:
+        d = t.dossiers.c
+        rows = await self.c.execute(
+            select(d.data).where(d.customer_number == customer_number).order_by(d.id)
+        )
+        return [Dossier.model_validate(r.data) for r in rows]
+
+    async def unconfirmed(self) -> list[Dossier]:
+        d = t.dossiers.c
+        rows = await self.c.execute(
+            select(d.data)
+            .where(d.customer_number.is_(None), d.anonymised_at.is_(None))
+            .order_by(d.id)
+        )
+        return [Dossier.model_validate(r.data) for r in rows]
+
+    async def forget(self, number: str) -> None:
+        dossier_id = (
+            await self.c.execute(select(t.dossiers.c.id).where(t.dossiers.c.number == number))
+        ).scalar_one()
+        await self.c.execute(
+            delete(t.event_details).where(t.event_details.c.dossier_id == dossier_id)
+        )
+        await self.c.execute(delete(t.documents).where(t.documents.c.dossier_id == dossier_id))
+        await self.c.execute(delete(t.outbox).where(t.outbox.c.dossier_number == number))
+
+
+class SqlFreeSpace:
+    """After a removal, the engine's own files (see docs/privacy.md)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def scrub(self) -> None:
+        if self.engine.dialect.name != "sqlite":
+            # PostgreSQL: old row versions stay in the table files until VACUUM reuses
+            # their space (autovacuum); no reader, dump or replica sees them.
+            return
+        # The write-ahead log still holds the pages as they were before: copy the new
+        # ones into the database file (whose freed space secure_delete has zeroed)
+        # and empty the log.
+        async with self.engine.connect() as connection:
+            await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            await connection.commit()
+
+
+__all__ = ["SqlFreeSpace", "SqlPrivacy", "text"]
