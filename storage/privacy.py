@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, delete, or_, select, text
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.rules.dossier import Dossier
@@ -86,9 +86,10 @@ class SqlFreeSpace:
         # The write-ahead log still holds the pages as they were before: copy the new
         # ones into the database file (whose freed space secure_delete has zeroed)
         # and empty the log.
+        # Outside any transaction (the engine begins every one IMMEDIATE, which a
+        # checkpoint cannot run in): on the driver's own connection.
         async with self.engine.connect() as connection:
-            await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            await connection.commit()
+            raw = await connection.get_raw_connection()
+            cursor = await raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            await cursor.close()
 
-
-__all__ = ["SqlFreeSpace", "SqlPrivacy", "text"]
