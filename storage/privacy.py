@@ -92,4 +92,3 @@ class SqlFreeSpace:
             raw = await connection.get_raw_connection()
             cursor = await raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             await cursor.close()
-

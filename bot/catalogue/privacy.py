@@ -50,8 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " (klachtenbot mirror), then the data can go here.",
     ),
     "privacy.forbidden": (
-        "Alleen de coördinator klachten kan gegevens van een klant opvragen of laten"
-        " verwijderen.",
+        "Alleen de coördinator klachten kan gegevens van een klant opvragen of laten verwijderen.",
         "Only the complaints coordinator can export or erase a customer's data.",
     ),
     "privacy.customer_unknown": (
@@ -89,8 +88,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.exported_by_name": (
         "{number} is gevonden op naam en e-mailadres (het klantnummer was niet bevestigd).",
-        "{number} was found by name and e-mail address (its customer number was never"
-        " confirmed).",
+        "{number} was found by name and e-mail address (its customer number was never confirmed).",
     ),
     "cli.export_unwritable": (
         "Kan {path} niet schrijven: {error}.",

@@ -200,9 +200,7 @@ def text(payload: Mapping[str, Any], names: Mapping[int, str] | None = None) -> 
     if kind is ItemKind.PINBOARD:
         return t("mirror.pinboard", LANG, title=payload.get("title") or "-")
     if kind is ItemKind.ERASE:
-        return t(
-            "mirror.erase", LANG, number=payload["dossier_number"], count=payload["documents"]
-        )
+        return t("mirror.erase", LANG, number=payload["dossier_number"], count=payload["documents"])
     return _contact_text(payload, names or {})
 
 

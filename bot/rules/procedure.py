@@ -40,9 +40,9 @@ from bot.rules.actions import (
     Escalate,
     Evaluate,
     ExtendTerm,
+    LiftHold,
     MarkHandled,
     PlanContact,
-    LiftHold,
     Register,
     Reopen,
     ReportStatus,
@@ -188,9 +188,8 @@ def _offered(action: type[Action], dossier: Dossier) -> bool:
         return not dossier.term_extended
     if action is Close:
         return dossier.customer_agreed and dossier.acknowledgement is not None
-    if action in (SetHold, LiftHold):
-        return False  # named in words (`klacht bewaar`), not offered as a button
-    return True
+    # The hold is named in words (`klacht bewaar`), not offered as a button.
+    return action not in (SetHold, LiftHold)
 
 
 def register(action: Register, actor: Person, number: str, now: datetime, terms: Terms) -> Change:

@@ -119,7 +119,9 @@ def anonymised_card(view: DossierView, viewer: Person, lang: str) -> Card:
     sections = [Section(text=t(key, lang, on=format_date(d.anonymised_at.date(), lang)))]
     if view.mirror is not None and (checklist := checklist_section(view.mirror, viewer, lang)):
         sections.append(checklist)
-    return Card(title=t("card.anonymised_title", lang, number=d.number), facts=facts, sections=sections)
+    return Card(
+        title=t("card.anonymised_title", lang, number=d.number), facts=facts, sections=sections
+    )
 
 
 def buttons(view: DossierView, viewer: Person, lang: str) -> list[Button]:

@@ -12,13 +12,10 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from bot.entry.bootstrap import build
-from bot.settings import Settings
 from storage import tables as t
 from tests.bot.use_cases.privacy.support import KEPT, SECRETS, closed_dossier, tick_mirror
 
@@ -45,9 +42,10 @@ async def _postgres_bytes(url: str) -> bytes:
         dump = subprocess.run(
             ["pg_dump", "--no-owner", "--data-only", url], capture_output=True, check=True
         )
-        return dump.stdout + subprocess.run(
-            ["pg_dump", "--no-owner", url], capture_output=True, check=True
-        ).stdout
+        return (
+            dump.stdout
+            + subprocess.run(["pg_dump", "--no-owner", url], capture_output=True, check=True).stdout
+        )
     import asyncpg  # no pg_dump here: every table copied out instead
 
     conn = await asyncpg.connect(url)
@@ -78,8 +76,7 @@ async def _database_bytes(url: str) -> bytes:
     return await _postgres_bytes(url)
 
 
-async def test_after_retention_no_byte_of_the_customer_is_left(database_url, clock, team_of):
-    bot, team = team_of
+async def test_after_retention_no_byte_of_the_customer_is_left(database_url, bot, team):
     number = await closed_dossier(bot, team)
     await tick_mirror(bot, team)
     before = await _events(bot.engine)
@@ -108,8 +105,7 @@ async def _refused(engine, statement) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-async def test_the_timeline_stays_append_only_and_details_go_only_with_anonymisation(team_of):
-    bot, team = team_of
+async def test_the_timeline_stays_append_only_and_details_go_only_with_anonymisation(bot, team):
     number = await closed_dossier(bot, team)
     e = bot.engine
     assert await _refused(e, update(t.events).values(actor_name="x"))
@@ -123,24 +119,6 @@ async def test_the_timeline_stays_append_only_and_details_go_only_with_anonymisa
         left = await connection.execute(select(func.count()).select_from(t.event_details))
         assert left.scalar_one() == 0
     view = await bot.complaints.view(team.coordinator, number)
-    assert view.dossier.anonymised_at is not None and view.dossier.erased_by_id == team.coordinator.id
-
-
-@pytest.fixture
-async def team_of(database_url, clock):  # type: ignore[no-untyped-def]
-    from bot.rules.roles import Role
-    from tests.conftest import Team
-
-    app = build(Settings(database_url=database_url))
-    app.complaints.clock = clock
-    add = app.staff.add
-    team = Team(
-        coordinator=await add(None, "Anna de Vries", [Role.COORDINATOR], "anna@example.nl"),
-        owner=await add(None, "Piet Jansen", [Role.MEDEWERKER], "piet@example.nl"),
-        other=await add(None, "Sanne Smit", [Role.MEDEWERKER], "sanne@example.nl"),
-        directie=await add(None, "Dirk Bos", [Role.DIRECTIE], "dirk@example.nl"),
-        beheerder=await add(None, "Bea Beheer", [Role.BEHEERDER], "bea@example.nl"),
+    assert (
+        view.dossier.anonymised_at is not None and view.dossier.erased_by_id == team.coordinator.id
     )
-    yield app, team
-    await app.close()
-

@@ -42,8 +42,9 @@ class FreeSpace(Protocol):
 class ReadLog(Protocol):
     """Who read which dossier, through which surface, and what (NEN 7513)."""
 
-    async def record(self, person: Person, dossier_number: str, surface: str, what: str) -> None:
-        ...
+    async def record(
+        self, person: Person, dossier_number: str, surface: str, what: str
+    ) -> None: ...
 
 
 class NoReadLog:

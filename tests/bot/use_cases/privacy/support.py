@@ -79,10 +79,14 @@ def letter_pdf(text: str) -> bytes:
 async def closed_dossier(bot: Any, team: Any, **overrides: Any) -> str:
     """A dossier through every step, with a scanned letter, closed with agreement."""
     c, coordinator, owner = bot.complaints, team.coordinator, team.owner
-    number = (await c.register(coordinator, registration(**{**CUSTOMER, **overrides}))).dossier.number
+    number = (
+        await c.register(coordinator, registration(**{**CUSTOMER, **overrides}))
+    ).dossier.number
     await c.act(coordinator, number, Acknowledge(sent_on=date(2026, 11, 24), method="post"))
     await c.act(coordinator, number, Assign(owner_id=owner.id))
-    await bot.documents.attach(coordinator, number, TEXTS["filename"], letter_pdf(TEXTS["document"]))
+    await bot.documents.attach(
+        coordinator, number, TEXTS["filename"], letter_pdf(TEXTS["document"])
+    )
     await c.act(owner, number, ReportStatus(text=TEXTS["status"]))
     await c.act(owner, number, AddNote(text=TEXTS["note"]))
     await c.act(owner, number, Escalate(reason=TEXTS["escalation"]))
