@@ -36,7 +36,12 @@ from bot.chat.answers import (
 from bot.chat.commands import Verb
 from bot.views.cards import Form
 
-_USAGE = {Verb.SHOW: "slack.show_usage", Verb.ROLE: "slack.role_usage"}
+_USAGE = {
+    Verb.SHOW: "slack.show_usage",
+    Verb.ROLE: "slack.role_usage",
+    Verb.HOLD: "slack.hold_usage",
+    Verb.RELEASE: "slack.hold_usage",
+}
 
 
 def say(key: str, lang: str, **params: Any) -> str:

@@ -34,7 +34,12 @@ from bot.host import Klachtenbot
 from bot.rules.fields import marked
 from bot.views.cards import FieldKind, Form
 
-_USAGE = {Verb.SHOW: "teams.show_usage", Verb.ROLE: "teams.role_usage"}
+_USAGE = {
+    Verb.SHOW: "teams.show_usage",
+    Verb.ROLE: "teams.role_usage",
+    Verb.HOLD: "teams.hold_usage",
+    Verb.RELEASE: "teams.hold_usage",
+}
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ class Verb(StrEnum):
     PROTOCOL = "protocol"  # the procedure, to read or hand to a customer
     HELP = "help"
     ROLE = "role"  # a beheerder grants a role
+    HOLD = "hold"  # the coordinator keeps a dossier past its retention (a dispute)
+    RELEASE = "release"  # and lifts that again
 
 
 _VERBS = {
@@ -34,6 +36,11 @@ _VERBS = {
     "hulp": Verb.HELP,
     "rol": Verb.ROLE,
     "role": Verb.ROLE,
+    "bewaar": Verb.HOLD,
+    "bewaren": Verb.HOLD,
+    "hold": Verb.HOLD,
+    "vrijgeven": Verb.RELEASE,
+    "release": Verb.RELEASE,
 }
 _SCOPES = {s.value: s for s in Scope} | {
     "mine": Scope.MINE,

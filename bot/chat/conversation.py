@@ -39,7 +39,7 @@ from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
 from bot.chat.roles import Colleague, grant_role, granted
 from bot.host import Klachtenbot
-from bot.rules.actions import ACTIONS, Action, AddNote, Register
+from bot.rules.actions import ACTIONS, Action, AddNote, LiftHold, Register, SetHold
 from bot.rules.errors import Refused
 from bot.rules.people import Person
 from bot.rules.validation import parse
@@ -132,6 +132,8 @@ class Conversation:
             if len(said.args) != 1:
                 return Usage(Verb.SHOW)
             return await self.show(asker, said.args[0])
+        if said.verb in (Verb.HOLD, Verb.RELEASE):
+            return await self.hold(person, said.verb, said.args)
         return await self.role(person, said.args, mentioned, asker.lang)
 
     def protocol(self, asker: Asker) -> Protocol:
@@ -170,6 +172,25 @@ class Conversation:
             return Usage(Verb.ROLE)
         colleague = mentioned or Colleague(name=" ".join(args[:-1]))
         return granted(await grant_role(self.bot.staff, actor, colleague, args[-1]), lang)
+
+    async def hold(self, person: Person, verb: Verb, args: tuple[str, ...]) -> Answer:
+        """`bewaar K-2026-0001 klant is naar de commissie` keeps a closed dossier past its
+        retention period; `vrijgeven K-2026-0001` lifts that. The core checks the role."""
+        if (
+            not args
+            or not DOSSIER_NUMBER.fullmatch(args[0])
+            or (verb is Verb.HOLD) != (len(args) > 1)
+        ):
+            return Usage(verb)
+        number = args[0].upper()
+        if verb is Verb.HOLD:
+            action: Action = parse(SetHold, {"reason": " ".join(args[1:])})
+        else:
+            action = LiftHold()
+        await self.act(person, number, action, None)
+        return Message(
+            "chat.hold_set" if verb is Verb.HOLD else "chat.hold_lifted", {"number": number}
+        )
 
     async def open_dossiers(self, asker: Asker) -> list[DossierView]:
         if asker.person is None:

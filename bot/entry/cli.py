@@ -31,6 +31,7 @@ CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
 # has `add_commands(commands)` and `async run(bot, args) -> int | None` (None: not mine).
 EXTENSIONS: tuple[str, ...] = (
     "bot.entry.cli_deadlines",
+    "bot.entry.cli_privacy",
     "adapters.teams.cli",
     "adapters.orthomatic.cli",
 )

@@ -32,7 +32,7 @@ from bot.use_cases.services import Complaints
 
 
 class CustomerRequest(BaseModel):
-    customer_number: CustomerNumber
+    customer: CustomerNumber  # named as the command line's --customer
 
 
 @dataclass
@@ -54,7 +54,7 @@ async def find(
     customer_number: str,
 ) -> tuple[Person, list[Found]]:
     """The coordinator as they are now, and the customer's dossiers (refused when none)."""
-    number = parse(CustomerRequest, {"customer_number": customer_number}).customer_number
+    number = parse(CustomerRequest, {"customer": customer_number}).customer
     assert number is not None
     async with complaints.uow(readonly=True) as uow:
         actor = await complaints.current_actor(uow, actor)
