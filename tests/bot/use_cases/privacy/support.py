@@ -101,6 +101,16 @@ async def closed_dossier(bot: Any, team: Any, **overrides: Any) -> str:
     return number
 
 
+async def close(bot: Any, team: Any, number: str) -> None:
+    """The shortest way to a closed dossier: acknowledged, handled, evaluated, closed."""
+    c, coordinator = bot.complaints, team.coordinator
+    await c.act(coordinator, number, Acknowledge(sent_on=date(2026, 11, 24), method="post"))
+    await c.act(coordinator, number, Assign(owner_id=team.owner.id))
+    await c.act(team.owner, number, MarkHandled(solution="Opgelost"))
+    await c.act(coordinator, number, Evaluate(outcome="Tevreden", customer_agrees=True))
+    await c.act(coordinator, number, Close())
+
+
 async def tick_mirror(bot: Any, team: Any) -> int:
     """The coordinator enters every checklist item in Orthomatic (there is no bridge)."""
     items = await bot.outbox.items(OutboxStatus.MANUAL, limit=10_000, channel=MIRROR)
