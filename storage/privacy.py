@@ -12,9 +12,11 @@ from datetime import datetime
 from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.outbox.messages import OutboxItem
 from bot.rules.dossier import Dossier
 from bot.use_cases.ports import UnitOfWork
 from storage import tables as t
+from storage.outbox_store import _item  # one way to read an outbox row
 
 
 class SqlPrivacy:
@@ -61,10 +63,13 @@ class SqlPrivacy:
         )
         return [Dossier.model_validate(r.data) for r in rows]
 
+    async def outbox_items(self, number: str, channel: str) -> list[OutboxItem]:
+        o = t.outbox
+        stmt = select(o).where(o.c.dossier_number == number, o.c.channel == channel)
+        return [_item(r) for r in await self.c.execute(stmt.order_by(o.c.id))]
+
     async def forget(self, number: str) -> None:
-        dossier_id = (
-            await self.c.execute(select(t.dossiers.c.id).where(t.dossiers.c.number == number))
-        ).scalar_one()
+        dossier_id = select(t.dossiers.c.id).where(t.dossiers.c.number == number).scalar_subquery()
         await self.c.execute(
             delete(t.event_details).where(t.event_details.c.dossier_id == dossier_id)
         )

@@ -32,7 +32,6 @@ from storage.uow import SqlUnitOfWork
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
-    from bot.outbox.messages import OutboxItem
     from bot.use_cases.letters.service import Letters
     from bot.use_cases.privacy.cases import Privacy
     from bot.use_cases.tasks import CardTasks
@@ -131,7 +130,7 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
         checklist=checklist,
         sweeps=sweeps,
         chat_platforms=platforms,
-        privacy=_privacy(settings, engine, complaints, outbox, platforms) if whole else None,
+        privacy=_privacy(settings, engine, complaints, platforms) if whole else None,
     )
     return bot
 
@@ -140,16 +139,11 @@ def _privacy(
     settings: Settings,
     engine: AsyncEngine,
     complaints: Complaints,
-    outbox: SqlOutboxStore,
     platforms: list[str],
 ) -> Privacy:
-    """Retention, erasure and export, over the database and the mirror's items."""
-    from bot.outbox.mirror import CHANNEL as MIRROR
+    """Retention, erasure and export, over the database."""
     from bot.use_cases.privacy.cases import privacy
     from storage.privacy import SqlFreeSpace, SqlPrivacy
-
-    async def mirror_items(number: str) -> list[OutboxItem]:
-        return await outbox.for_dossier(number, MIRROR)
 
     return privacy(
         complaints,
@@ -157,7 +151,6 @@ def _privacy(
         SqlDocuments.of,
         SqlFreeSpace(engine),
         platforms,
-        mirror_items,
         settings.retention_months,
     )
 

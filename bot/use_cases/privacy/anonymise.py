@@ -9,10 +9,11 @@ documents on the pinboard, the coordinator gets a checklist line to remove them 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 
 from bot.chat.reactor import anonymised_told
 from bot.outbox.messages import OutboxItem
+from bot.outbox.mirror import CHANNEL as MIRROR
 from bot.outbox.mirror import behind, erase_item, on_pinboard
 from bot.rules.dossier import Dossier, State
 from bot.rules.errors import Refused
@@ -22,8 +23,6 @@ from bot.use_cases.ports import UnitOfWork
 from bot.use_cases.privacy.ports import PrivacyRepository
 from bot.use_cases.services import Complaints, Step
 
-MirrorItems = Callable[[str], Awaitable[list[OutboxItem]]]
-
 
 class Anonymiser:
     def __init__(
@@ -31,14 +30,12 @@ class Anonymiser:
         complaints: Complaints,
         repository: Callable[[UnitOfWork], PrivacyRepository],
         platforms: list[str],
-        mirror_items: MirrorItems | None = None,
     ) -> None:
         self.complaints = complaints
         self.repository = repository
         self.platforms = platforms  # the chat platforms, as the composition root fills them
-        self.mirror_items = mirror_items
 
-    async def check(self, dossier: Dossier) -> list[OutboxItem]:
+    async def check(self, uow: UnitOfWork, dossier: Dossier) -> list[OutboxItem]:
         """Refuse while the dossier may not be anonymised; its mirror items otherwise."""
         number = dossier.number
         if dossier.anonymised_at is not None:
@@ -47,7 +44,7 @@ class Anonymiser:
             raise Refused("privacy.open", number=number)
         if dossier.hold is not None:
             raise Refused("privacy.on_hold", number=number, reason=dossier.hold.reason)
-        items = await self.mirror_items(number) if self.mirror_items is not None else []
+        items = await self.repository(uow).outbox_items(number, MIRROR)
         # Orthomatic keeps the company's own record: it must be complete before the
         # texts its items would still carry there are gone here.
         if behind(items):
@@ -59,7 +56,7 @@ class Anonymiser:
 
         async def work(step: Step) -> None:
             assert step.dossier is not None
-            items = await self.check(step.dossier)
+            items = await self.check(step.uow, step.dossier)
             erased_by = None if step.actor.id == SYSTEM.id else step.actor.id
             forgotten = anonymised(step.dossier, step.now, erased_by, reason)
             await step.uow.dossiers.save(forgotten)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.use_cases.documents import DocumentRepository
 from bot.use_cases.ports import UnitOfWork
-from bot.use_cases.privacy.anonymise import Anonymiser, MirrorItems
+from bot.use_cases.privacy.anonymise import Anonymiser
 from bot.use_cases.privacy.erase import Erasure
 from bot.use_cases.privacy.export import Export
 from bot.use_cases.privacy.ports import FreeSpace, NoReadLog, PrivacyRepository, ReadLog
@@ -29,11 +29,10 @@ def privacy(
     documents: Callable[[UnitOfWork], DocumentRepository],
     free_space: FreeSpace,
     platforms: list[str],
-    mirror_items: MirrorItems | None,
     retention_months: int,
     reads: ReadLog | None = None,
 ) -> Privacy:
-    anonymiser = Anonymiser(complaints, repository, platforms, mirror_items)
+    anonymiser = Anonymiser(complaints, repository, platforms)
     return Privacy(
         anonymiser=anonymiser,
         retention=Retention(complaints.uow, repository, anonymiser, free_space, retention_months),

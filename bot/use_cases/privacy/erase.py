@@ -39,8 +39,9 @@ class Erasure:
         why = parse(ErasureReason, {"reason": reason}).reason
         complaints = self.anonymiser.complaints
         actor, found = await find(complaints, self.repository, actor, customer_number)
-        for item in found:
-            await self.anonymiser.check(item.dossier)
+        async with complaints.uow(readonly=True) as uow:
+            for item in found:  # all of them may go, or none goes
+                await self.anonymiser.check(uow, item.dossier)
         for item in found:
             await self.anonymiser.anonymise(actor, item.dossier.number, why)
         await self.free_space.scrub()

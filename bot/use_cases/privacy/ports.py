@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from bot.outbox.messages import OutboxItem
 from bot.rules.dossier import Dossier
 from bot.rules.people import Person
 
@@ -23,6 +24,10 @@ class PrivacyRepository(Protocol):
 
     async def unconfirmed(self) -> list[Dossier]:
         """Dossiers whose customer number was never confirmed (website complaints)."""
+        ...
+
+    async def outbox_items(self, number: str, channel: str) -> list[OutboxItem]:
+        """The dossier's outbox items on one channel (the Orthomatic mirror's)."""
         ...
 
     async def forget(self, number: str) -> None:

@@ -10,7 +10,7 @@ Orthomatic mirror is not complete yet, is skipped and named in the report.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -70,8 +70,18 @@ class Retention:
         while True:
             async with self.uow(readonly=True) as uow:
                 page = await self.repository(uow).closed_before(report.cutoff, after, PAGE)
-            for dossier in page:
-                await self._one(dossier.number, dossier, report)
+                if dry_run:
+                    for dossier in page:
+                        await self._one(
+                            dossier.number, report, lambda d=dossier: self.anonymiser.check(uow, d)
+                        )
+            if not dry_run:
+                for dossier in page:
+                    await self._one(
+                        dossier.number,
+                        report,
+                        lambda n=dossier.number: self.anonymiser.anonymise(SYSTEM, n),
+                    )
             if len(page) < PAGE:
                 break
             last = page[-1]
@@ -81,12 +91,12 @@ class Retention:
             await self.free_space.scrub()
         return report
 
-    async def _one(self, number: str, dossier: Any, report: RetentionReport) -> None:
+    async def _one(
+        self, number: str, report: RetentionReport, work: Callable[[], Awaitable[Any]]
+    ) -> None:
+        """One dossier: anonymised (or, in a dry run, checked), skipped, or failed."""
         try:
-            if report.dry_run:
-                await self.anonymiser.check(dossier)
-            else:
-                await self.anonymiser.anonymise(SYSTEM, number)
+            await work()
         except Refused as refused:
             report.skipped.append(Skipped(number, refused.key, dict(refused.params)))
             return

@@ -56,11 +56,10 @@ def test_each_surface_shows_what_its_reader_needs():
 
 
 async def test_an_owners_direct_message_is_only_ever_about_their_own_dossier(bot, team):
+    from bot.chat.reactor import chat_reactor
     from bot.outbox.messages import OutboxStatus
     from bot.rules.actions import Decide
     from tests.bot.use_cases.documents.support import with_chat
-
-    from bot.chat.reactor import chat_reactor
 
     with_chat(bot)  # a chat platform, and its reactor to address direct messages
     bot.reactors.append(chat_reactor("slack"))
