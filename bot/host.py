@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     # For the type only: the card tasks and the letters bring the PDF with them, which
     # a quick command such as `people list` does without.
     from bot.use_cases.letters.service import Letters
+    from bot.use_cases.privacy.cases import Privacy
     from bot.use_cases.reminders.sweep import SweepWork
     from bot.use_cases.tasks import CardTasks
 
@@ -95,6 +96,8 @@ class Klachtenbot:
     checklist: MirrorChecklist | None = None
     # One transaction of the reminders' sweep (it claims deadlines as it goes).
     sweeps: Callable[..., SweepWork] | None = None
+    # Retention, erasure and export of the customer's data; `build_core` leaves them out.
+    privacy: Privacy | None = None
 
     async def close(self) -> None:
         await self.engine.dispose()

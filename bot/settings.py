@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     complaints_committee: str = Field(
         "de geschillencommissie van de branche", validation_alias=env("COMPLAINTS_COMMITTEE")
     )
+    # Months after closing before a dossier is anonymised (docs/privacy.md says why 24:
+    # the customer's claims and the committee's term have run out by then). The company
+    # states its own period in its privacy statement.
+    retention_months: int = Field(24, ge=1, validation_alias=env("RETENTION_MONTHS"))
 
     # -- Slack ------------------------------------------------------------------------------
     slack_bot_token: str | None = Field(

@@ -19,6 +19,7 @@ from bot.rules.dossier import Dossier
 from bot.rules.errors import Duplicate, Refused
 from bot.rules.events import Event
 from bot.rules.people import Person
+from bot.rules.personal import split_event_data
 from bot.rules.roles import Role
 from bot.rules.workdays import end_of_day
 from bot.use_cases.ports import Deadline, DossierFilter
@@ -59,6 +60,7 @@ class SqlDossiers:
             "received_on": d.received_on,
             "updated_at": now,
             "closed_at": d.closed_at,
+            "anonymised_at": d.anonymised_at,
             "data": d.model_dump(mode="json"),
         }
 
@@ -97,11 +99,14 @@ class SqlDossiers:
         return row.scalar_one()
 
     async def append(self, event: Event) -> None:
-        await self.c.execute(
-            insert(t.events).values(
-                dossier_id=select(t.dossiers.c.id)
-                .where(t.dossiers.c.number == event.dossier_number)
-                .scalar_subquery(),
+        # The personal part of the data goes beside the event, where anonymisation can
+        # remove it without touching the append-only timeline (bot/rules/personal.py).
+        plain, personal = split_event_data(event.action, event.data)
+        dossier_id = await self._id(event.dossier_number)
+        result = await self.c.execute(
+            insert(t.events)
+            .values(
+                dossier_id=dossier_id,
                 seq=event.seq,
                 at=event.at,
                 actor_id=event.actor_id,
@@ -109,16 +114,25 @@ class SqlDossiers:
                 action=event.action,
                 from_state=event.from_state.value if event.from_state else None,
                 to_state=event.to_state.value,
-                data=event.data,
+                data=plain,
             )
+            .returning(t.events.c.id)
         )
+        if personal:
+            await self.c.execute(
+                insert(t.event_details).values(
+                    event_id=result.scalar_one(), dossier_id=dossier_id, data=personal
+                )
+            )
 
     async def timeline(self, number: str) -> list[Event]:
+        e, ed = t.events, t.event_details
         rows = await self.c.execute(
-            select(t.events)
-            .join(t.dossiers, t.dossiers.c.id == t.events.c.dossier_id)
+            select(e, ed.c.data.label("personal"))
+            .join(t.dossiers, t.dossiers.c.id == e.c.dossier_id)
+            .outerjoin(ed, ed.c.event_id == e.c.id)
             .where(t.dossiers.c.number == number)
-            .order_by(t.events.c.seq)
+            .order_by(e.c.seq)
         )
         return [
             Event(
@@ -128,7 +142,7 @@ class SqlDossiers:
                 actor_id=r.actor_id,
                 actor_name=r.actor_name,
                 action=r.action,
-                data=r.data,
+                data={**r.data, **(r.personal or {})},
                 from_state=r.from_state,
                 to_state=r.to_state,
             )

@@ -103,6 +103,8 @@ dossiers = Table(
     Column("registered_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("closed_at", UTCDateTime),
+    # When the customer's data was removed (retention or erasure); see bot/rules/personal.py.
+    Column("anonymised_at", UTCDateTime),
     Column("version", Integer, nullable=False),
     # The whole dossier as the core models it; the columns above are for queries.
     Column("data", Json, nullable=False),
@@ -111,6 +113,14 @@ dossiers = Table(
     # first index state by state, PostgreSQL the second (each ignores the other's).
     Index("ix_dossiers_state_received", "state", "received_on", "id"),
     Index("ix_dossiers_received", "received_on", "id"),
+    # Retention reads only the closed dossiers that still hold personal data, oldest
+    # closing first: the ones that expire, however many closed ones there are.
+    Index(
+        "ix_dossiers_retention",
+        "closed_at",
+        sqlite_where=text("closed_at IS NOT NULL AND anonymised_at IS NULL"),
+        postgresql_where=text("closed_at IS NOT NULL AND anonymised_at IS NULL"),
+    ),
 )
 
 # Append-only: the migration adds triggers that refuse UPDATE and DELETE.
@@ -128,6 +138,17 @@ events = Table(
     Column("to_state", String(20), nullable=False),
     Column("data", Json, nullable=False),
     UniqueConstraint("dossier_id", "seq"),
+)
+
+# The personal part of an event's data (names, contact details, what people wrote),
+# kept beside the append-only event so it can be forgotten while the event stays.
+# The migration adds triggers: no UPDATE ever, DELETE only for an anonymised dossier.
+event_details = Table(
+    "event_details",
+    metadata,
+    Column("event_id", ForeignKey("events.id"), primary_key=True, autoincrement=False),
+    Column("dossier_id", ForeignKey("dossiers.id"), nullable=False, index=True),
+    Column("data", Json, nullable=False),
 )
 
 deadlines = Table(

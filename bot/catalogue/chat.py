@@ -25,6 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{command} intrekken @iemand directie: een rol afnemen (beheerder)\n"
         "{command} deactiveer @iemand, {command} activeer @iemand: iemand uit dienst op"
         " non-actief zetten en weer toelaten (beheerder)\n"
+        "{command} bewaar K-2026-0001 reden: bewaren voor een geschil (coördinator);"
+        " {command} vrijgeven K-2026-0001 heft dat op\n"
         "{command} help: deze uitleg\n"
         "Een bericht of bestand in de draad van een dossierkaart komt in het dossier.",
         "{command} nieuw: register a complaint\n"
@@ -35,6 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{command} revoke @someone directie: take a role away (beheerder)\n"
         "{command} deactivate @someone, {command} activate @someone: refuse someone who"
         " left, and let them in again (beheerder)\n"
+        "{command} bewaar K-2026-0001 reason: keep for a dispute (coordinator);"
+        " {command} vrijgeven K-2026-0001 lifts it\n"
         "{command} help: this explanation\n"
         "A message or file in the thread of a dossier's card goes into the dossier.",
     ),

@@ -16,6 +16,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Remedy requested: {value}",
     ),
     "mirror.pinboard": ("Document op het prikbord: {title}", "Document on the pinboard: {title}"),
+    "mirror.erase": (
+        "Klachtdossier {number} is in Klachtenbot geanonimiseerd: verwijder ook in Orthomatic"
+        " de {count} document(en) op het prikbord bij klacht {number}.",
+        "Complaint file {number} was anonymised in Klachtenbot: also remove in Orthomatic the"
+        " {count} document(s) on the pinboard with complaint {number}.",
+    ),
     "mirror.field.customer_number": ("klantnummer", "customer number"),
     "mirror.field.customer_name": ("naam", "name"),
     "mirror.field.customer_email": ("e-mailadres", "e-mail address"),

@@ -23,6 +23,8 @@ class Verb(StrEnum):
     REVOKE = "revoke"  # a beheerder takes a role away
     DEACTIVATE = "deactivate"  # a beheerder refuses someone from now on (they left)
     ACTIVATE = "activate"  # ... and lets them in again
+    HOLD = "hold"  # the coordinator keeps a dossier past its retention (a dispute)
+    RELEASE = "release"  # and lifts that again
 
 
 _VERBS = {
@@ -45,6 +47,11 @@ _VERBS = {
     "activeer": Verb.ACTIVATE,
     "activeren": Verb.ACTIVATE,
     "activate": Verb.ACTIVATE,
+    "bewaar": Verb.HOLD,
+    "bewaren": Verb.HOLD,
+    "hold": Verb.HOLD,
+    "vrijgeven": Verb.RELEASE,
+    "release": Verb.RELEASE,
 }
 # The commands that name a colleague (`rol @Piet directie`, `deactiveer @Piet`): a chat
 # hands over the colleague its mention names, as it knows them.

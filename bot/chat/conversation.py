@@ -50,7 +50,7 @@ from bot.chat.roles import (
     revoked,
 )
 from bot.host import Klachtenbot
-from bot.rules.actions import ACTIONS, Action, AddNote, Register
+from bot.rules.actions import ACTIONS, Action, AddNote, LiftHold, Register, SetHold
 from bot.rules.errors import Refused
 from bot.rules.people import Person
 from bot.rules.validation import parse
@@ -180,6 +180,8 @@ class Conversation:
             return await self.show(asker, said.args[0])
         if said.verb is Verb.ROLE:
             return await self.role(person, said.args, mentioned, asker.lang)
+        if said.verb in (Verb.HOLD, Verb.RELEASE):
+            return await self.hold(person, said.verb, said.args)
         return await self.colleague(person, said, mentioned, asker.lang)
 
     def protocol(self, asker: Asker) -> Protocol:
@@ -247,6 +249,25 @@ class Conversation:
         if said.verb is Verb.DEACTIVATE:
             return deactivated(await deactivate(staff, actor, colleague, surface))
         return activated(await activate(staff, actor, colleague, surface))
+
+    async def hold(self, person: Person, verb: Verb, args: tuple[str, ...]) -> Answer:
+        """`bewaar K-2026-0001 klant is naar de commissie` keeps a closed dossier past its
+        retention period; `vrijgeven K-2026-0001` lifts that. The core checks the role."""
+        if (
+            not args
+            or not DOSSIER_NUMBER.fullmatch(args[0])
+            or (verb is Verb.HOLD) != (len(args) > 1)
+        ):
+            return Usage(verb)
+        number = args[0].upper()
+        if verb is Verb.HOLD:
+            action: Action = parse(SetHold, {"reason": " ".join(args[1:])})
+        else:
+            action = LiftHold()
+        await self.act(person, number, action, None)
+        return Message(
+            "chat.hold_set" if verb is Verb.HOLD else "chat.hold_lifted", {"number": number}
+        )
 
     async def open_dossiers(self, asker: Asker) -> list[DossierView]:
         """What a person's own page shows (Slack's App Home): a list, logged as read."""

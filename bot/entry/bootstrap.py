@@ -30,7 +30,10 @@ from storage.outbox_store import SqlOutboxStore
 from storage.uow import SqlUnitOfWork
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     from bot.use_cases.letters.service import Letters
+    from bot.use_cases.privacy.cases import Privacy
     from bot.use_cases.tasks import CardTasks
 
 # The bot's shape lives in `bot.host`, where integrations can reach it without importing
@@ -111,7 +114,8 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
         if whole
         else (None, None)
     )
-    return Klachtenbot(
+    platforms: list[str] = []  # filled by the chat integrations' plugs, in `plug_in`
+    bot = Klachtenbot(
         settings=settings,
         engine=engine,
         complaints=complaints,
@@ -126,6 +130,29 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
         tasks=tasks,
         checklist=checklist,
         sweeps=sweeps,
+        chat_platforms=platforms,
+        privacy=_privacy(settings, engine, complaints, platforms) if whole else None,
+    )
+    return bot
+
+
+def _privacy(
+    settings: Settings,
+    engine: AsyncEngine,
+    complaints: Complaints,
+    platforms: list[str],
+) -> Privacy:
+    """Retention, erasure and export, over the database."""
+    from bot.use_cases.privacy.cases import privacy
+    from storage.privacy import SqlFreeSpace, SqlPrivacy
+
+    return privacy(
+        complaints,
+        SqlPrivacy.of,
+        SqlDocuments.of,
+        SqlFreeSpace(engine),
+        platforms,
+        settings.retention_months,
     )
 
 

@@ -34,6 +34,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.entry.cli_people",
     "bot.entry.cli_access_log",
     "bot.entry.cli_deadlines",
+    "bot.entry.cli_privacy",
     "adapters.teams.cli",
     "adapters.orthomatic.cli",
 )

@@ -20,7 +20,9 @@ from bot.rules.workdays import AMSTERDAM
 
 
 def add_commands(commands: Any) -> None:
-    privacy = _group(commands, "privacy", "privacy: wie zag wat")
+    from bot.terminal import PRIVACY_HELP, command_group
+
+    privacy = command_group(commands, "privacy", PRIVACY_HELP)
     log = privacy.add_parser("log", help="wie zag welk dossier (inzage-logboek)")
     which = log.add_mutually_exclusive_group(required=True)
     which.add_argument("--dossier", metavar="K-JJJJ-NNNN", help="wie dit dossier zag")
@@ -29,17 +31,6 @@ def add_commands(commands: Any) -> None:
     log.add_argument("--to", dest="until", metavar="JJJJ-MM-DD", help="tot en met deze dag")
     log.add_argument("--as", dest="actor", default=os.environ.get("KLACHTENBOT_AS"))
     log.add_argument("--json", action="store_true")
-
-
-def _group(commands: Any, name: str, help_text: str) -> Any:
-    """The subcommands of `klachtenbot NAME`, made once: other modules add theirs to it."""
-    parser = commands.choices.get(name)
-    if parser is None:
-        parser = commands.add_parser(name, help=help_text)
-        parser.commands = parser.add_subparsers(
-            dest=f"{name}_command", required=True, parser_class=type(parser)
-        )
-    return parser.commands
 
 
 async def run(bot: Any, args: argparse.Namespace) -> int | None:

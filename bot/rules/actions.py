@@ -160,6 +160,20 @@ class ExtendTerm(Action):
     customer_informed: bool
 
 
+class SetHold(Action):
+    """A legal hold: keep the dossier whole past its retention period (the customer went
+    to the complaints committee). Set and lifted by name (`privacy hold`, `klacht
+    bewaar`), not from a card's buttons, so it is not in `ACTIONS`."""
+
+    name: ClassVar[str] = "hold"
+    reason: Text
+
+
+class LiftHold(Action):
+    name: ClassVar[str] = "release_hold"
+
+
+# Every action a form, a button or `dossier act` can name; the hold has its own words.
 ACTIONS: dict[str, type[Action]] = {
     cls.name: cls
     for cls in (

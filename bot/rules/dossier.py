@@ -95,6 +95,15 @@ class Evaluation(BaseModel):
     evaluated_on: date
 
 
+class Hold(BaseModel):
+    """A legal hold: the dossier is kept whole past its retention period (the customer
+    went to the complaints committee, say), until the coordinator lifts it."""
+
+    reason: str
+    set_at: datetime
+    by_id: int
+
+
 class Dossier(BaseModel):
     """One complaint, as the coordinator keeps it. Changed only by `bot.rules.procedure`."""
 
@@ -115,6 +124,13 @@ class Dossier(BaseModel):
     decision_due: date  # the term for a written, reasoned decision
     term_extended: bool = False
     closed_at: datetime | None = None
+    hold: Hold | None = None
+    # Set once the customer's data is gone (retention or erasure); nothing changes after.
+    anonymised_at: datetime | None = None
+    # On the customer's request: who erased and why (the accountability the GDPR asks);
+    # None after the retention period.
+    erased_by_id: int | None = None
+    erasure_reason: str | None = None
     version: int = 0  # optimistic lock: two writers never both win
 
     @property

@@ -40,11 +40,13 @@ from bot.rules.actions import (
     Escalate,
     Evaluate,
     ExtendTerm,
+    LiftHold,
     MarkHandled,
     PlanContact,
     Register,
     Reopen,
     ReportStatus,
+    SetHold,
 )
 from bot.rules.deadlines import DeadlineChange, DeadlineKind, Dropped, Due, Met, Terms
 from bot.rules.dossier import (
@@ -57,6 +59,7 @@ from bot.rules.dossier import (
     Dossier,
     Escalation,
     Evaluation,
+    Hold,
     State,
 )
 from bot.rules.errors import Refused
@@ -104,7 +107,12 @@ PROCEDURE: dict[type[Action], Rule] = {
     Close:        rule({COORDINATOR},                  {GEEVALUEERD},                     GESLOTEN),
     Reopen:       rule({COORDINATOR},                  {AFGEHANDELD, GEEVALUEERD, GESLOTEN}),
     ExtendTerm:   rule({COORDINATOR},                  OPEN_STATES),
+    # A hold matters most after closing: the customer may go to the committee later.
+    SetHold:      rule({COORDINATOR},                  frozenset(State)),
+    LiftHold:     rule({COORDINATOR},                  frozenset(State)),
 }
+# Actions that a closed dossier still takes.
+_AFTER_CLOSING = (Reopen, SetHold, LiftHold)
 # fmt: on
 
 # Who may read a dossier: it holds health-related personal data.
@@ -161,6 +169,8 @@ def may_read(person: Person, dossier: Dossier) -> bool:
 
 def available_actions(person: Person, dossier: Dossier) -> list[type[Action]]:
     """The actions this person could take now; what a card offers as buttons."""
+    if dossier.anonymised_at is not None:
+        return []  # nothing changes an anonymised dossier
     return [
         action
         for action, r in PROCEDURE.items()
@@ -178,7 +188,8 @@ def _offered(action: type[Action], dossier: Dossier) -> bool:
         return not dossier.term_extended
     if action is Close:
         return dossier.customer_agreed and dossier.acknowledgement is not None
-    return True
+    # The hold is named in words (`klacht bewaar`), not offered as a button.
+    return action not in (SetHold, LiftHold)
 
 
 def register(action: Register, actor: Person, number: str, now: datetime, terms: Terms) -> Change:
@@ -225,7 +236,9 @@ def apply(dossier: Dossier, action: Action, actor: Person, now: datetime, terms:
         raise Refused("action.unknown", action=action.name)
     if not may(actor, r.who, dossier):
         raise Refused("role.forbidden", action=action.name)
-    if dossier.state is GESLOTEN and not isinstance(action, Reopen):
+    if dossier.anonymised_at is not None:
+        raise Refused("dossier.anonymised", number=dossier.number)
+    if dossier.state is GESLOTEN and not isinstance(action, _AFTER_CLOSING):
         raise Refused("dossier.closed", number=dossier.number)
     if isinstance(action, Close) and not dossier.customer_agreed:
         raise Refused("close.needs_agreement", number=dossier.number)
@@ -376,6 +389,18 @@ def _extend_term(d: Dossier, a: ExtendTerm, actor: Person, now: datetime, terms:
     return [Due(DeadlineKind.DECISION, a.new_due)]
 
 
+def _set_hold(d: Dossier, a: SetHold, actor: Person, now: datetime, *_: Any):
+    d.hold = Hold(reason=a.reason, set_at=now, by_id=actor.id)
+    return []
+
+
+def _lift_hold(d: Dossier, a: LiftHold, *_: Any):
+    if d.hold is None:
+        raise Refused("hold.none", number=d.number)
+    d.hold = None
+    return []
+
+
 _EFFECTS: dict[type[Action], Effect] = {
     Correct: _correct,
     Acknowledge: _acknowledge,
@@ -391,4 +416,6 @@ _EFFECTS: dict[type[Action], Effect] = {
     Close: _close,
     Reopen: _reopen,
     ExtendTerm: _extend_term,
+    SetHold: _set_hold,
+    LiftHold: _lift_hold,
 }

@@ -62,9 +62,13 @@ def owner_dm(view: DossierView, owner: Person, lang: str, now: datetime | None =
 
 def directie_post(view: DossierView, lang: str) -> Card:
     """The escalation for the directie: the complaint, why it came up, and one button
-    per choice while the decision is still theirs to make."""
+    per choice while the decision is still theirs to make.
+
+    Not who the customer is: the decision is about the handling, and a channel keeps
+    its posts. A directie member who needs more opens the dossier (`toon`).
+    """
     d = view.dossier
-    facts = [Fact(label=t("card.customer", lang), value=customer(view, lang))]
+    facts: list[Fact] = []
     sections = [Section(title=t("card.complaint", lang), text=d.complaint.summary)]
     if d.assignment:
         facts.append(Fact(label=t("card.owner", lang), value=view.name_of(d.assignment.owner_id)))

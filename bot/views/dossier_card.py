@@ -27,6 +27,8 @@ def dossier_card(
 ) -> Card:
     d = view.dossier
     now = now or utcnow()
+    if d.anonymised_at is not None:
+        return anonymised_card(view, viewer, lang)
     facts = [
         Fact(label=t("card.state", lang), value=t(f"state.{d.state.value}", lang)),
         Fact(label=t("card.customer", lang), value=customer(view, lang)),
@@ -93,6 +95,32 @@ def dossier_card(
         facts=facts,
         sections=sections,
         buttons=buttons(view, viewer, lang) + task_buttons(view, viewer, lang),
+    )
+
+
+def anonymised_card(view: DossierView, viewer: Person, lang: str) -> Card:
+    """What stays of a dossier once its customer's data is gone: what reports count,
+    and who handled it. No buttons: nothing changes it any more."""
+    d = view.dossier
+    assert d.anonymised_at is not None
+    facts = [
+        Fact(label=t("card.state", lang), value=t(f"state.{d.state.value}", lang)),
+        Fact(
+            label=t("card.received", lang),
+            value=f"{format_date(d.received_on, lang)} ({t(f'channel.{d.channel.value}', lang)})",
+        ),
+        Fact(label=t("card.severity", lang), value=t(f"severity.{d.complaint.severity}", lang)),
+    ]
+    if d.complaint.product:
+        facts.append(Fact(label=t("card.product", lang), value=d.complaint.product))
+    if d.assignment:
+        facts.append(Fact(label=t("card.owner", lang), value=view.name_of(d.assignment.owner_id)))
+    key = "card.anonymised_erased" if d.erased_by_id is not None else "card.anonymised_retention"
+    sections = [Section(text=t(key, lang, on=format_date(d.anonymised_at.date(), lang)))]
+    if view.mirror is not None and (checklist := checklist_section(view.mirror, viewer, lang)):
+        sections.append(checklist)
+    return Card(
+        title=t("card.anonymised_title", lang, number=d.number), facts=facts, sections=sections
     )
 
 
@@ -185,9 +213,11 @@ def list_card(views: list[DossierView], lang: str = "nl", total: int | None = No
             "card.list_line",
             lang,
             number=v.dossier.number,
-            customer=v.dossier.customer.name,
+            customer=v.dossier.customer.name or "-",
             state=v.dossier.state.value,
-            summary=_shorten(v.dossier.complaint.summary, 80, lang),
+            summary=_shorten(v.dossier.complaint.summary, 80, lang)
+            if v.dossier.anonymised_at is None
+            else t("card.anonymised_short", lang),
         )
         for v in views
     ]
