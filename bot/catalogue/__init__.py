@@ -93,6 +93,11 @@ def format_date(day: date, lang: str = DEFAULT) -> str:
     return f"{_DAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
+def month_name(month: int, lang: str = DEFAULT) -> str:
+    """'januari'."""
+    return _MONTHS[language(lang)][month - 1]
+
+
 def format_datetime(moment: datetime, lang: str = DEFAULT) -> str:
     """'di 1 december 2026 14:05', in Amsterdam time."""
     local = moment.astimezone(AMSTERDAM)
