@@ -28,6 +28,7 @@ from bot.chat.answers import (
     Kept,
     Listing,
     Message,
+    Overview,
     Protocol,
     TaskDone,
     Unknown,
@@ -36,7 +37,11 @@ from bot.chat.answers import (
 from bot.chat.commands import Verb
 from bot.views.cards import Form
 
-_USAGE = {Verb.SHOW: "slack.show_usage", Verb.ROLE: "slack.role_usage"}
+_USAGE = {
+    Verb.SHOW: "slack.show_usage",
+    Verb.ROLE: "slack.role_usage",
+    Verb.REPORT: "slack.report_usage",
+}
 
 
 def say(key: str, lang: str, **params: Any) -> str:
@@ -77,7 +82,7 @@ def reply(answer: Answer, lang: str) -> tuple[str, list[Block] | None]:
             return t("slack.unknown_user", lang), None
         case Usage(verb):
             return t(_USAGE[verb], lang), None
-        case Listing(card):
+        case Listing(card) | Overview(card):
             return card.title, card_blocks(card, lang)
         case Dossier(card=card, number=number, version=version):
             return escape(card.title), card_blocks(card, lang, version=version, number=number)

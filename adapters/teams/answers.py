@@ -24,6 +24,7 @@ from bot.chat.answers import (
     Listing,
     Message,
     OpenForm,
+    Overview,
     Protocol,
     TaskDone,
     Unknown,
@@ -34,7 +35,11 @@ from bot.host import Klachtenbot
 from bot.rules.fields import marked
 from bot.views.cards import FieldKind, Form
 
-_USAGE = {Verb.SHOW: "teams.show_usage", Verb.ROLE: "teams.role_usage"}
+_USAGE = {
+    Verb.SHOW: "teams.show_usage",
+    Verb.ROLE: "teams.role_usage",
+    Verb.REPORT: "teams.report_usage",
+}
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,7 @@ async def card(bot: Klachtenbot, answer: Answer, reader: Reader) -> dict[str, An
             )
         case Usage(verb):
             return render.text_card(t(_USAGE[verb], lang), [], lang)
-        case Listing(list_card):
+        case Listing(list_card) | Overview(list_card):
             return render.render_card(list_card, lang)
         case Dossier():
             return dossier(answer, reader)

@@ -49,6 +49,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/klacht toon K-2026-0001`: één dossier bekijken, met de knoppen die nu kunnen\n"
         "`/klacht protocol`: de klachtenprocedure, om aan een klant te geven\n"
         "`/klacht rol @iemand coördinator`: rollen toekennen (beheerder)\n"
+        "`/klacht rapport [maand|kwartaal|jaar|VAN TOT]`: het klachtenrapport"
+        " (coördinator, directie)\n"
         "`/klacht help`: deze hulp",
         "*Klachtenbot in Slack*\n"
         "`/klacht nieuw`: register a complaint\n"
@@ -56,6 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`/klacht toon K-2026-0001`: show one dossier, with the buttons that apply now\n"
         "`/klacht protocol`: the complaints procedure, to hand to a customer\n"
         "`/klacht rol @someone coordinator`: grant roles (beheerder)\n"
+        "`/klacht rapport [month|quarter|year|FROM TO]`: the complaints report"
+        " (coordinator, directie)\n"
         "`/klacht help`: this help",
     ),
     "slack.show_usage": (

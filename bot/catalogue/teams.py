@@ -18,6 +18,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "klacht toon K-2026-0001: één dossier met zijn verloop\n"
         "klacht protocol: de klachtenprocedure, om aan een klant te geven\n"
         "klacht rol @iemand coördinator: rollen toekennen (beheerder)\n"
+        "klacht rapport [maand|kwartaal|jaar|VAN TOT]: het klachtenrapport"
+        " (coördinator, directie)\n"
         "klacht help: deze uitleg\n"
         "In een kanaal: noem @Klachtenbot voor het commando. Een bericht in de draad van een"
         " dossier wordt in het dossier vastgelegd.",
@@ -26,6 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "klacht toon K-2026-0001: one dossier with its history\n"
         "klacht protocol: the complaints procedure, to hand to a customer\n"
         "klacht rol @someone coordinator: grant roles (beheerder)\n"
+        "klacht rapport [month|quarter|year|FROM TO]: the complaints report"
+        " (coordinator, directie)\n"
         "klacht help: this explanation\n"
         "In a channel: mention @Klachtenbot before the command. A message in a dossier's"
         " thread is recorded in the dossier.",

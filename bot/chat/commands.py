@@ -20,6 +20,7 @@ class Verb(StrEnum):
     PROTOCOL = "protocol"  # the procedure, to read or hand to a customer
     HELP = "help"
     ROLE = "role"  # a beheerder grants a role
+    REPORT = "report"  # the management report for a period (coordinator, directie)
 
 
 _VERBS = {
@@ -34,6 +35,8 @@ _VERBS = {
     "hulp": Verb.HELP,
     "rol": Verb.ROLE,
     "role": Verb.ROLE,
+    "rapport": Verb.REPORT,
+    "report": Verb.REPORT,
 }
 _SCOPES = {s.value: s for s in Scope} | {
     "mine": Scope.MINE,

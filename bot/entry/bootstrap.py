@@ -113,7 +113,7 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
         lambda: report_transaction(engine), settings.terms, lambda: complaints.clock()
     )
     letters, tasks = (
-        _letters_and_tasks(settings, complaints, documents, checklist, email_letters)
+        _letters_and_tasks(settings, complaints, documents, checklist, email_letters, reports)
         if whole
         else (None, None)
     )
@@ -148,6 +148,7 @@ def _letters_and_tasks(
     documents: Documents,
     checklist: MirrorChecklist | None,
     email_letters: bool,
+    reports: Reports,
 ) -> tuple[Letters, CardTasks]:
     """The letters and the card tasks (imported here: the PDF, which `build_core` skips)."""
     from adapters import downloads
@@ -157,7 +158,11 @@ def _letters_and_tasks(
 
     letters = Letters(documents, Company.from_settings(settings), email_enabled=email_letters)
     tasks = CardTasks(
-        letters, downloads.links(settings), lambda: complaints.clock(), checklist=checklist
+        letters,
+        downloads.links(settings),
+        lambda: complaints.clock(),
+        checklist=checklist,
+        reports=reports,
     )
     return letters, tasks
 

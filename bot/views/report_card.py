@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.catalogue import month_name, t
+from bot.catalogue import month_abbreviation, month_name, t
 from bot.use_cases.report.figures import Report
 from bot.views.cards import Card, Chart, Fact, Link, Section, Series
 
@@ -38,7 +38,7 @@ def _day(day: date, lang: str) -> str:
 def month_label(month: str, lang: str) -> str:
     """'2026-04' as 'apr 2026'."""
     year, number = month.split("-")
-    return f"{month_name(int(number), lang)[:3]} {year}"
+    return f"{month_abbreviation(int(number), lang)} {year}"
 
 
 def _share(part: int, whole: int, pct: float | None, lang: str) -> str:

@@ -37,10 +37,14 @@ class Reports:
         self.clock = clock
         self.list_limit = list_limit
 
-    async def report(self, reader: Person, period: Period) -> Report:
-        """The report for `period` as it stands now, for a coordinator or the directie."""
+    def check_reader(self, reader: Person) -> None:
+        """Refuse anyone but a coordinator or the directie, before anything else is asked."""
         if not may_read_report(reader):
             raise Refused("report.forbidden")
+
+    async def report(self, reader: Person, period: Period) -> Report:
+        """The report for `period` as it stands now, for a coordinator or the directie."""
+        self.check_reader(reader)
         report = await self.figures(period)
         # Reading the report is a read like any other: this is where it is logged, once
         # the access log exists (who, when, which period).

@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from bot.chat.conflicts import retried
 from bot.entry.bootstrap import Klachtenbot
 from bot.rules.actions import (
     Acknowledge,
@@ -114,5 +115,7 @@ async def walk(bot: Klachtenbot, team: Team, clock: Clock) -> None:
             outcome = await bot.complaints.register(who, registration(**_REGISTRATIONS[number]))
             assert outcome.dossier.number == number
         else:
-            await bot.complaints.act(who, number, step)
+            # With a server running, the bot's own copy of a phone complaint may be filed
+            # at the same moment: the step is tried again, as every chat does.
+            await retried(lambda: bot.complaints.act(who, number, step))  # noqa: B023
     clock.now = NOW
