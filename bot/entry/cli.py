@@ -31,6 +31,7 @@ CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
 # has `add_commands(commands)` and `async run(bot, args) -> int | None` (None: not mine).
 EXTENSIONS: tuple[str, ...] = (
     "bot.entry.cli_deadlines",
+    "bot.entry.cli_report",
     "adapters.teams.cli",
     "adapters.orthomatic.cli",
 )
@@ -176,11 +177,11 @@ _ARGUMENTS = {"actor": "--as", "number": "number", "name": "name"}  # as argpars
 def _needs_integrations(args: argparse.Namespace) -> bool:
     """Whether the command needs the whole bot, or the procedure over the database will do.
 
-    Reading or adding people and listing dossiers records no step (so no reactor has
-    anything to queue) and shows nothing an integration adds; building the chats, the
-    mirror and the letters would only make them slow to start.
+    Reading or adding people, listing dossiers and the report record no step (so no
+    reactor has anything to queue) and show nothing an integration adds; building the
+    chats, the mirror and the letters would only make them slow to start.
     """
-    if args.command == "people":
+    if args.command in ("people", "rapport"):
         return False
     return not (args.command == "dossier" and args.dossier_command == "list")
 

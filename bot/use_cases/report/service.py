@@ -37,12 +37,15 @@ class Reports:
         self.clock = clock
         self.list_limit = list_limit
 
-    def check_reader(self, reader: Person) -> None:
-        """Refuse anyone but a coordinator or the directie, before anything else is asked."""
-        if not may_read_report(reader):
+    def check_reader(self, reader: Person | None) -> None:
+        """Refuse anyone but a coordinator or the directie, before anything else is asked.
+
+        None is the operator at the command line, who has the whole database anyway.
+        """
+        if reader is not None and not may_read_report(reader):
             raise Refused("report.forbidden")
 
-    async def report(self, reader: Person, period: Period) -> Report:
+    async def report(self, reader: Person | None, period: Period) -> Report:
         """The report for `period` as it stands now, for a coordinator or the directie."""
         self.check_reader(reader)
         report = await self.figures(period)
