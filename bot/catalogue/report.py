@@ -49,8 +49,8 @@ MESSAGES = {
         "`klachtenbot rapport --pdf report.pdf` on the server.",
     ),
     "report.pdf_ask": (
-        "Het rapport als PDF: typ klacht rapport {start} {end}.",
-        "The report as PDF: type klacht rapport {start} {end}.",
+        "Het rapport als PDF: typ {command}",
+        "The report as PDF: type {command}",
     ),
     "slack.report_usage": (
         "Noem de periode: `/klacht rapport [maand|kwartaal|jaar|2026-01-01 2026-12-31]`.",

@@ -53,9 +53,9 @@ class Reports:
         # the access log exists (who, when, which period).
         return report
 
-    async def figures(self, period: Period) -> Report:
+    async def figures(self, period: Period, now: datetime | None = None) -> Report:
         """The report without asking who reads it: for the bot's own monthly card."""
-        now = self.clock()
+        now = now or self.clock()
         today = local_date(now)
         numbered = self.terms.calendar.numbered(period.start, max(period.end, today))
         async with self.queries() as queries:
