@@ -5,7 +5,8 @@ a dossier forgets (an escalation, a reopening, the directie's choice), the pendi
 deadlines, and `workdays` to count working days with a subtraction. Nothing here
 loads a dossier; what comes back is counts, a few percentiles and dossier numbers.
 Percentiles are nearest-rank (docs/report.md): the median of n values is the
-ceil(n/2)-th smallest, the 90th percentile the ceil(9n/10)-th.
+ceil(n/2)-th smallest, the 90th percentile the ceil(9n/10)-th; SQL counts how many
+dossiers took each number of days and reads them from those counts.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from sqlalchemy import (
     and_,
     case,
     distinct,
-    exists,
     func,
     literal,
     select,
@@ -35,7 +35,7 @@ from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from bot.rules.deadlines import DeadlineKind
 from bot.rules.dossier import DirectieChoice, IntakeChannel, Severity, State
-from bot.use_cases.report.figures import Cohort, Figures, Month
+from bot.use_cases.report.figures import Cohort, Figures, Month, nearest_rank
 from bot.use_cases.report.ports import FiguresQuery
 from storage import tables as t
 from storage.uow import SqlUnitOfWork
@@ -123,65 +123,56 @@ class SqlReportQueries:
         await self.c.execute(stmt, rows)
 
     # -- the figures ------------------------------------------------------------------------
+    # Each statement reads the period's facts once (or only the timeline's few rows, or
+    # the pending deadlines) and hands back counts: a year of 100,000 dossiers is a
+    # handful of scans, whatever the number of figures.
 
     async def figures(self, q: FiguresQuery) -> Figures:
-        months = await self._cohorts(q)
-        for month, (median, p90) in (await self._acknowledgement_days(q)).items():
-            _put(months, month, "acknowledgement_working_days", median, p90)
-        for month, (median, p90) in (await self._days_to(q, f.c.handled_on)).items():
-            _put(months, month, "days_to_handled", median, p90)
-        for month, (median, p90) in (await self._days_to(q, f.c.closed_on)).items():
-            _put(months, month, "days_to_closed", median, p90)
-        for month, action, count in await self._history(q):
-            field = "escalated" if action == "escalate" else "reopened"
-            setattr(months[month], field, count)
-            setattr(months[ALL], field, getattr(months[ALL], field) + count)
+        months, acknowledgement_days = await self._cohorts(q)
+        _percentiles(months, "acknowledgement_working_days", acknowledgement_days)
+        for name, histogram in (await self._days_to(q)).items():
+            _percentiles(months, name, histogram)
+        escalated, reopened, choices = await self._history(q)
+        for field, counts in (("escalated", escalated), ("reopened", reopened)):
+            for month, count in counts.items():
+                setattr(months[month], field, count)
+                setattr(months[ALL], field, getattr(months[ALL], field) + count)
         total = months.pop(ALL)
+        by = await self._breakdowns(q)
+        open_by_stage, open_by_owner = await self._open_now()
+        overdue_now, overdue_by_kind, overdue_dossiers = await self._overdue(q)
         repeat_customers, repeat_dossiers = await self._repeats(q)
         return Figures(
             total=total,
             months=[m for _, m in sorted(months.items())],
-            by_channel=await self._by(q, f.c.channel, [c.value for c in IntakeChannel]),
-            by_severity=await self._by(q, f.c.severity, [s.value for s in Severity]),
-            by_product=await self._by(q, f.c.product),
-            by_practitioner=await self._by(q, f.c.practitioner),
-            directie_choices=await self._choices(q),
-            open_by_stage=await self._open_by_stage(),
-            open_by_owner=await self._open_by_owner(),
-            overdue_now=await self._overdue_count(q),
-            overdue_by_kind=await self._overdue_by_kind(q),
-            overdue_dossiers=await self._overdue_dossiers(q),
+            by_channel={c.value: by["channel"].get(c.value, 0) for c in IntakeChannel},
+            by_severity={s.value: by["severity"].get(s.value, 0) for s in Severity},
+            by_product=_largest_first(by["product"]),
+            by_practitioner=_largest_first(by["practitioner"]),
+            directie_choices={c.value: choices.get(c.value, 0) for c in DirectieChoice},
+            open_by_stage=open_by_stage,
+            open_by_owner=open_by_owner,
+            overdue_now=overdue_now,
+            overdue_by_kind=overdue_by_kind,
+            overdue_dossiers=overdue_dossiers,
             escalated_dossiers=await self._escalated_dossiers(q),
             repeat_customers=repeat_customers,
             repeat_dossiers=repeat_dossiers,
         )
 
     def _in_period(self, q: FiguresQuery) -> ColumnElement[bool]:
-        return f.c.received_on.between(q.start, q.end)
+        # The months too: they lead the table's order, so the period is read as a stretch.
+        months = f.c.received_month.between(f"{q.start:%Y-%m}", f"{q.end:%Y-%m}")
+        return and_(months, f.c.received_on.between(q.start, q.end))
 
-    async def _cohorts(self, q: FiguresQuery) -> dict[str, Cohort]:
-        """The counts per month of receipt; the period's are their sums."""
-        term = q.acknowledgement_working_days
-        acked = f.c.acknowledged_on.is_not(None)
-        ack_days = acknowledged_wd.c.ordinal - received_wd.c.ordinal
-        # Acknowledged on the term's last working day at the latest: fewer working days,
-        # or exactly as many on a working day (a Saturday after it is too late).
-        within = and_(
-            acked,
-            (ack_days < term) | and_(ack_days == term, acknowledged_wd.c.working.is_(True)),
-        )
-        waited = q.today_number - received_wd.c.ordinal  # working days since receipt, today
-        # The term's last working day has ended: on a day off, it may have been yesterday.
-        passed = waited > term if q.today_working else waited >= term
+    async def _cohorts(self, q: FiguresQuery) -> tuple[dict[str, Cohort], Histograms]:
+        """The counts per month of receipt (the period's are their sums), and how many
+        working days each acknowledgement took: one read of the period, counted per
+        month, per outcome of the acknowledgement and per number of working days."""
         handled = f.c.handled_on.is_not(None)
         agrees = f.c.customer_agrees
-        columns = {
+        counted = {
             "received": func.count(),
-            "acknowledged": _count(acked),
-            "acknowledged_within_term": _count(within),
-            "acknowledged_late": _count(and_(acked, ~within)),
-            "acknowledgement_overdue": _count(and_(~acked, passed)),
-            "acknowledgement_pending": _count(and_(~acked, ~passed)),
             "handled": _count(handled),
             "responded_within_term": _count(and_(handled, f.c.handled_on <= f.c.decision_due)),
             "response_overdue": _count(and_(~handled, f.c.decision_due < q.today)),
@@ -192,182 +183,254 @@ class SqlReportQueries:
             "closed": _count(f.c.closed_on.is_not(None)),
             "closed_with_agreement": _count(and_(f.c.closed_on.is_not(None), agrees.is_(True))),
         }
+        term = q.acknowledgement_working_days
+        acked = f.c.acknowledged_on.is_not(None)
+        days = acknowledged_wd.c.ordinal - received_wd.c.ordinal
+        # Acknowledged on the term's last working day at the latest: fewer working days,
+        # or exactly as many on a working day (a Saturday after it is too late).
+        within = (days < term) | and_(days == term, acknowledged_wd.c.working.is_(True))
+        waited = q.today_number - received_wd.c.ordinal  # working days since receipt, today
+        # The term's last working day has ended: on a day off, it may have been yesterday.
+        passed = waited > term if q.today_working else waited >= term
+        kind = case(
+            (and_(acked, within), "within"),
+            (acked, "late"),
+            (passed, "overdue"),
+            else_="pending",
+        )
         stmt = (
-            select(f.c.received_month, *(c.label(n) for n, c in columns.items()))
+            select(
+                f.c.received_month,
+                kind.label("kind"),
+                days.label("days"),
+                *(c.label(name) for name, c in counted.items()),
+            )
             .select_from(
                 f.join(received_wd, received_wd.c.day == f.c.received_on).outerjoin(
                     acknowledged_wd, acknowledged_wd.c.day == f.c.acknowledged_on
                 )
             )
             .where(self._in_period(q))
-            .group_by(f.c.received_month)
+            .group_by(f.c.received_month, kind, days)
         )
         found: dict[str, Cohort] = {ALL: Cohort()}
+        histograms: Histograms = {}
+        field = {
+            "within": "acknowledged_within_term",
+            "late": "acknowledged_late",
+            "overdue": "acknowledgement_overdue",
+            "pending": "acknowledgement_pending",
+        }
         for row in await self.c.execute(stmt):
-            counts = {name: int(getattr(row, name)) for name in columns}
-            found[row.received_month] = Month(month=row.received_month, **counts)
-            for name, value in counts.items():
-                setattr(found[ALL], name, getattr(found[ALL], name) + value)
+            month = found.setdefault(row.received_month, Month(month=row.received_month))
+            counts = {name: int(getattr(row, name)) for name in counted}
+            counts[field[row.kind]] = counts["received"]
+            if row.kind in ("within", "late"):
+                counts["acknowledged"] = counts["received"]
+                for key in (row.received_month, ALL):
+                    bins = histograms.setdefault(key, {})
+                    bins[int(row.days)] = bins.get(int(row.days), 0) + counts["received"]
+            _add(month, counts)
+            _add(found[ALL], counts)
+        return found, histograms
+
+    async def _days_to(self, q: FiguresQuery) -> dict[str, Histograms]:
+        """How many dossiers took each number of days from receipt to handled and to closed."""
+        parts = []
+        for name, column in (
+            ("days_to_handled", f.c.handled_on),
+            ("days_to_closed", f.c.closed_on),
+        ):
+            days = days_between(f.c.received_on, column)
+            parts.append(
+                select(
+                    literal(name).label("measure"),
+                    f.c.received_month.label("month"),
+                    days.label("days"),
+                    func.count().label("n"),
+                )
+                .where(self._in_period(q), column.is_not(None))
+                .group_by(f.c.received_month, days)
+            )
+        found: dict[str, Histograms] = {"days_to_handled": {}, "days_to_closed": {}}
+        for measure, month, days, n in await self.c.execute(union_all(*parts)):
+            for key in (month, ALL):
+                bins = found[measure].setdefault(key, {})
+                bins[int(days)] = bins.get(int(days), 0) + int(n)
         return found
 
-    async def _percentiles(
-        self, value: ColumnElement[int], source: Any, where: ColumnElement[bool]
-    ) -> dict[str, tuple[int, int]]:
-        """The median and 90th percentile of `value`, per month and for the whole period."""
-        by_month = select(f.c.received_month.label("grp"), value.label("v"))
-        whole = select(literal(ALL).label("grp"), value.label("v"))
-        values = union_all(
-            by_month.select_from(source).where(where), whole.select_from(source).where(where)
-        ).subquery()
-        ranked = select(
-            values.c.grp,
-            values.c.v,
-            func.row_number().over(partition_by=values.c.grp, order_by=values.c.v).label("rn"),
-            func.count().over(partition_by=values.c.grp).label("n"),
-        ).subquery()
-        r = ranked.c
-        stmt = select(
-            r.grp,
-            func.max(case((r.rn == (r.n + 1) // 2, r.v))).label("median"),
-            func.max(case((r.rn == (9 * r.n + 9) // 10, r.v))).label("p90"),
-        ).group_by(r.grp)
-        return {row.grp: (int(row.median), int(row.p90)) for row in await self.c.execute(stmt)}
-
-    async def _acknowledgement_days(self, q: FiguresQuery) -> dict[str, tuple[int, int]]:
-        source = f.join(received_wd, received_wd.c.day == f.c.received_on).join(
-            acknowledged_wd, acknowledged_wd.c.day == f.c.acknowledged_on
-        )
-        value = acknowledged_wd.c.ordinal - received_wd.c.ordinal
-        return await self._percentiles(value, source, self._in_period(q))
-
-    async def _days_to(self, q: FiguresQuery, column: Any) -> dict[str, tuple[int, int]]:
-        value = days_between(f.c.received_on, column)
-        return await self._percentiles(value, f, and_(self._in_period(q), column.is_not(None)))
-
-    async def _history(self, q: FiguresQuery) -> list[tuple[str, str, int]]:
-        """Per month: how many dossiers were ever escalated, and ever reopened."""
+    async def _history(
+        self, q: FiguresQuery
+    ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        """From the timeline: per month, the dossiers ever escalated and ever reopened; and
+        each choice the directie made on the period's dossiers (every decision counts)."""
+        choice = case((e.c.action == "decide", e.c.data["choice"].as_string()), else_=None)
         stmt = (
-            select(f.c.received_month, e.c.action, func.count(distinct(e.c.dossier_id)))
+            select(
+                f.c.received_month,
+                e.c.action,
+                choice.label("choice"),
+                func.count().label("events"),
+                func.count(distinct(e.c.dossier_id)).label("dossiers"),
+            )
             .select_from(e.join(f, f.c.dossier_id == e.c.dossier_id))
-            .where(e.c.action.in_(("escalate", "reopen")), self._in_period(q))
-            .group_by(f.c.received_month, e.c.action)
+            .where(e.c.action.in_(("escalate", "reopen", "decide")), self._in_period(q))
+            .group_by(f.c.received_month, e.c.action, choice)
         )
-        return [(m, a, int(n)) for m, a, n in await self.c.execute(stmt)]
+        escalated: dict[str, int] = {}
+        reopened: dict[str, int] = {}
+        choices: dict[str, int] = {}
+        for row in await self.c.execute(stmt):
+            if row.action == "escalate":
+                escalated[row.received_month] = int(row.dossiers)
+            elif row.action == "reopen":
+                reopened[row.received_month] = int(row.dossiers)
+            else:
+                choices[row.choice] = choices.get(row.choice, 0) + int(row.events)
+        return escalated, reopened, choices
 
-    async def _by(
-        self, q: FiguresQuery, column: Any, every: list[str] | None = None
-    ) -> dict[str, int]:
-        """The period's dossiers counted by `column`; `every` value shown, also at zero."""
-        stmt = (
-            select(column, func.count())
+    async def _breakdowns(self, q: FiguresQuery) -> dict[str, dict[str, int]]:
+        """The period's dossiers by channel, severity, product and practitioner, in one read:
+        counted per combination first, then per each."""
+        combined = (
+            select(
+                f.c.channel, f.c.severity, f.c.product, f.c.practitioner, func.count().label("n")
+            )
             .where(self._in_period(q))
-            .group_by(column)
-            .order_by(func.count().desc(), column)
+            .group_by(f.c.channel, f.c.severity, f.c.product, f.c.practitioner)
+            .cte("combined")
         )
-        found = {value: 0 for value in every or ()}
-        for value, count in await self.c.execute(stmt):
+        parts = [
+            select(
+                literal(name).label("by"), combined.c[name].label("value"), func.sum(combined.c.n)
+            ).group_by(combined.c[name])
+            for name in ("channel", "severity", "product", "practitioner")
+        ]
+        found: dict[str, dict[str, int]] = {
+            "channel": {},
+            "severity": {},
+            "product": {},
+            "practitioner": {},
+        }
+        for by, value, count in await self.c.execute(union_all(*parts)):
             key = value if value is not None else UNKNOWN
-            found[key] = found.get(key, 0) + int(count)
+            found[by][key] = found[by].get(key, 0) + int(count)
         return found
 
-    async def _choices(self, q: FiguresQuery) -> dict[str, int]:
-        """Each choice the directie made on the period's dossiers (every decision counts)."""
-        choice = e.c.data["choice"].as_string()
-        stmt = (
-            select(choice, func.count())
-            .select_from(e.join(f, f.c.dossier_id == e.c.dossier_id))
-            .where(e.c.action == "decide", self._in_period(q))
-            .group_by(choice)
-        )
-        found = {c.value: 0 for c in DirectieChoice}
-        for value, count in await self.c.execute(stmt):
-            found[value] = int(count)
-        return found
-
-    async def _open_by_stage(self) -> dict[str, int]:
-        stmt = (
-            select(f.c.state, func.count())
-            .where(f.c.state != State.GESLOTEN.value)
-            .group_by(f.c.state)
-        )
-        counts = {state: int(n) for state, n in await self.c.execute(stmt)}
-        return {s.value: counts.get(s.value, 0) for s in State if s is not State.GESLOTEN}
-
-    async def _open_by_owner(self) -> dict[str, int]:
-        """Open dossiers by owner's name; "-" for those without an owner yet."""
+    async def _open_now(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Every open dossier now, by stage and by owner ("-": no owner yet)."""
         p = t.people
         stmt = (
-            select(p.c.name, func.count())
+            select(f.c.state, p.c.name, func.count())
             .select_from(f.outerjoin(p, p.c.id == f.c.owner_id))
             .where(f.c.state != State.GESLOTEN.value)
-            .group_by(f.c.owner_id, p.c.name)
-            .order_by(func.count().desc(), p.c.name)
+            .group_by(f.c.state, f.c.owner_id, p.c.name)
         )
-        found: dict[str, int] = {}
-        for name, count in await self.c.execute(stmt):
+        by_stage: dict[str, int] = {s.value: 0 for s in State if s is not State.GESLOTEN}
+        by_owner: dict[str, int] = {}
+        for state, name, count in await self.c.execute(stmt):
+            by_stage[state] = by_stage.get(state, 0) + int(count)
             key = name if name is not None else "-"
-            found[key] = found.get(key, 0) + int(count)
-        return found
+            by_owner[key] = by_owner.get(key, 0) + int(count)
+        return by_stage, _largest_first(by_owner)
 
-    def _overdue(self, q: FiguresQuery) -> ColumnElement[bool]:
-        return and_(dl.c.met_at.is_(None), dl.c.dropped_at.is_(None), dl.c.due_at < q.now)
-
-    async def _overdue_count(self, q: FiguresQuery) -> int:
-        stmt = select(func.count(distinct(dl.c.dossier_id))).where(self._overdue(q))
-        return int((await self.c.execute(stmt)).scalar_one())
-
-    async def _overdue_by_kind(self, q: FiguresQuery) -> dict[str, int]:
-        stmt = select(dl.c.kind, func.count()).where(self._overdue(q)).group_by(dl.c.kind)
-        counts = {kind: int(n) for kind, n in await self.c.execute(stmt)}
-        return {k.value: counts.get(k.value, 0) for k in DeadlineKind}
-
-    async def _overdue_dossiers(self, q: FiguresQuery) -> list[str]:
-        """The overdue dossiers' numbers, the longest overdue first."""
-        stmt = (
+    async def _overdue(self, q: FiguresQuery) -> tuple[int, dict[str, int], list[str]]:
+        """The deadlines past due now: the dossiers, the deadlines by kind, and the numbers
+        (the longest overdue first)."""
+        overdue = and_(dl.c.met_at.is_(None), dl.c.dropped_at.is_(None), dl.c.due_at < q.now)
+        by_kind = select(dl.c.kind, func.count()).where(overdue).group_by(dl.c.kind)
+        kinds = {kind: int(n) for kind, n in await self.c.execute(by_kind)}
+        dossiers = select(func.count(distinct(dl.c.dossier_id))).where(overdue)
+        numbers = (
             select(d.c.number)
             .select_from(dl.join(d, d.c.id == dl.c.dossier_id))
-            .where(self._overdue(q))
+            .where(overdue)
             .group_by(d.c.id, d.c.number)
             .order_by(func.min(dl.c.due_at), d.c.number)
             .limit(q.list_limit)
         )
-        return list((await self.c.execute(stmt)).scalars())
+        return (
+            int((await self.c.execute(dossiers)).scalar_one()),
+            {k.value: kinds.get(k.value, 0) for k in DeadlineKind},
+            list((await self.c.execute(numbers)).scalars()),
+        )
 
     async def _escalated_dossiers(self, q: FiguresQuery) -> list[str]:
-        escalated = exists().where(e.c.dossier_id == f.c.dossier_id, e.c.action == "escalate")
+        """The period's escalated dossiers, found from the timeline's few escalations."""
         stmt = (
             select(d.c.number)
-            .select_from(f.join(d, d.c.id == f.c.dossier_id))
-            .where(self._in_period(q), escalated)
+            .select_from(
+                e.join(f, f.c.dossier_id == e.c.dossier_id).join(d, d.c.id == e.c.dossier_id)
+            )
+            .where(e.c.action == "escalate", self._in_period(q))
+            .group_by(d.c.number, f.c.received_on)
             .order_by(f.c.received_on, d.c.number)
             .limit(q.list_limit)
         )
         return list((await self.c.execute(stmt)).scalars())
 
     async def _repeats(self, q: FiguresQuery) -> tuple[int, list[str]]:
-        """Customers with another dossier received within twelve months of one in the period."""
-        other = f.alias("other")
-        repeat = exists().where(
-            other.c.customer_number == f.c.customer_number,
-            other.c.dossier_id != f.c.dossier_id,
-            other.c.received_on <= year_later(f.c.received_on),
-            f.c.received_on <= year_later(other.c.received_on),
+        """Customers with another dossier received within twelve months of one in the period.
+
+        Each dossier is set beside the same customer's previous and next one (in the
+        order of the customer index), so no dossier is looked up twice.
+        """
+        window = {
+            "partition_by": f.c.customer_number,
+            "order_by": (f.c.received_on, f.c.dossier_id),
+        }
+        near = (
+            select(
+                f.c.dossier_id,
+                f.c.customer_number,
+                f.c.received_on,
+                func.lag(f.c.received_on).over(**window).label("before"),
+                func.lead(f.c.received_on).over(**window).label("after"),
+            )
+            .where(
+                f.c.customer_number.is_not(None),
+                f.c.received_on.between(_year_before(q.start), _year_after(q.end)),
+            )
+            .subquery("near")
         )
-        where = and_(self._in_period(q), f.c.customer_number.is_not(None), repeat)
-        customers = select(func.count(distinct(f.c.customer_number))).where(where)
+        repeat = and_(
+            near.c.received_on.between(q.start, q.end),
+            (year_later(near.c.before) >= near.c.received_on)
+            | (year_later(near.c.received_on) >= near.c.after),
+        )
+        customers = select(func.count(distinct(near.c.customer_number))).where(repeat)
         numbers = (
             select(d.c.number)
-            .select_from(f.join(d, d.c.id == f.c.dossier_id))
-            .where(where)
-            .order_by(f.c.received_on, d.c.number)
+            .select_from(near.join(d, d.c.id == near.c.dossier_id))
+            .where(repeat)
+            .order_by(near.c.received_on, d.c.number)
             .limit(q.list_limit)
         )
         count = int((await self.c.execute(customers)).scalar_one())
         return count, list((await self.c.execute(numbers)).scalars())
 
 
-def _put(
-    months: dict[str, Cohort], month: str, name: str, median: int | None, p90: int | None
-) -> None:
-    setattr(months[month], f"{name}_median", median)
-    setattr(months[month], f"{name}_p90", p90)
+Histograms = dict[str, dict[int, int]]  # month (or ALL) -> days -> how many dossiers
+
+
+def _year_before(day: date) -> date:
+    return day.replace(year=day.year - 1, day=28 if day.month == 2 and day.day == 29 else day.day)
+
+
+def _year_after(day: date) -> date:
+    return day.replace(year=day.year + 1, day=28 if day.month == 2 and day.day == 29 else day.day)
+
+
+def _add(total: Cohort, counts: dict[str, int]) -> None:
+    for name, value in counts.items():
+        setattr(total, name, getattr(total, name) + value)
+
+
+def _largest_first(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _percentiles(months: dict[str, Cohort], name: str, histograms: Histograms) -> None:
+    for month, bins in histograms.items():
+        setattr(months[month], f"{name}_median", nearest_rank(bins, 1, 2))
+        setattr(months[month], f"{name}_p90", nearest_rank(bins, 9, 10))

@@ -259,10 +259,7 @@ dossier_facts = Table(
     "dossier_facts",
     metadata,
     Column(
-        "dossier_id",
-        ForeignKey("dossiers.id", ondelete="CASCADE"),
-        primary_key=True,
-        autoincrement=False,
+        "dossier_id", ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False, unique=True
     ),
     Column("received_on", Date, nullable=False),
     Column("received_month", String(7), nullable=False),  # "2026-03": the same on both engines
@@ -279,9 +276,13 @@ dossier_facts = Table(
     Column("decision_due", Date, nullable=False),
     Column("term_extended", Boolean, nullable=False),
     Column("customer_agrees", Boolean),  # None: not evaluated (or reopened since)
-    Index("ix_dossier_facts_received", "received_on"),
+    # Kept in order of receipt: a period is one stretch of the table, read in order and
+    # already grouped by month. On SQLite the table is that order itself (without rowid),
+    # so a year's rows are not fetched one by one through an index.
+    PrimaryKeyConstraint("received_month", "received_on", "dossier_id"),
     Index("ix_dossier_facts_state", "state"),
     Index("ix_dossier_facts_customer", "customer_number", "received_on"),
+    sqlite_with_rowid=False,
 )
 
 # Working days as numbers (see `WorkingCalendar.numbered`): `ordinal` counts the working
@@ -296,4 +297,5 @@ workdays = Table(
     Column("day", Date, primary_key=True),
     Column("ordinal", Integer, nullable=False),
     Column("working", Boolean, nullable=False),
+    sqlite_with_rowid=False,  # a day's numbers are in its key's own row: one lookup
 )

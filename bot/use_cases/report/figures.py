@@ -8,6 +8,7 @@ and dossier numbers only: no customer's name, no complaint's text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from pydantic import BaseModel
@@ -19,6 +20,18 @@ LIST_LIMIT = 1000
 def pct(part: int, whole: int) -> float | None:
     """`part` of `whole` in percent, to one decimal; None when there is no whole."""
     return round(100 * part / whole, 1) if whole else None
+
+
+def nearest_rank(counts: Mapping[int, int], part: int, whole: int) -> int | None:
+    """The `part`/`whole` percentile of values given as value -> how many: the smallest
+    value that at least that share of them does not exceed (nearest rank)."""
+    total = sum(counts.values())
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if seen * whole >= total * part:
+            return value
+    return None
 
 
 class Cohort(BaseModel):

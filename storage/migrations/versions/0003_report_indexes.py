@@ -55,9 +55,12 @@ def upgrade() -> None:
             name=op.f("fk_dossier_facts_dossier_id_dossiers"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("dossier_id", name=op.f("pk_dossier_facts")),
+        sa.PrimaryKeyConstraint(
+            "received_month", "received_on", "dossier_id", name=op.f("pk_dossier_facts")
+        ),
+        sa.UniqueConstraint("dossier_id", name=op.f("uq_dossier_facts_dossier_id")),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_dossier_facts_received", "dossier_facts", ["received_on"])
     op.create_index("ix_dossier_facts_state", "dossier_facts", ["state"])
     op.create_index(
         "ix_dossier_facts_customer", "dossier_facts", ["customer_number", "received_on"]
@@ -68,6 +71,7 @@ def upgrade() -> None:
         sa.Column("ordinal", sa.Integer(), nullable=False),
         sa.Column("working", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("day", name=op.f("pk_workdays")),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_events_action_dossier", "events", ["action", "dossier_id"])
     op.create_index(
@@ -127,5 +131,4 @@ def downgrade() -> None:
     op.drop_table("workdays")
     op.drop_index("ix_dossier_facts_customer", table_name="dossier_facts")
     op.drop_index("ix_dossier_facts_state", table_name="dossier_facts")
-    op.drop_index("ix_dossier_facts_received", table_name="dossier_facts")
     op.drop_table("dossier_facts")
