@@ -19,10 +19,12 @@ CHART_MONTHS = 12
 
 
 def period_label(start: date, end: date, lang: str) -> str:
-    """'april 2026', 'april – mei 2026', or '1 april 2026 – 10 juni 2026'."""
+    """'2026', 'april 2026', 'april – mei 2026', or '1 april 2026 – 10 juni 2026'."""
     whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
     if not whole_months:
         return f"{_day(start, lang)} – {_day(end, lang)}"
+    if (start.month, end.month) == (1, 12) and start.year == end.year:
+        return str(start.year)
     first = f"{month_name(start.month, lang)} {start.year}"
     if (start.year, start.month) == (end.year, end.month):
         return first

@@ -183,7 +183,7 @@ def _months(pdf: ReportPdf, report: Report, lang: str) -> None:
         [label, *(getattr(m, k) for k in _MONTH_COLUMNS)]
         for label, m in zip(labels, months, strict=True)
     ]
-    pdf.grid(header, rows, (19, 21, 25, 25, 21, 25, 30))
+    pdf.grid(header, rows, (19, 24, 25, 25, 20, 23, 30))
 
 
 def _tables(pdf: ReportPdf, report: Report, lang: str) -> None:
