@@ -22,6 +22,7 @@ from bot.outbox.messages import Deliverer, Reactor
 from bot.outbox.mirror_checklist import MirrorChecklist
 from bot.settings import Settings
 from bot.use_cases.documents import Documents
+from bot.use_cases.report.service import Reports
 from bot.use_cases.services import Complaints
 from bot.use_cases.staff import Staff
 
@@ -74,6 +75,8 @@ class Klachtenbot:
     outbox: OutboxLedger
     # The dossiers' documents (scans, photos, the bot's letters): uploads from chat.
     documents: Documents
+    # The management report (coordinator and directie): figures counted in SQL.
+    reports: Reports
     reactors: list[Reactor] = field(default_factory=list)
     # Who sends the outbox's items, by channel ("slack", "teams", "orthomatic", "email").
     deliverers: dict[str, Deliverer] = field(default_factory=dict)

@@ -24,6 +24,7 @@ from bot.rules.roles import Role
 from bot.rules.workdays import end_of_day
 from bot.use_cases.ports import Deadline, DossierFilter
 from storage import tables as t
+from storage.report_facts import write_facts
 
 # Dossiers read into the model between two turns of the event loop (about half a ms).
 _ROWS_PER_TURN = 25
@@ -66,14 +67,17 @@ class SqlDossiers:
 
     async def add(self, dossier: Dossier) -> None:
         dossier.version = 1
-        await self.c.execute(
-            insert(t.dossiers).values(
+        result = await self.c.execute(
+            insert(t.dossiers)
+            .values(
                 number=dossier.number,
                 registered_at=dossier.registered_at,
                 version=1,
                 **self._columns(dossier, dossier.registered_at),
             )
+            .returning(t.dossiers.c.id)
         )
+        await write_facts(self.c, result.scalar_one(), dossier)
 
     async def get(self, number: str) -> Dossier | None:
         row = (
@@ -90,9 +94,12 @@ class SqlDossiers:
             update(t.dossiers)
             .where(t.dossiers.c.number == dossier.number, t.dossiers.c.version == expected)
             .values(version=dossier.version, **self._columns(dossier, now))
+            .returning(t.dossiers.c.id)
         )
-        if result.rowcount != 1:
+        written = result.first()
+        if written is None:
             raise Refused("dossier.changed", number=dossier.number)
+        await write_facts(self.c, written.id, dossier)
 
     async def _id(self, number: str) -> int:
         row = await self.c.execute(select(t.dossiers.c.id).where(t.dossiers.c.number == number))

@@ -138,6 +138,8 @@ events = Table(
     Column("to_state", String(20), nullable=False),
     Column("data", Json, nullable=False),
     UniqueConstraint("dossier_id", "seq"),
+    # The report counts the dossiers that were ever escalated, reopened or decided on.
+    Index("ix_events_action_dossier", "action", "dossier_id"),
 )
 
 # The personal part of an event's data (names, contact details, what people wrote),
@@ -171,6 +173,14 @@ deadlines = Table(
         "dossier_id",
         "kind",
         unique=True,
+        sqlite_where=text("met_at IS NULL AND dropped_at IS NULL"),
+        postgresql_where=text("met_at IS NULL AND dropped_at IS NULL"),
+    ),
+    # The report counts what is overdue now without reading what was met or dropped.
+    Index(
+        "ix_deadlines_pending_due",
+        "due_at",
+        "kind",
         sqlite_where=text("met_at IS NULL AND dropped_at IS NULL"),
         postgresql_where=text("met_at IS NULL AND dropped_at IS NULL"),
     ),
@@ -297,4 +307,52 @@ read_log = Table(
     Column("item", String(40)),  # which one, where a dossier has several (a document id)
     Index("ix_read_log_dossier", "dossier_number", "at"),
     Index("ix_read_log_person", "person_id", "at"),
+)
+
+# What the management report counts of each dossier, one narrow row per dossier,
+# written with the dossier in the same transaction (storage/report_facts.py). The
+# report reads these instead of the whole dossiers, whose JSON is twenty times wider.
+dossier_facts = Table(
+    "dossier_facts",
+    metadata,
+    Column(
+        "dossier_id", ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False, unique=True
+    ),
+    Column("received_on", Date, nullable=False),
+    Column("received_month", String(7), nullable=False),  # "2026-03": the same on both engines
+    Column("channel", String(30), nullable=False),
+    Column("severity", String(10), nullable=False),
+    Column("product", String(200)),
+    Column("practitioner", String(200)),
+    Column("customer_number", String(20)),
+    Column("state", String(20), nullable=False),
+    Column("owner_id", Integer),
+    Column("acknowledged_on", Date),
+    Column("handled_on", Date),
+    Column("closed_on", Date),  # the Amsterdam date of closing
+    Column("decision_due", Date, nullable=False),
+    Column("term_extended", Boolean, nullable=False),
+    Column("customer_agrees", Boolean),  # None: not evaluated (or reopened since)
+    # Kept in order of receipt: a period is one stretch of the table, read in order and
+    # already grouped by month. On SQLite the table is that order itself (without rowid),
+    # so a year's rows are not fetched one by one through an index.
+    PrimaryKeyConstraint("received_month", "received_on", "dossier_id"),
+    Index("ix_dossier_facts_state", "state"),
+    Index("ix_dossier_facts_customer", "customer_number", "received_on"),
+    sqlite_with_rowid=False,
+)
+
+# Working days as numbers (see `WorkingCalendar.numbered`): `ordinal` counts the working
+# days from 2000-01-01 up to and including `day`, so the working days after A up to and
+# including B are ordinal(B) - ordinal(A), in SQL, on both engines. Every calendar day
+# has a row (a day off has the ordinal of the working day before it). The report fills
+# the days it needs from the working calendar (public holidays and the company's closed
+# days) and rewrites a day whose ordinal changed, e.g. after a closed day was added.
+workdays = Table(
+    "workdays",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("working", Boolean, nullable=False),
+    sqlite_with_rowid=False,  # a day's numbers are in its key's own row: one lookup
 )

@@ -29,6 +29,7 @@ from bot.chat.answers import (
     Kept,
     Listing,
     Message,
+    Overview,
     Protocol,
     TaskDone,
     Unknown,
@@ -76,7 +77,7 @@ def reply(answer: Answer, lang: str) -> tuple[str, list[Block] | None]:
             return say("chat.unknown_person", lang, command=COMMAND, id=platform_id), None
         case Usage():
             return t(answer.key, lang, command=COMMAND), None
-        case Listing(card):
+        case Listing(card) | Overview(card):
             return card.title, card_blocks(card, lang)
         case Dossier(card=card, number=number, version=version):
             return escape(card.title), card_blocks(card, lang, version=version, number=number)

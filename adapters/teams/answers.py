@@ -62,7 +62,7 @@ def card(answer: chat.Answer, reader: Reader) -> dict[str, Any]:
             return render.text_card(said, [], lang)
         case chat.Usage():
             return render.text_card(t(answer.key, lang, command=COMMAND), [], lang)
-        case chat.Listing(list_card):
+        case chat.Listing(list_card) | chat.Overview(list_card):
             return render.render_card(list_card, lang)
         case chat.Dossier():
             return dossier(answer, reader)

@@ -10,6 +10,7 @@ address is not something a person typed, but only a web address becomes a button
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import uuid
@@ -18,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.catalogue import t
-from bot.views.cards import Button, Card, FieldKind, Form, FormField, Link, Style
+from bot.views.cards import Button, Card, Chart, FieldKind, Form, FormField, Link, Style
 
 VERSION = "1.5"
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -220,10 +221,34 @@ def _card_body(
         if section.title:
             body.append(_text(section.title, 200, lang, weight="Bolder", separator=True))
         body.append(_text(section.text, limit, lang, spacing="Small"))
+    if card.chart is not None and card.chart.series and card.chart.categories:
+        body.append(chart_image(card.chart))
     body += link_rows(bottom)
     if left_out:
         body.append(_text(t("teams.links_left_out", lang, count=left_out), 200, lang))
     return body
+
+
+def chart_image(chart: Chart) -> dict[str, Any]:
+    """The chart as a picture inside the card (a data URI: no link that could expire).
+
+    Teams' own chart elements are not Adaptive Cards 1.5, which every card here is.
+    Its numbers are in the card's facts too; the alternative text reads them out.
+    """
+    from bot.views.chart_png import png
+
+    data = base64.b64encode(png(chart)).decode("ascii")
+    spoken = "; ".join(
+        f"{s.name}: "
+        + ", ".join(f"{c} {v:g}" for c, v in zip(chart.categories, s.values, strict=True))
+        for s in chart.series
+    )
+    return {
+        "type": "Image",
+        "url": f"data:image/png;base64,{data}",
+        "altText": shorten(f"{chart.title}. {spoken}", 1000, "nl"),
+        "size": "Stretch",
+    }
 
 
 def size(card: dict[str, Any]) -> int:

@@ -101,6 +101,22 @@ def format_date(day: date, lang: str = DEFAULT) -> str:
     return f"{_DAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
+def month_name(month: int, lang: str = DEFAULT) -> str:
+    """'januari'."""
+    return _MONTHS[language(lang)][month - 1]
+
+
+_SHORT_MONTHS = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def month_abbreviation(month: int, lang: str = DEFAULT) -> str:
+    """'mrt', as a Dutch table heads a column."""
+    return _SHORT_MONTHS[language(lang)][month - 1]
+
+
 def format_datetime(moment: datetime, lang: str = DEFAULT) -> str:
     """'di 1 december 2026 14:05', in Amsterdam time."""
     local = moment.astimezone(AMSTERDAM)

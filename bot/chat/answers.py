@@ -73,6 +73,13 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class Overview:
+    """The management report's card: its figures, a chart and the PDF's button."""
+
+    card: Card
+
+
+@dataclass(frozen=True)
 class Dossier:
     """One dossier's card for this person, with `note` on top and `links` under it."""
 
@@ -159,6 +166,7 @@ Answer = (
     | Usage
     | Failed
     | Listing
+    | Overview
     | Dossier
     | OpenForm
     | FormErrors

@@ -25,6 +25,7 @@ class Verb(StrEnum):
     ACTIVATE = "activate"  # ... and lets them in again
     HOLD = "hold"  # the coordinator keeps a dossier past its retention (a dispute)
     RELEASE = "release"  # and lifts that again
+    REPORT = "report"  # the management report for a period (coordinator, directie)
 
 
 _VERBS = {
@@ -52,6 +53,8 @@ _VERBS = {
     "hold": Verb.HOLD,
     "vrijgeven": Verb.RELEASE,
     "release": Verb.RELEASE,
+    "rapport": Verb.REPORT,
+    "report": Verb.REPORT,
 }
 # The commands that name a colleague (`rol @Piet directie`, `deactiveer @Piet`): a chat
 # hands over the colleague its mention names, as it knows them.

@@ -29,6 +29,7 @@ from bot.chat.answers import (
     Listing,
     Message,
     OpenForm,
+    Overview,
     Protocol,
     TaskDone,
     Unknown,
@@ -56,12 +57,14 @@ from bot.rules.people import Person
 from bot.rules.validation import parse
 from bot.rules.workdays import local_date
 from bot.use_cases.access_log import Access
+from bot.use_cases.report.period import period as report_period
 from bot.use_cases.services import DossierView, Outcome, Scope
 from bot.use_cases.surfaces import Surface
 from bot.use_cases.tasks import TASKS, task_buttons
 from bot.views.cards import Button, Confirm, FieldKind, Form, Link, Option
 from bot.views.dossier_card import dossier_card, list_card
 from bot.views.forms import form, registration_form, runs_at_once
+from bot.views.report_card import report_card
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +185,8 @@ class Conversation:
             return await self.role(person, said.args, mentioned, asker.lang)
         if said.verb in (Verb.HOLD, Verb.RELEASE):
             return await self.hold(person, said.verb, said.args)
+        if said.verb is Verb.REPORT:
+            return await self.report(person, said.args, asker.lang)
         return await self.colleague(person, said, mentioned, asker.lang)
 
     def protocol(self, asker: Asker) -> Protocol:
@@ -217,6 +222,19 @@ class Conversation:
         view = await self.bot.complaints.view(asker.person, number, Access(self.surface))
         card = dossier_card(view, asker.person, asker.lang)
         return Dossier(card, view.dossier.number, view.dossier.version, note, tuple(links))
+
+    async def report(self, person: Person, args: tuple[str, ...], lang: str) -> Answer:
+        """`rapport [maand|kwartaal|jaar|VAN TOT]`: the report's card, for who may read it."""
+        reports = self.bot.reports
+        reports.check_reader(person)
+        chosen = report_period(args, local_date(self.bot.complaints.clock()))
+        if chosen is None:
+            return Usage(Verb.REPORT)
+        report = await reports.report(person, chosen, self.surface)
+        tasks = self.bot.tasks
+        link = tasks.report_link(person, chosen, lang) if tasks is not None else None
+        note = None if link is not None else t("report.pdf_off", lang)
+        return Overview(report_card(report, lang, link, note))
 
     async def role(
         self, actor: Person, args: tuple[str, ...], mentioned: Colleague | None, lang: str

@@ -21,12 +21,14 @@ from bot.outbox.mirror_checklist import MirrorChecklist
 from bot.rules.people import Person
 from bot.settings import Settings
 from bot.use_cases.documents import Documents
+from bot.use_cases.report.service import Reports
 from bot.use_cases.services import Complaints
 from bot.use_cases.staff import Staff
 from storage.database import create_engine
 from storage.deadline_store import SweepUnitOfWork
 from storage.documents import SqlDocuments
 from storage.outbox_store import SqlOutboxStore
+from storage.report_queries import report_transaction
 from storage.uow import SqlUnitOfWork
 
 if TYPE_CHECKING:
@@ -109,8 +111,15 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
     # What a use case commits to the outbox goes out at once, not at the next poll.
     complaints.on_commit.append(dispatcher.wake)
     documents = Documents(complaints, SqlDocuments.of)
+    # The report's clock is the procedure's, looked up at each call (tests set it later).
+    reports = Reports(
+        lambda: report_transaction(engine),
+        settings.terms,
+        lambda: complaints.clock(),
+        record_read=complaints.record_read,
+    )
     letters, tasks = (
-        _letters_and_tasks(settings, complaints, documents, checklist, email_letters)
+        _letters_and_tasks(settings, complaints, documents, checklist, email_letters, reports)
         if whole
         else (None, None)
     )
@@ -124,6 +133,7 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
         dispatcher=dispatcher,
         outbox=outbox,
         documents=documents,
+        reports=reports,
         reactors=reactors,
         deliverers=deliverers,
         letters=letters,
@@ -169,6 +179,7 @@ def _letters_and_tasks(
     documents: Documents,
     checklist: MirrorChecklist | None,
     email_letters: bool,
+    reports: Reports,
 ) -> tuple[Letters, CardTasks]:
     """The letters and the card tasks (imported here: the PDF, which `build_core` skips)."""
     from adapters import downloads
@@ -178,7 +189,11 @@ def _letters_and_tasks(
 
     letters = Letters(documents, Company.from_settings(settings), email_enabled=email_letters)
     tasks = CardTasks(
-        letters, downloads.links(settings), lambda: complaints.clock(), checklist=checklist
+        letters,
+        downloads.links(settings),
+        lambda: complaints.clock(),
+        checklist=checklist,
+        reports=reports,
     )
     return letters, tasks
 

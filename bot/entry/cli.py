@@ -35,6 +35,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.entry.cli_access_log",
     "bot.entry.cli_deadlines",
     "bot.entry.cli_privacy",
+    "bot.entry.cli_report",
     "adapters.teams.cli",
     "adapters.orthomatic.cli",
 )
@@ -166,11 +167,11 @@ _ARGUMENTS = {"actor": "--as", "number": "number", "name": "name"}  # as argpars
 def _needs_integrations(args: argparse.Namespace) -> bool:
     """Whether the command needs the whole bot, or the procedure over the database will do.
 
-    Reading or changing people, reading the read log and listing dossiers records no
-    step (so no reactor has anything to queue) and shows nothing an integration adds;
-    building the chats, the mirror and the letters would only make them slow to start.
+    Reading or changing people, reading the read log, listing dossiers and the report
+    record no step (so no reactor has anything to queue) and show nothing an integration
+    adds; building the chats, the mirror and the letters would only make them slow to start.
     """
-    if args.command == "people":
+    if args.command in ("people", "rapport"):
         return False
     if args.command == "privacy" and getattr(args, "privacy_command", None) == "log":
         return False

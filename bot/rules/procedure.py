@@ -117,6 +117,9 @@ _AFTER_CLOSING = (Reopen, SetHold, LiftHold)
 
 # Who may read a dossier: it holds health-related personal data.
 READERS = frozenset({COORDINATOR, DIRECTIE, OWNER})
+# Who reads the management report: the coordinator watches the process, the directie
+# reviews it. It holds numbers and dossier numbers only, but of every dossier.
+REPORT_READERS = frozenset({COORDINATOR, DIRECTIE})
 
 
 @dataclass
@@ -165,6 +168,10 @@ def can_own(person: Person) -> bool:
 
 def may_read(person: Person, dossier: Dossier) -> bool:
     return may(person, READERS, dossier)
+
+
+def may_read_report(person: Person) -> bool:
+    return any(person.has(role) for role in REPORT_READERS)
 
 
 def available_actions(person: Person, dossier: Dossier) -> list[type[Action]]:

@@ -26,6 +26,7 @@ class Seen(StrEnum):
     DOCUMENT = "document"  # one document's content (`item`: its id)
     LETTER = "letter"  # the acknowledgement letter's preview
     EXPORT = "export"  # everything held, for the customer
+    REPORT = "report"  # named in the management report (a dossier number, no more)
 
 
 @dataclass(frozen=True)

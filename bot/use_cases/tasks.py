@@ -13,6 +13,7 @@ checklist, documents), never in an adapter.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,6 +40,8 @@ from bot.views.cards import Button, Confirm, Link, Style
 
 if TYPE_CHECKING:
     from bot.use_cases.letters.service import Letters
+    from bot.use_cases.report.period import Period
+    from bot.use_cases.report.service import Reports
 
 
 class Task(StrEnum):
@@ -51,6 +54,7 @@ class Task(StrEnum):
 
 TASKS = frozenset(task.value for task in Task)
 LETTER = "letter"  # the link target kind of the letter's preview
+REPORT = "report"  # the link target kind of the management report's PDF (ref: its period)
 DOCUMENT = "document"  # the link target kind of a stored document
 
 
@@ -131,8 +135,10 @@ class CardTasks:
         clock: Callable[[], datetime] = utcnow,
         *,
         checklist: MirrorChecklist | None = None,
+        reports: Reports | None = None,
     ) -> None:
         self.letters = letters
+        self.reports = reports
         self.documents = letters.documents
         self.complaints = letters.complaints
         self.links = links
@@ -149,6 +155,13 @@ class CardTasks:
         if self.links is None:
             return None
         return Link(label=t("task.protocol_link", lang), url=self.links.base_url + PROTOCOL)
+
+    def report_link(self, person: Person, period: Period, lang: str) -> Link | None:
+        """The management report's PDF for `person`; None when links are off."""
+        if self.links is None or self.reports is None:
+            return None
+        url = self.links.url(person.id, Target(REPORT, period.key), self.clock())
+        return Link(label=t("report.pdf_link", lang), url=url)
 
     async def run(
         self,
@@ -232,7 +245,24 @@ class CardTasks:
             await self.complaints.record_read(person, ref.strip().upper(), seen)
             name = f"voorbeeld-ontvangstbevestiging-{ref}.pdf"
             return Download(content, PDF.content_type, name, inline=True)
+        if kind == REPORT and self.reports is not None:
+            return await self._report(person, ref)
         raise Refused("link.invalid")
+
+    async def _report(self, person: Person, ref: str) -> Download:
+        """The report as a PDF, counted anew when the link is opened (its reader checked)."""
+        from bot.use_cases.report.pdf import report_pdf
+        from bot.use_cases.report.period import Period
+
+        assert self.reports is not None
+        try:
+            period = Period.from_key(ref)
+        except ValueError:
+            raise Refused("link.invalid") from None
+        report = await self.reports.report(person, period, Surface.WEB)
+        content = await asyncio.to_thread(report_pdf, report, self.letters.company, person.language)
+        name = f"klachtenrapport-{period.start}-{period.end}.pdf"
+        return Download(content, PDF.content_type, name, inline=True)
 
     async def protocol(self) -> Download:
         """The printable protocol: public, it holds nothing personal."""

@@ -112,11 +112,29 @@ class Form(BaseModel):
     fields: list[FormField]
 
 
+class Series(BaseModel):
+    name: Shown
+    values: list[float]
+
+
+class Chart(BaseModel):
+    """A bar chart: one bar per category for each series (at most a few of each).
+
+    Slack draws it with its own chart block, Teams as a picture; the numbers it shows
+    are also in the card's facts, for a reader whose chat draws no chart.
+    """
+
+    title: Shown
+    categories: list[Shown]
+    series: list[Series]
+
+
 class Card(BaseModel):
     title: Shown
     subtitle: Shown | None = None
     facts: list[Fact] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    chart: Chart | None = None
     buttons: list[Button] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
 

@@ -28,6 +28,7 @@ HEAVY = (
     "pypdf",
     "apscheduler",
     "aiohttp.web",
+    "matplotlib",
 )
 
 SLACK_ON = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "geheim"}
@@ -56,7 +57,12 @@ def heavy(modules: set[str]) -> list[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [["people", "list"], ["people", "list", "--json"], ["dossier", "list", "--as", "Anna"]],
+    [
+        ["people", "list"],
+        ["people", "list", "--json"],
+        ["dossier", "list", "--as", "Anna"],
+        ["rapport", "--json"],
+    ],
     ids=" ".join,
 )
 def test_reading_people_and_dossiers_imports_no_chat_pdf_planner_or_server(

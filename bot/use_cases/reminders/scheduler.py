@@ -23,6 +23,7 @@ from bot.rules.workdays import AMSTERDAM, utcnow
 from bot.use_cases.reminders.digest import Digest
 from bot.use_cases.reminders.policy import NoticePeriods, NoticePolicy
 from bot.use_cases.reminders.sweep import Sweep, SweepReport
+from bot.use_cases.report.monthly import MonthlyReport
 
 if TYPE_CHECKING:
     from bot.host import Klachtenbot
@@ -39,6 +40,8 @@ class Reminders:
     digest: Digest
     sweep_seconds: int
     digest_trigger: CronTrigger
+    # Last month's report card for the directie, on the month's first working day.
+    monthly: MonthlyReport | None = None
     scheduler: AsyncIOScheduler | None = None
     last_sweep_end: datetime | None = None
     last_report: SweepReport | None = None
@@ -70,6 +73,11 @@ class Reminders:
             await self.digest.run(self.clock())
         except Exception:
             log.exception("morning digest failed")
+        if self.monthly is not None:
+            try:
+                await self.monthly.run(self.clock())
+            except Exception:
+                log.exception("monthly report failed")
 
     async def nightly(self) -> None:
         """Anonymise what the retention period has passed; the next night catches up."""
@@ -181,7 +189,10 @@ def reminders_for(bot: Klachtenbot) -> Reminders:
         timezone=AMSTERDAM,
     )
     retention = bot.privacy.retention if bot.privacy is not None else None
-    return Reminders(sweep, digest, s.sweep_seconds, trigger, retention=retention)
+    monthly = MonthlyReport(
+        bot.reports, bot.complaints.uow, bot.chat_platforms, terms.calendar, lang
+    )
+    return Reminders(sweep, digest, s.sweep_seconds, trigger, monthly, retention=retention)
 
 
 def plug(bot: Klachtenbot) -> Plug:

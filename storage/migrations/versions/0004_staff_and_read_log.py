@@ -4,14 +4,14 @@ Both are append-only, enforced by the database as for the timeline: triggers ref
 UPDATE and DELETE on either engine.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
