@@ -26,10 +26,12 @@ from bot.use_cases.staff import Staff
 from storage.database import create_engine
 from storage.deadline_store import SweepUnitOfWork
 from storage.documents import SqlDocuments
+from storage.letter_drafts import SqlLetterDrafts
 from storage.outbox_store import SqlOutboxStore
 from storage.uow import SqlUnitOfWork
 
 if TYPE_CHECKING:
+    from bot.use_cases.letters.drafts import Draft
     from bot.use_cases.letters.service import Letters
     from bot.use_cases.tasks import CardTasks
 
@@ -84,6 +86,7 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
     outbox = SqlOutboxStore(engine)
     checklist = None
     email_letters = False
+    letter_draft = None
     if whole:
         # The mirror's checklist reads the people and the clock through `complaints`,
         # looked up at each call: a test may set the clock after the bot is built.
@@ -92,6 +95,12 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
 
         checklist = MirrorChecklist(outbox, person, lambda: complaints.clock())
         email_letters = _email_configured(settings)
+
+        # The letter being written, for the card's letter buttons.
+        async def letter_draft(number: str) -> Draft | None:
+            async with uow(readonly=True) as transaction:
+                return await SqlLetterDrafts.of(transaction).get(number)
+
     reactors: list[Reactor] = []
     deliverers: dict[str, Deliverer] = {}
     complaints = Complaints(
@@ -100,6 +109,7 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
         reactors,
         mirror_state=checklist.state if checklist is not None else None,
         email_letters=email_letters,
+        letter_draft=letter_draft,
     )
     lease = timedelta(seconds=settings.outbox_lease_seconds)
     dispatcher = Dispatcher(outbox, deliverers, lease=lease)
@@ -148,7 +158,8 @@ def _letters_and_tasks(
     from bot.use_cases.letters.service import Letters
     from bot.use_cases.tasks import CardTasks
 
-    letters = Letters(documents, Company.from_settings(settings), email_enabled=email_letters)
+    company = Company.from_settings(settings)
+    letters = Letters(documents, company, email_enabled=email_letters, drafts=SqlLetterDrafts.of)
     tasks = CardTasks(
         letters, downloads.links(settings), lambda: complaints.clock(), checklist=checklist
     )

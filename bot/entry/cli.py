@@ -21,8 +21,9 @@ from bot.rules.people import Person
 from bot.rules.roles import parse_role
 from bot.settings import Settings
 from bot.terminal import LANG, Parser, UsageError, print_json, print_table
+from bot.use_cases.letters.kinds import letter_for_step
 from bot.use_cases.services import DossierView, Scope
-from bot.views.cards import FieldKind, without_bidi_controls
+from bot.views.cards import FieldKind, Form, without_bidi_controls
 from bot.views.forms import form
 
 CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
@@ -31,6 +32,7 @@ CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
 # has `add_commands(commands)` and `async run(bot, args) -> int | None` (None: not mine).
 EXTENSIONS: tuple[str, ...] = (
     "bot.entry.cli_deadlines",
+    "bot.entry.cli_letters",
     "adapters.teams.cli",
     "adapters.orthomatic.cli",
 )
@@ -49,7 +51,12 @@ def _option(field_name: str) -> str:
 
 
 def _add_action_options(parser: argparse.ArgumentParser, action: type[Action]) -> None:
-    for f in form(action, LANG).fields:
+    add_form_options(parser, form(action, LANG))
+
+
+def add_form_options(parser: argparse.ArgumentParser, the_form: Form) -> None:
+    """An option for each field of a form, named after it (`owner_id` as `--owner`)."""
+    for f in the_form.fields:
         help_text = f.label
         if f.options:
             help_text += " (" + ", ".join(o.value for o in f.options) + ")"
@@ -245,7 +252,7 @@ async def _people(bot: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _actor(bot: Any, args: argparse.Namespace) -> Person:
+async def actor_of(bot: Any, args: argparse.Namespace) -> Person:
     if not args.actor:
         raise UsageError(t("cli.actor_required", LANG))
     person = await bot.staff.lookup(args.actor)
@@ -255,9 +262,13 @@ async def _actor(bot: Any, args: argparse.Namespace) -> Person:
 
 
 async def _fields(bot: Any, args: argparse.Namespace, action: type[Action]) -> dict[str, Any]:
+    return await form_values(bot, args, form(action, LANG))
+
+
+async def form_values(bot: Any, args: argparse.Namespace, the_form: Form) -> dict[str, Any]:
     """The options given, with people named by name, e-mail or number turned into ids."""
     data: dict[str, Any] = {}
-    for f in form(action, LANG).fields:
+    for f in the_form.fields:
         value = getattr(args, f.name, None)
         if value is None:
             continue
@@ -275,7 +286,7 @@ async def _fields(bot: Any, args: argparse.Namespace, action: type[Action]) -> d
 async def _dossier(bot: Any, args: argparse.Namespace) -> int:
     from bot.rules.validation import parse
 
-    actor = await _actor(bot, args)
+    actor = await actor_of(bot, args)
     command = args.dossier_command
     if command == "register":
         action = parse(Register, await _fields(bot, args, Register))
@@ -283,6 +294,13 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
         return _report(outcome.dossier.number, "cli.registered", args, outcome)
     if command == "act":
         cls = ACTIONS[args.action]
+        if (letter := letter_for_step(cls)) is not None:  # the step goes with its letter
+            from bot.entry.cli_letters import report_letter
+
+            values = await _fields(bot, args, cls)
+            return report_letter(
+                await bot.letters.send_now(actor, args.number, letter, values), args
+            )
         action = parse(cls, await _fields(bot, args, cls))
         outcome = await bot.complaints.act(actor, args.number, action)
         return _report(outcome.dossier.number, "cli.acted", args, outcome)
