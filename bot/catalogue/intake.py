@@ -233,7 +233,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " {number}).",
         "Attached is the confirmation that we received your complaint (file number {number}).",
     ),
-    "letter.ontvangstbevestiging.write": ("Brief aanpassen", "Edit the letter"),
+    "letter.ontvangstbevestiging.write": (
+        "Ontvangstbevestiging aanpassen",
+        "Edit the acknowledgement",
+    ),
     "letter.schriftelijke_reactie.title": (
         "Schriftelijke reactie {number}",
         "Written response {number}",

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.catalogue import format_datetime, t
+from bot.entry.cli_forms import actor_of, add_form_options, form_values, option
 from bot.rules.actions import ACTIONS, Action, Register
 from bot.rules.errors import Refused
 from bot.rules.fields import unstorable
@@ -23,7 +24,7 @@ from bot.settings import Settings
 from bot.terminal import LANG, Parser, UsageError, print_json, print_table
 from bot.use_cases.letters.kinds import letter_for_step
 from bot.use_cases.services import DossierView, Scope
-from bot.views.cards import FieldKind, Form, without_bidi_controls
+from bot.views.cards import without_bidi_controls
 from bot.views.forms import form
 
 CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
@@ -44,27 +45,8 @@ def _extensions() -> list[Any]:
     return [importlib.import_module(name) for name in EXTENSIONS]
 
 
-def _option(field_name: str) -> str:
-    """`owner_id` is typed as `--owner NAME`, `received_on` as `--received-on`."""
-    name = field_name[:-3] if field_name.endswith("_id") else field_name
-    return "--" + name.replace("_", "-")
-
-
 def _add_action_options(parser: argparse.ArgumentParser, action: type[Action]) -> None:
     add_form_options(parser, form(action, LANG))
-
-
-def add_form_options(parser: argparse.ArgumentParser, the_form: Form) -> None:
-    """An option for each field of a form, named after it (`owner_id` as `--owner`)."""
-    for f in the_form.fields:
-        help_text = f.label
-        if f.options:
-            help_text += " (" + ", ".join(o.value for o in f.options) + ")"
-        if f.kind is FieldKind.YES_NO:
-            help_text += " (ja/nee)"
-        if f.kind is FieldKind.DATE:
-            help_text += " (JJJJ-MM-DD)"
-        parser.add_argument(_option(f.name), dest=f.name, help=help_text, metavar="…")
 
 
 def build_parser() -> Parser:
@@ -149,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as refused:
         message = t(refused.key, LANG, **refused.params)
         if refused.field:
-            message = t("cli.field_error", LANG, field=_option(refused.field), message=message)
+            message = t("cli.field_error", LANG, field=option(refused.field), message=message)
         else:
             message = t("cli.error", LANG, message=message)
         print(message, file=sys.stderr)
@@ -173,7 +155,7 @@ def _unstorable_argument(args: argparse.Namespace) -> str | None:
     """
     for dest, value in vars(args).items():
         if isinstance(value, str) and unstorable(value):
-            return _ARGUMENTS.get(dest) or _option(dest)
+            return _ARGUMENTS.get(dest) or option(dest)
     return None
 
 
@@ -252,35 +234,8 @@ async def _people(bot: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-async def actor_of(bot: Any, args: argparse.Namespace) -> Person:
-    if not args.actor:
-        raise UsageError(t("cli.actor_required", LANG))
-    person = await bot.staff.lookup(args.actor)
-    if person is None:
-        raise UsageError(t("cli.actor_unknown", LANG, who=args.actor))
-    return person
-
-
 async def _fields(bot: Any, args: argparse.Namespace, action: type[Action]) -> dict[str, Any]:
     return await form_values(bot, args, form(action, LANG))
-
-
-async def form_values(bot: Any, args: argparse.Namespace, the_form: Form) -> dict[str, Any]:
-    """The options given, with people named by name, e-mail or number turned into ids."""
-    data: dict[str, Any] = {}
-    for f in the_form.fields:
-        value = getattr(args, f.name, None)
-        if value is None:
-            continue
-        if f.kind is FieldKind.PERSON:
-            person = await bot.staff.lookup(value)
-            if person is None:
-                raise Refused("person.unknown", field=f.name, person=value)
-            value = person.id
-        elif f.kind is FieldKind.YES_NO:
-            value = {"ja": True, "j": True, "nee": False, "n": False}.get(value.lower(), value)
-        data[f.name] = value
-    return data
 
 
 async def _dossier(bot: Any, args: argparse.Namespace) -> int:

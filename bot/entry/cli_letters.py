@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import t
+from bot.entry.cli_forms import actor_of, add_form_options, form_values
 from bot.terminal import LANG, Parser, print_json
 from bot.use_cases.letters.kinds import BY_NAME, LETTERS, LetterKind
 
@@ -27,7 +28,6 @@ def _command(kind: LetterKind) -> str:
 
 
 def add_commands(commands: Any) -> None:
-    from bot.entry.cli import add_form_options
     from bot.views.forms import letter_form
 
     letter = commands.add_parser("letter", help="schrijf de klant een brief en verstuur hem")
@@ -45,7 +45,6 @@ def add_commands(commands: Any) -> None:
 async def run(bot: Any, args: argparse.Namespace) -> int | None:
     if args.command != "letter":
         return None
-    from bot.entry.cli import actor_of, form_values
     from bot.views.forms import letter_form
 
     kind = BY_NAME[args.letter]

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any
 
 from bot.catalogue import t
+from bot.chat.conflicts import retried
 from bot.outbox.messages import OutboxMessage
 from bot.rules.actions import Action, AddDocument
 from bot.rules.dossier import Dossier, LetterMethod
@@ -292,7 +293,11 @@ class Letters:
             await self._record(step, kind, fields, document.id)
 
         sender = _person(payload["coordinator_id"])
-        outcome = await self.complaints.run(sender, document.dossier_number, work, request_key=key)
+        # The mail went: a race lost on the dossier (another delivery writing to it at the
+        # same moment) is tried again, not reported as "sent but not recorded".
+        outcome = await retried(
+            lambda: self.complaints.run(sender, document.dossier_number, work, request_key=key)
+        )
         return outcome.dossier
 
     def sender(self, person: Person) -> Sender:
