@@ -75,6 +75,9 @@ FORBIDDEN = "role.forbidden"
 NO_READ = "role.forbidden_read"
 LETTER_OR_NO_READ = "task.letter_forbidden role.forbidden_read"
 TICK = "mirror.tick_forbidden"
+FORBIDDEN_OR_NO_READ = "role.forbidden role.forbidden_read"
+LETTER_FORBIDDEN = "letter.forbidden"
+WRITE_OR_NO_READ = "letter.forbidden role.forbidden_read"
 CD = "coordinator directie"
 WHEN = "2026-11-24"
 
@@ -145,9 +148,12 @@ SPEC: tuple[Row, ...] = (
     row("close",           "button:close",            "geevalueerd", C,   "close", FORBIDDEN),
     row("reopen",          "button:reopen",           "gesloten",    C,   "reopen",
         FORBIDDEN, fill={"reason": "Klant belt opnieuw"}),
-    row("extend-term",     "button:extend_term",      "ontvangen",   C,   "extend_term",
-        FORBIDDEN, fill={"reason": "Wachten op de leverancier", "new_due": "2027-01-20",
-                         "customer_informed": "true"}),
+    # The letter steps: the form keeps the letter as a draft, to preview; sending records it.
+    row("extend-term",     "button:extend_term",      "ontvangen",   C,   "-",
+        FORBIDDEN_OR_NO_READ, fill={"reason": "Wachten op de leverancier",
+                                    "new_due": "2027-01-20", "method": "email"}),
+    row("respond",         "button:respond",          "toegewezen",  CD,  "-",
+        FORBIDDEN_OR_NO_READ, fill={"text": "Wij vervangen de zool", "method": "post"}),
     # -- the card's tasks beside the steps ------------------------------------------------------
     row("documents",       "task:documents",          "toegewezen",  READ, "-", NO_READ),
     row("letter-preview",  "task:letter_preview",     "ontvangen",   C,   "-", LETTER_OR_NO_READ),
@@ -155,6 +161,12 @@ SPEC: tuple[Row, ...] = (
     row("letter-post",     "task:letter_post",        "ontvangen",   C,
         "acknowledge add_document", FORBIDDEN),
     row("mirror-tick",     "task:mirror_tick",        "ontvangen",   C,   "-", TICK),
+    row("letter-write",    "task:letter_write",       "toegewezen",  C,   "-", WRITE_OR_NO_READ,
+        data={"letter": "voortgangsbericht"},
+        fill={"text": "Wij bellen u volgende week", "method": "email"}),
+    row("letter-post-concept", "task:letter_post",    "concept",     C,   "add_document",
+        LETTER_FORBIDDEN),
+    row("letter-discard",  "task:letter_discard",     "concept",     C,   "-", LETTER_FORBIDDEN),
     # -- in the dossier's thread ---------------------------------------------------------------
     row("thread-note",     "note",                    "toegewezen",  COD, "add_note", FORBIDDEN),
     row("thread-file",     "file",                    "toegewezen",  COD, "add_document",

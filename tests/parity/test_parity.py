@@ -22,6 +22,7 @@ import pytest
 
 from bot.catalogue import messages
 from bot.rules.actions import Acknowledge, Assign, Close, Escalate, Evaluate, MarkHandled
+from bot.use_cases.letters.kinds import BY_NAME
 from bot.use_cases.reminders import reminders_for
 from tests.conftest import PG_ADMIN_URL, REQUIRE_POSTGRES, Clock, _pg_admin
 from tests.helpers import registration
@@ -50,6 +51,8 @@ from tests.parity.world import (
     template,
 )
 
+PROGRESS = BY_NAME["voortgangsbericht"]  # the letter of the "concept" stage
+
 
 @dataclass
 class Outcome:
@@ -62,7 +65,8 @@ async def stage(world: World, name: str) -> None:
     if name == "-":
         return
     c, p = world.bot.complaints, world.people
-    await c.register(p["coordinator"], registration(customer_email="klant@example.nl"))
+    customer = {"customer_email": "klant@example.nl", "customer_address": "Dorpsstraat 3"}
+    await c.register(p["coordinator"], registration(**customer))
     steps = {
         "ontvangen": [],
         "toegewezen": ["assign"],
@@ -71,6 +75,7 @@ async def stage(world: World, name: str) -> None:
         "afgehandeld": ["assign", "acknowledge", "handled"],
         "geevalueerd": ["assign", "acknowledge", "handled", "evaluate"],
         "gesloten": ["assign", "acknowledge", "handled", "evaluate", "close"],
+        "concept": ["assign", "letter"],  # a progress message written, to go by post
     }[name]
     done = {
         "assign": ("coordinator", Assign(owner_id=p["owner"].id)),
@@ -81,6 +86,10 @@ async def stage(world: World, name: str) -> None:
         "close": ("coordinator", Close()),
     }
     for step in steps:
+        if step == "letter":
+            values = {"text": "Wij bellen u volgende week", "method": "post"}
+            await world.bot.letters.write(p["coordinator"], NUMBER, PROGRESS, values)
+            continue
         who, action = done[step]
         await c.act(p[who], NUMBER, action)
 
