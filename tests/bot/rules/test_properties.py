@@ -65,8 +65,13 @@ def actions(ids: dict[str, int]) -> st.SearchStrategy:
         st.builds(Evaluate, outcome=text, customer_agrees=st.booleans()),
         st.builds(Close),
         st.builds(Reopen, reason=text),
-        st.builds(ExtendTerm, reason=text, new_due=day, method=st.just("post"),
-                  document_id=st.sampled_from([None, 1])),  # fmt: skip
+        st.builds(
+            ExtendTerm,
+            reason=text,
+            new_due=day,
+            method=st.just("post"),
+            document_id=st.sampled_from([None, 1]),
+        ),
         st.builds(Respond, text=text, method=st.just("email"), document_id=st.just(1)),
     )
 
