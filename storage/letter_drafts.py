@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.use_cases.letters.drafts import Draft
 from bot.use_cases.ports import UnitOfWork
 from storage import tables as t
+from storage.uow import connection_of
 
 
 def _dossier_id(number: str) -> Any:
@@ -24,10 +25,7 @@ class SqlLetterDrafts:
     @classmethod
     def of(cls, uow: UnitOfWork) -> SqlLetterDrafts:
         """The drafts of a `SqlUnitOfWork`'s transaction."""
-        connection = getattr(uow, "connection", None)
-        if connection is None:
-            raise RuntimeError("letter drafts need an open SqlUnitOfWork")
-        return cls(connection)
+        return cls(connection_of(uow, "letter drafts"))
 
     async def put(
         self, number: str, kind: str, fields: dict[str, Any], by_id: int, now: datetime

@@ -234,7 +234,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Attached is the confirmation that we received your complaint (file number {number}).",
     ),
     "letter.ontvangstbevestiging.write": (
-        "Ontvangstbevestiging aanpassen",
+        "Bevestiging aanpassen",
         "Edit the acknowledgement",
     ),
     "letter.schriftelijke_reactie.title": (

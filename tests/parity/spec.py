@@ -76,7 +76,7 @@ NO_READ = "role.forbidden_read"
 LETTER_OR_NO_READ = "task.letter_forbidden role.forbidden_read"
 TICK = "mirror.tick_forbidden"
 FORBIDDEN_OR_NO_READ = "role.forbidden role.forbidden_read"
-LETTER_FORBIDDEN = "letter.forbidden"
+LETTER_FORBIDDEN = "letter.forbidden role.forbidden_read"
 WRITE_OR_NO_READ = "letter.forbidden role.forbidden_read"
 CD = "coordinator directie"
 WHEN = "2026-11-24"
@@ -157,9 +157,10 @@ SPEC: tuple[Row, ...] = (
     # -- the card's tasks beside the steps ------------------------------------------------------
     row("documents",       "task:documents",          "toegewezen",  READ, "-", NO_READ),
     row("letter-preview",  "task:letter_preview",     "ontvangen",   C,   "-", LETTER_OR_NO_READ),
-    row("letter-email",    "task:letter_email",       "ontvangen",   C,   "-", FORBIDDEN),
+    row("letter-email",    "task:letter_email",       "ontvangen",   C,   "-",
+        FORBIDDEN_OR_NO_READ),
     row("letter-post",     "task:letter_post",        "ontvangen",   C,
-        "acknowledge add_document", FORBIDDEN),
+        "acknowledge add_document", FORBIDDEN_OR_NO_READ),
     row("mirror-tick",     "task:mirror_tick",        "ontvangen",   C,   "-", TICK),
     row("letter-write",    "task:letter_write",       "toegewezen",  C,   "-", WRITE_OR_NO_READ,
         data={"letter": "voortgangsbericht"},
@@ -220,15 +221,10 @@ _WHY: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         KNOWN,
     ),
     "the answer after a step: Slack's `slack.acted` names the dossier ('K-2026-0001: ..."
-    " is vastgelegd'), Teams' `teams.done` does not": (
-        tuple(r.name for r in SPEC if r.kind == "button"),
+    " is vastgelegd'), Teams' `teams.done` does not (a letter's step answers with its"
+    " draft and preview, the same in both)": (
+        tuple(r.name for r in SPEC if r.kind == "button" and r.records),
         KNOWN,
-    ),
-    "the letter by e-mail or post, by someone who may not read the dossier: Teams first"
-    " looks for the button's confirmation and answers `role.forbidden_read`, Slack runs"
-    " the task and the core answers `role.forbidden`": (
-        ("letter-email", "letter-post"),
-        ("owner", "beheerder"),
     ),
 }
 DRIFT: dict[tuple[str, str], str] = {}

@@ -69,20 +69,14 @@ def letter_values(
 
 
 def letter_pdf(
-    kind: LetterKind,
-    dossier: Dossier,
-    fields: Mapping[str, Any],
-    sender: Sender,
-    company: Company,
-    terms: Terms,
-    today: date,
+    kind: LetterKind, dossier: Dossier, values: Mapping[str, str], company: Company
 ) -> bytes:
-    values = letter_values(kind, dossier, fields, sender, company, terms, today)
+    """The letter as a PDF, from its `letter_values`."""
     pdf = LetterPdf(company, t(f"letter.{kind.name}.title", number=dossier.number))
     c = dossier.customer
     pdf.address([c.name, *[line.strip() for line in (c.address or "").split(",") if line.strip()]])
     source = template.load(f"{kind.name}.txt", company.template(kind.name))
-    template.render(pdf, template.fill(source, values))
+    template.render(pdf, template.fill(source, dict(values)))
     return pdf.render()
 
 

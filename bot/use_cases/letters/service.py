@@ -29,13 +29,19 @@ from bot.rules.actions import Action, AddDocument
 from bot.rules.dossier import Dossier, LetterMethod
 from bot.rules.errors import Refused
 from bot.rules.people import SYSTEM, Person
-from bot.rules.procedure import apply
+from bot.rules.procedure import apply, may_read
 from bot.rules.roles import Role
 from bot.rules.validation import parse
 from bot.rules.workdays import local_date
 from bot.use_cases.documents import PDF, Documents, Kind, StoredDocument
 from bot.use_cases.letters.company import Company
-from bot.use_cases.letters.documents import Sender, complaint_copy_pdf, letter_pdf, protocol_pdf
+from bot.use_cases.letters.documents import (
+    Sender,
+    complaint_copy_pdf,
+    letter_pdf,
+    letter_values,
+    protocol_pdf,
+)
 from bot.use_cases.letters.drafts import Draft, DraftRepository
 from bot.use_cases.letters.kinds import ACKNOWLEDGEMENT, BY_NAME, LetterKind
 from bot.use_cases.letters.offers import default_fields, letter_methods, may_write
@@ -110,6 +116,8 @@ class Letters:
             draft = await self._current(step, draft_id)
             if draft is None:
                 raise Refused("letter.draft_gone", number=step.dossier.number)
+            if not may_read(step.actor, step.dossier):
+                raise Refused("role.forbidden_read", number=step.dossier.number)
             mine = draft.created_by_id == step.actor.id
             if not (mine or step.actor.has(Role.COORDINATOR)):
                 raise Refused("letter.forbidden", number=step.dossier.number)
@@ -195,6 +203,8 @@ class Letters:
         """The form's values, checked against the form, the procedure and the customer."""
         dossier = step.dossier
         assert dossier is not None
+        if not may_read(step.actor, dossier):  # a letter holds what the dossier holds
+            raise Refused("role.forbidden_read", number=dossier.number)
         fields = parse(kind.form, dict(values)).model_dump(mode="json", exclude={"document_id"})
         if kind.step is not None:
             # May the step happen now? The procedure says why not; nothing is recorded.
@@ -360,10 +370,10 @@ class Letters:
         actor: Person,
         today: date,
     ) -> bytes:
-        return await _render(
-            letter_pdf, kind, dossier, fields, self.sender(actor), self.company,
-            self.complaints.terms, today,
-        )  # fmt: skip
+        values = letter_values(
+            kind, dossier, fields, self.sender(actor), self.company, self.complaints.terms, today
+        )
+        return await _render(letter_pdf, kind, dossier, values, self.company)
 
     async def _current(self, step: Step, draft_id: int | None) -> Draft | None:
         """The dossier's draft; None when `draft_id` names one that is no longer it."""

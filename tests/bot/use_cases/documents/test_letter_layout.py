@@ -27,7 +27,7 @@ from bot.rules.people import Person
 from bot.rules.procedure import apply, register
 from bot.rules.roles import Role
 from bot.use_cases.letters.company import Company
-from bot.use_cases.letters.documents import Sender, letter_pdf
+from bot.use_cases.letters.documents import Sender, letter_pdf, letter_values
 from bot.use_cases.letters.dutch import salutation
 from bot.use_cases.letters.kinds import BY_NAME, LETTERS
 from bot.use_cases.letters.offers import default_fields
@@ -99,7 +99,8 @@ def render(
 ) -> bytes:  # type: ignore[no-untyped-def]
     d = dossier or worked_dossier()
     fields = {**default_fields(BY_NAME[kind], d), **VALUES[kind], **values, "method": "post"}
-    return letter_pdf(BY_NAME[kind], d, fields, SENDER, company, Terms(), date(2026, 11, 24))
+    values = letter_values(BY_NAME[kind], d, fields, SENDER, company, Terms(), date(2026, 11, 24))
+    return letter_pdf(BY_NAME[kind], d, values, company)
 
 
 def text_of(content: bytes) -> str:
