@@ -106,7 +106,7 @@ def letter_buttons(view: DossierView, viewer: Person, lang: str) -> list[Button]
     if not methods or not d.is_open:
         return []
     result: list[Button] = []
-    draft = view.draft if isinstance(view.draft, Draft) else None
+    draft = view.draft
     in_hand: LetterKind | None = None
     data: dict[str, str] = {}
     if draft is not None and may_handle(viewer, draft):
@@ -274,7 +274,7 @@ class CardTasks:
     async def _letter_sender(self, actor: Person, number: str) -> LetterKind:
         """The letter in hand, when `actor` may send it."""
         view = await self.complaints.view(actor, number)
-        draft = view.draft if isinstance(view.draft, Draft) else None
+        draft = view.draft
         if draft is not None and may_handle(actor, draft):
             return BY_NAME[draft.kind]
         if draft is None and may_write(actor, ACKNOWLEDGEMENT, view.dossier):
