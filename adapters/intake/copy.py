@@ -49,8 +49,6 @@ class CopyFiler:
         try:
             # Another delivery (the acknowledgement e-mailed, say) may write to the dossier
             # at the same moment: a lost race is tried again, not the end of the copy.
-            await retried(
-                lambda: self.letters.file_registration_copy(number, request_key=item.key)
-            )
+            await retried(lambda: self.letters.file_registration_copy(number, request_key=item.key))
         except Refused as refused:  # e.g. closed before the copy was made: nothing to file
             raise Rejected(f"complaint copy: {refused.key}") from refused
