@@ -122,7 +122,7 @@ class Settings(BaseSettings):
     # peer is the client. The website's own server counts as one (it passes its visitor on).
     trusted_proxies: str | None = Field(None, validation_alias=env("TRUSTED_PROXIES"))
 
-    # -- e-mail (the acknowledgement letter) ------------------------------------------------
+    # -- e-mail (the customer's letters) ----------------------------------------------------
     smtp_host: str | None = Field(None, validation_alias=env("SMTP_HOST"))
     smtp_port: int = Field(587, validation_alias=env("SMTP_PORT"))
     smtp_user: str | None = Field(None, validation_alias=env("SMTP_USER"))
@@ -143,6 +143,13 @@ class Settings(BaseSettings):
     company_letter_template: Path | None = Field(
         None, validation_alias=env("COMPANY_LETTER_TEMPLATE")
     )
+    # A folder of the company's own letter templates, named as the shipped ones
+    # (schriftelijke_reactie.txt, ...): each file found there replaces its letter's text.
+    company_letter_templates: Path | None = Field(
+        None, validation_alias=env("COMPANY_LETTER_TEMPLATES")
+    )
+    # Letters are printed on paper with the letterhead already on it: leave its room blank.
+    company_letterhead_paper: bool = Field(False, validation_alias=env("COMPANY_LETTERHEAD_PAPER"))
 
     # -- scheduler and outbox ---------------------------------------------------------------
     sweep_seconds: int = Field(60, validation_alias=env("SWEEP_SECONDS"))

@@ -243,6 +243,19 @@ documents = Table(
     Column("created_by_id", Integer, nullable=False),
 )
 
+# The letter a coordinator is writing to a dossier's customer, between its form and its
+# sending: at most one per dossier, kept so that the letter can be previewed first.
+letter_drafts = Table(
+    "letter_drafts",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("dossier_id", ForeignKey("dossiers.id"), nullable=False, unique=True),
+    Column("kind", String(40), nullable=False),
+    Column("fields", Json, nullable=False),
+    Column("created_by_id", Integer, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
 # Where the bot can reach a person or a channel on a platform (Teams proactive
 # messages need a stored conversation reference).
 conversation_refs = Table(

@@ -88,3 +88,12 @@ class SqlUnitOfWork:
             if unreachable(error):
                 raise Refused("database.unreachable") from error
             raise
+
+
+def connection_of(uow: object, what: str) -> AsyncConnection:
+    """The connection of an open `SqlUnitOfWork`, for a repository the core reaches through
+    a factory (documents, letter drafts): the same transaction as the rest of the step."""
+    connection = getattr(uow, "connection", None)
+    if connection is None:
+        raise RuntimeError(f"{what} need an open SqlUnitOfWork")
+    return connection

@@ -107,6 +107,10 @@ def modal_answer(answer: Answer, the_form: Form, lang: str) -> dict[str, Any]:
             "response_action": "update",
             "view": message_view(title, said(answer.said, lang), lang),
         }
+    if isinstance(answer, TaskDone):  # a letter written: what it says, and its preview
+        view = message_view(t("slack.done_title", lang), escape(answer.text), lang)
+        view["blocks"] += link_blocks(list(answer.links), lang)
+        return {"response_action": "update", "view": view}
     text, _ = reply(answer, lang)
     view = message_view(t("slack.refused_title", lang), text, lang)
     return {"response_action": "update", "view": view}

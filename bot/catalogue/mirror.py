@@ -86,8 +86,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Complaint file reopened: {reason}",
     ),
     "mirror.contact.extend_term": (
-        "Beslistermijn verlengd tot {new_due}: {reason}. De klant is ingelicht.",
-        "Decision term extended to {new_due}: {reason}. The customer was informed.",
+        "Beslistermijn verlengd tot {new_due}: {reason}. De klant is ingelicht ({method}).",
+        "Decision term extended to {new_due}: {reason}. The customer was informed ({method}).",
+    ),
+    "mirror.contact.respond": (
+        "Schriftelijke reactie aan de klant verstuurd ({method}): {text}",
+        "Written response sent to the customer ({method}): {text}",
     ),
     "mirror.contact.other": (
         "Stap in de klachtenprocedure: {action}.",

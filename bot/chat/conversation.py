@@ -57,13 +57,15 @@ from bot.rules.people import Person
 from bot.rules.validation import parse
 from bot.rules.workdays import local_date
 from bot.use_cases.access_log import Access
+from bot.use_cases.letters.kinds import BY_FORM, BY_NAME, LetterKind, letter_for_step
+from bot.use_cases.letters.offers import default_fields, letter_methods
 from bot.use_cases.report.period import period as report_period
 from bot.use_cases.services import DossierView, Outcome, Scope
 from bot.use_cases.surfaces import Surface
-from bot.use_cases.tasks import TASKS, task_buttons
+from bot.use_cases.tasks import TASKS, Task, task_buttons
 from bot.views.cards import Button, Confirm, FieldKind, Form, Link, Option
 from bot.views.dossier_card import dossier_card, list_card
-from bot.views.forms import form, registration_form, runs_at_once
+from bot.views.forms import form, form_named, letter_form, registration_form, runs_at_once
 from bot.views.report_card import report_card
 
 log = logging.getLogger(__name__)
@@ -307,16 +309,40 @@ class Conversation:
         """A button on a card: a card task, a one-tap step, or the form the step needs."""
         if asker.person is None:
             return asker.unknown()
+        if name == Task.LETTER_WRITE and number and self.bot.tasks is not None:
+            kind = BY_NAME.get(str(data.get("letter") or ""))
+            if kind is None:
+                raise Refused("action.unknown", action=name)
+            return await self.letter(asker, kind, number, version)
         if name in TASKS and self.bot.tasks is not None:
             return await self.task(asker, name, number, data, key)
         cls = ACTIONS.get(name)
         if cls is None or cls is Register or not number:
             raise Refused("action.unknown", action=name)
+        if (kind := letter_for_step(cls)) is not None and self.bot.tasks is not None:
+            return await self.letter(asker, kind, number, version)
         presets = {k: str(v) for k, v in data.items()}
         if runs_at_once(Button(action=cls.name, label=cls.name, value=number, data=presets)):
             return await self.submit(asker, name, number, data, key, one_tap=True)
         the_form = await self.form(cls, asker.lang, number)
         return OpenForm(the_form, cls.name, number, version, dict(data))
+
+    async def letter(
+        self, asker: Asker, kind: LetterKind, number: str, version: int | None
+    ) -> OpenForm:
+        """A letter's form, to write it (or edit its usual text) before it is previewed.
+
+        It offers only the ways this customer can be reached, and starts from the draft
+        of the same letter when there is one, else from the letter's usual text.
+        """
+        assert asker.person is not None
+        view = await self.bot.complaints.view(asker.person, number)
+        methods = letter_methods(view.dossier, view.email_letters)
+        values: dict[str, Any] = default_fields(kind, view.dossier)
+        if view.draft is not None and view.draft.kind == kind.name:
+            values = {k: str(v) for k, v in view.draft.fields.items()}
+        the_form = letter_form(kind, asker.lang, view.dossier.number, methods)
+        return OpenForm(the_form, kind.form_name, view.dossier.number, version, values)
 
     async def ask_first(
         self, asker: Asker, name: str, number: str | None, data: Mapping[str, Any], key: str | None
@@ -400,8 +426,16 @@ class Conversation:
         if person is None:
             return asker.unknown()
         cls = ACTIONS.get(name)
-        if cls is None or (cls is not Register and not number):
+        letter = BY_FORM.get(name) if self.bot.tasks is not None else None
+        if (cls is None and letter is None) or (cls is not Register and not number):
             raise Refused("action.unknown", action=name)
+        if letter is not None:
+            assert number is not None
+            drafted = form_named(name, asker.lang, number)
+            assert drafted is not None
+            values = _values(drafted, data)
+            return await self._write(asker, letter, number, drafted, values, data, key)
+        assert cls is not None
         the_form = await self.form(cls, asker.lang, number)
         values = _values(the_form, data)
         try:
@@ -438,6 +472,32 @@ class Conversation:
     async def _name(self, person_id: int) -> str:
         person = await self.bot.complaints.person(person_id)
         return person.name if person is not None else str(person_id)
+
+    async def _write(
+        self,
+        asker: Asker,
+        kind: LetterKind,
+        number: str,
+        the_form: Form,
+        values: dict[str, Any],
+        data: Mapping[str, Any],
+        key: str | None,
+    ) -> Answer:
+        """A letter's form: kept as the draft, and answered with its preview and the card."""
+        tasks, person = self.bot.tasks, asker.person
+        assert tasks is not None and person is not None
+        try:
+            reply = await retried(
+                lambda: tasks.write(person, kind, number, values, asker.lang, request_key=key)
+            )
+        except Refused as refused:
+            fields = {
+                field: Message(k, dict(params), good=False)
+                for field, (k, params) in refused.fields.items()
+            }
+            return FormErrors(the_form, fields, refusal(refused), dict(data))
+        card = await self.show(asker, number) if self.redraws_card else None
+        return TaskDone(number.upper(), reply.text, tuple(reply.links), reply.card_changed, card)
 
     async def _refused_on_card(self, asker: Asker, number: str | None, refused: Refused) -> Answer:
         """Why a click did nothing: on the dossier's card where the platform redraws it,

@@ -27,6 +27,7 @@ from bot.use_cases.staff import Staff
 from storage.database import create_engine
 from storage.deadline_store import SweepUnitOfWork
 from storage.documents import SqlDocuments
+from storage.letter_drafts import SqlLetterDrafts
 from storage.outbox_store import SqlOutboxStore
 from storage.report_queries import report_transaction
 from storage.uow import SqlUnitOfWork
@@ -34,6 +35,7 @@ from storage.uow import SqlUnitOfWork
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
+    from bot.use_cases.letters.drafts import Draft
     from bot.use_cases.letters.service import Letters
     from bot.use_cases.privacy.cases import Privacy
     from bot.use_cases.tasks import CardTasks
@@ -89,6 +91,7 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
     outbox = SqlOutboxStore(engine)
     checklist = None
     email_letters = False
+    letter_draft = None
     if whole:
         # The mirror's checklist reads the people and the clock through `complaints`,
         # looked up at each call: a test may set the clock after the bot is built.
@@ -97,6 +100,12 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
 
         checklist = MirrorChecklist(outbox, person, lambda: complaints.clock())
         email_letters = _email_configured(settings)
+
+        # The letter being written, for the card's letter buttons.
+        async def letter_draft(number: str) -> Draft | None:
+            async with uow(readonly=True) as transaction:
+                return await SqlLetterDrafts.of(transaction).get(number)
+
     reactors: list[Reactor] = []
     deliverers: dict[str, Deliverer] = {}
     complaints = Complaints(
@@ -105,6 +114,7 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
         reactors,
         mirror_state=checklist.state if checklist is not None else None,
         email_letters=email_letters,
+        letter_draft=letter_draft,
     )
     lease = timedelta(seconds=settings.outbox_lease_seconds)
     dispatcher = Dispatcher(outbox, deliverers, lease=lease)
@@ -187,7 +197,8 @@ def _letters_and_tasks(
     from bot.use_cases.letters.service import Letters
     from bot.use_cases.tasks import CardTasks
 
-    letters = Letters(documents, Company.from_settings(settings), email_enabled=email_letters)
+    company = Company.from_settings(settings)
+    letters = Letters(documents, company, email_enabled=email_letters, drafts=SqlLetterDrafts.of)
     tasks = CardTasks(
         letters,
         downloads.links(settings),

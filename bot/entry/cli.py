@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.catalogue import format_datetime, t
+from bot.entry.cli_forms import actor_of, add_form_options, form_values, option
 from bot.rules.actions import ACTIONS, Action, Register
 from bot.rules.errors import Refused
 from bot.rules.fields import unstorable
@@ -21,9 +22,10 @@ from bot.rules.people import Person
 from bot.settings import Settings
 from bot.terminal import LANG, Parser, UsageError, print_json, print_table
 from bot.use_cases.access_log import Access, Seen
+from bot.use_cases.letters.kinds import letter_for_step
 from bot.use_cases.services import DossierView, Scope
 from bot.use_cases.surfaces import Surface
-from bot.views.cards import FieldKind, without_bidi_controls
+from bot.views.cards import without_bidi_controls
 from bot.views.forms import form
 
 CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
@@ -36,6 +38,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.entry.cli_deadlines",
     "bot.entry.cli_privacy",
     "bot.entry.cli_report",
+    "bot.entry.cli_letters",
     "adapters.teams.cli",
     "adapters.orthomatic.cli",
 )
@@ -47,22 +50,8 @@ def _extensions() -> list[Any]:
     return [importlib.import_module(name) for name in EXTENSIONS]
 
 
-def _option(field_name: str) -> str:
-    """`owner_id` is typed as `--owner NAME`, `received_on` as `--received-on`."""
-    name = field_name[:-3] if field_name.endswith("_id") else field_name
-    return "--" + name.replace("_", "-")
-
-
 def _add_action_options(parser: argparse.ArgumentParser, action: type[Action]) -> None:
-    for f in form(action, LANG).fields:
-        help_text = f.label
-        if f.options:
-            help_text += " (" + ", ".join(o.value for o in f.options) + ")"
-        if f.kind is FieldKind.YES_NO:
-            help_text += " (ja/nee)"
-        if f.kind is FieldKind.DATE:
-            help_text += " (JJJJ-MM-DD)"
-        parser.add_argument(_option(f.name), dest=f.name, help=help_text, metavar="…")
+    add_form_options(parser, form(action, LANG))
 
 
 def build_parser() -> Parser:
@@ -133,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as refused:
         message = t(refused.key, LANG, **refused.params)
         if refused.field:
-            message = t("cli.field_error", LANG, field=_option(refused.field), message=message)
+            message = t("cli.field_error", LANG, field=option(refused.field), message=message)
         else:
             message = t("cli.error", LANG, message=message)
         print(message, file=sys.stderr)
@@ -157,7 +146,7 @@ def _unstorable_argument(args: argparse.Namespace) -> str | None:
     """
     for dest, value in vars(args).items():
         if isinstance(value, str) and unstorable(value):
-            return _ARGUMENTS.get(dest) or _option(dest)
+            return _ARGUMENTS.get(dest) or option(dest)
     return None
 
 
@@ -214,27 +203,13 @@ async def _actor(bot: Any, args: argparse.Namespace) -> Person:
 
 
 async def _fields(bot: Any, args: argparse.Namespace, action: type[Action]) -> dict[str, Any]:
-    """The options given, with people named by name, e-mail or number turned into ids."""
-    data: dict[str, Any] = {}
-    for f in form(action, LANG).fields:
-        value = getattr(args, f.name, None)
-        if value is None:
-            continue
-        if f.kind is FieldKind.PERSON:
-            person = await bot.staff.lookup(value)
-            if person is None:
-                raise Refused("person.unknown", field=f.name, person=value)
-            value = person.id
-        elif f.kind is FieldKind.YES_NO:
-            value = {"ja": True, "j": True, "nee": False, "n": False}.get(value.lower(), value)
-        data[f.name] = value
-    return data
+    return await form_values(bot, args, form(action, LANG))
 
 
 async def _dossier(bot: Any, args: argparse.Namespace) -> int:
     from bot.rules.validation import parse
 
-    actor = await _actor(bot, args)
+    actor = await actor_of(bot, args)
     command = args.dossier_command
     if command == "register":
         action = parse(Register, await _fields(bot, args, Register))
@@ -242,6 +217,13 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
         return _report(outcome.dossier.number, "cli.registered", args, outcome)
     if command == "act":
         cls = ACTIONS[args.action]
+        if (letter := letter_for_step(cls)) is not None:  # the step goes with its letter
+            from bot.entry.cli_letters import report_letter
+
+            values = await _fields(bot, args, cls)
+            return report_letter(
+                await bot.letters.send_now(actor, args.number, letter, values), args
+            )
         action = parse(cls, await _fields(bot, args, cls))
         outcome = await bot.complaints.act(actor, args.number, action)
         return _report(outcome.dossier.number, "cli.acted", args, outcome)

@@ -235,7 +235,7 @@ def _contact_text(p: Mapping[str, Any], names: Mapping[int, str]) -> str:
     if step == "correct":
         fields = ", ".join(t(f"mirror.field.{f}", LANG) for f in data.get("changed", []))
         params = {"fields": fields or "-"}
-    elif step == "acknowledge":
+    elif step in ("acknowledge", "extend_term", "respond"):
         params["method"] = t(f"method.{data.get('method')}", LANG)
     elif step in ("assign", "plan_contact"):
         params["owner"] = name("owner_id")

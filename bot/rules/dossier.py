@@ -42,6 +42,13 @@ class AcknowledgementMethod(StrEnum):
     PERSOONLIJK = "persoonlijk"  # handed over at the desk
 
 
+class LetterMethod(StrEnum):
+    """How a letter of the bot reaches the customer."""
+
+    EMAIL = "email"
+    POST = "post"
+
+
 class ContactPlan(StrEnum):
     WINKEL = "winkel"  # afspraak in de winkel, the usual way
     HUISBEZOEK = "huisbezoek"  # by exception
@@ -73,6 +80,13 @@ class Complaint(BaseModel):
 class Acknowledgement(BaseModel):
     sent_on: date
     method: AcknowledgementMethod
+
+
+class Response(BaseModel):
+    """The written, reasoned response to the complaint: it meets the decision term."""
+
+    sent_on: date
+    method: LetterMethod
 
 
 class Assignment(BaseModel):
@@ -121,6 +135,7 @@ class Dossier(BaseModel):
     solution: str | None = None
     handled_on: date | None = None
     evaluation: Evaluation | None = None
+    response: Response | None = None
     decision_due: date  # the term for a written, reasoned decision
     term_extended: bool = False
     closed_at: datetime | None = None

@@ -16,7 +16,9 @@ Read `PROCEDURE` top to bottom and you read the company's procedure:
 
 The acknowledgement (within 5 working days) is an obligation that runs beside the
 states, not a state: the coordinator often assigns an owner on the same call. It is
-still enforced: a dossier cannot close before it was acknowledged.
+still enforced: a dossier cannot close before it was acknowledged. So is the written
+response (`respond`, once an owner has the dossier): it meets the decision term, which
+can be extended once, before it ends; both are recorded only with their letter.
 
 Everything here is pure: no clock, no database. The caller passes `now`.
 """
@@ -46,6 +48,7 @@ from bot.rules.actions import (
     Register,
     Reopen,
     ReportStatus,
+    Respond,
     SetHold,
 )
 from bot.rules.deadlines import DeadlineChange, DeadlineKind, Dropped, Due, Met, Terms
@@ -60,6 +63,7 @@ from bot.rules.dossier import (
     Escalation,
     Evaluation,
     Hold,
+    Response,
     State,
 )
 from bot.rules.errors import Refused
@@ -76,6 +80,8 @@ ONTVANGEN, TOEGEWEZEN, IN_BEHANDELING = State.ONTVANGEN, State.TOEGEWEZEN, State
 GEESCALEERD, AFGEHANDELD, GEEVALUEERD = State.GEESCALEERD, State.AFGEHANDELD, State.GEEVALUEERD
 GESLOTEN = State.GESLOTEN
 WORKING = frozenset({TOEGEWEZEN, IN_BEHANDELING})
+# Once an owner has it, until it closes: when the written response can go out.
+OWNED = frozenset({TOEGEWEZEN, IN_BEHANDELING, GEESCALEERD, AFGEHANDELD, GEEVALUEERD})
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,7 @@ PROCEDURE: dict[type[Action], Rule] = {
     # A hold matters most after closing: the customer may go to the committee later.
     SetHold:      rule({COORDINATOR},                  frozenset(State)),
     LiftHold:     rule({COORDINATOR},                  frozenset(State)),
+    Respond:      rule({COORDINATOR, DIRECTIE},        OWNED),  # the written response
 }
 # Actions that a closed dossier still takes.
 _AFTER_CLOSING = (Reopen, SetHold, LiftHold)
@@ -192,7 +199,10 @@ def _offered(action: type[Action], dossier: Dossier) -> bool:
     if action is Acknowledge:
         return dossier.acknowledgement is None
     if action is ExtendTerm:
-        return not dossier.term_extended
+        return not dossier.term_extended and dossier.response is None
+    if action is Respond:  # and only to a customer a letter can reach
+        c = dossier.customer
+        return dossier.response is None and bool(c.email or c.address)
     if action is Close:
         return dossier.customer_agreed and dossier.acknowledgement is not None
     # The hold is named in words (`klacht bewaar`), not offered as a button.
@@ -344,9 +354,10 @@ def _decide(d: Dossier, a: Decide, actor: Person, now: datetime, terms: Terms, d
 def _mark_handled(d: Dossier, a: MarkHandled, actor: Person, now: datetime, terms: Terms, _):
     d.solution = a.solution
     d.handled_on = local_date(now)
+    # The decision term is met by the written response (`respond`), not by handling:
+    # the acknowledgement promised the customer a letter.
     return [
         Met(DeadlineKind.STATUS_CHECK),
-        Met(DeadlineKind.DECISION),
         Due(DeadlineKind.EVALUATION, terms.evaluation_due(d.handled_on)),
     ]
 
@@ -384,13 +395,18 @@ def _reopen(d: Dossier, a: Reopen, actor: Person, now: datetime, terms: Terms, _
 def _extend_term(d: Dossier, a: ExtendTerm, actor: Person, now: datetime, terms: Terms, _):
     if d.term_extended:
         raise Refused("extend_term.already")
-    if not a.customer_informed:
-        raise Refused("extend_term.customer_not_informed", field="customer_informed")
+    if d.response is not None:
+        raise Refused("extend_term.responded", on=d.response.sent_on)
+    if local_date(now) > d.decision_due:
+        # The letter promised notice *before* the date: too late to extend now.
+        raise Refused("extend_term.passed", due=d.decision_due)
     latest = terms.latest_extension(d.received_on)
     if a.new_due <= d.decision_due:
         raise Refused("extend_term.not_later", field="new_due")
     if a.new_due > latest:
         raise Refused("extend_term.too_long", field="new_due", latest=latest.isoformat())
+    if a.document_id is None:  # only with the letter that tells the customer
+        raise Refused("extend_term.customer_not_informed")
     d.decision_due = a.new_due
     d.term_extended = True
     return [Due(DeadlineKind.DECISION, a.new_due)]
@@ -406,6 +422,13 @@ def _lift_hold(d: Dossier, a: LiftHold, *_: Any):
         raise Refused("hold.none", number=d.number)
     d.hold = None
     return []
+def _respond(d: Dossier, a: Respond, actor: Person, now: datetime, *_: Any):
+    if d.response is not None:
+        raise Refused("respond.already", on=d.response.sent_on)
+    if a.document_id is None:  # the response *is* the letter: never recorded without it
+        raise Refused("respond.needs_letter")
+    d.response = Response(sent_on=local_date(now), method=a.method)
+    return [Met(DeadlineKind.DECISION)]
 
 
 _EFFECTS: dict[type[Action], Effect] = {
@@ -425,4 +448,5 @@ _EFFECTS: dict[type[Action], Effect] = {
     ExtendTerm: _extend_term,
     SetHold: _set_hold,
     LiftHold: _lift_hold,
+    Respond: _respond,
 }

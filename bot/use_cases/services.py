@@ -26,6 +26,7 @@ from bot.rules.procedure import Change, apply, can_own, may_read, register
 from bot.rules.roles import Role
 from bot.rules.workdays import local_date, utcnow
 from bot.use_cases.access_log import Access, Seen, record_read
+from bot.use_cases.letters.drafts import Draft
 from bot.use_cases.ports import Deadline, DossierFilter, UnitOfWork
 from bot.use_cases.surfaces import Surface
 
@@ -67,7 +68,8 @@ class DossierView:
     people: dict[int, Person] = field(default_factory=dict)
     committee: str = ""  # where a customer who does not agree can go next
     mirror: MirrorState | None = None  # the Orthomatic mirror, when one is installed
-    email_letters: bool = False  # the acknowledgement letter can be e-mailed from the bot
+    email_letters: bool = False  # the bot's letters can be e-mailed from the bot
+    draft: Draft | None = None  # the letter being written to the customer, if any
 
     def name_of(self, person_id: int | None) -> str:
         if person_id is None:
@@ -96,6 +98,7 @@ class Complaints:
         *,
         mirror_state: Callable[[str], Awaitable[MirrorState]] | None = None,
         email_letters: bool = False,
+        letter_draft: Callable[[str], Awaitable[Draft | None]] | None = None,
     ) -> None:
         self.uow = uow
         self.terms = terms
@@ -105,6 +108,7 @@ class Complaints:
         self.on_commit: list[Callable[[], None]] = []
         self._mirror_state = mirror_state
         self._email_letters = email_letters
+        self._letter_draft = letter_draft
 
     # Both are given once, by the composition root, and read-only after: a card shows
     # the same mirror and the same letter buttons whoever built the bot.
@@ -227,6 +231,8 @@ class Complaints:
         if self.mirror_state is not None:
             view.mirror = await self.mirror_state(view.dossier.number)
         view.email_letters = self.email_letters
+        if self._letter_draft is not None and view.dossier.is_open:
+            view.draft = await self._letter_draft(view.dossier.number)
         return view
 
     async def dossiers(

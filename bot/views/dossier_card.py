@@ -9,7 +9,9 @@ from bot.outbox.mirror_checklist import checklist_section, mirror_fact
 from bot.rules.actions import Close, Escalate
 from bot.rules.people import Person
 from bot.rules.procedure import available_actions
+from bot.rules.roles import Role
 from bot.rules.workdays import utcnow
+from bot.use_cases.letters.offers import letter_methods
 from bot.use_cases.services import DossierView
 from bot.use_cases.tasks import task_buttons
 from bot.views.cards import Button, Card, Confirm, Fact, Section, Style
@@ -63,6 +65,8 @@ def dossier_card(
         facts.append(mirror_fact(view.mirror, lang))
 
     sections = [Section(title=t("card.complaint", lang), text=_complaint_text(view))]
+    if (unreachable := _unreachable(view, viewer, lang)) is not None:
+        sections.append(unreachable)
     if view.mirror is not None and (checklist := checklist_section(view.mirror, viewer, lang)):
         sections.append(checklist)
     if d.complaint.remedy_requested:
@@ -153,6 +157,15 @@ def customer(view: DossierView, lang: str) -> str:
     c = view.dossier.customer
     number = c.number or t("card.customer_unknown_number", lang)
     return f"{c.name} ({number})"
+
+
+def _unreachable(view: DossierView, viewer: Person, lang: str) -> Section | None:
+    """Why the card offers the coordinator no letter: no way to reach the customer."""
+    d = view.dossier
+    if not d.is_open or not viewer.has(Role.COORDINATOR) or letter_methods(d, view.email_letters):
+        return None
+    key = "card.no_letter_email_off" if d.customer.email else "card.no_letter_address"
+    return Section(title=t("card.letters", lang), text=t(key, lang))
 
 
 def _acknowledged(view: DossierView, lang: str) -> str:

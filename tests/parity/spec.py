@@ -83,8 +83,10 @@ READ = "coordinator owner directie"  # who may read a dossier: it holds health d
 FORBIDDEN = "role.forbidden"
 NO_READ = "role.forbidden_read"
 LETTER_OR_NO_READ = "task.letter_forbidden role.forbidden_read"
-OR_NO_READ = "role.forbidden role.forbidden_read"
 TICK = "mirror.tick_forbidden role.forbidden_read"
+FORBIDDEN_OR_NO_READ = "role.forbidden role.forbidden_read"
+LETTER_FORBIDDEN = "letter.forbidden role.forbidden_read"
+WRITE_OR_NO_READ = "letter.forbidden role.forbidden_read"
 CD = "coordinator directie"
 WHEN = "2026-11-24"
 
@@ -189,19 +191,29 @@ SPEC: tuple[Row, ...] = (
     row("close",           "button:close",            "geevalueerd", C,   "close", FORBIDDEN),
     row("reopen",          "button:reopen",           "gesloten",    C,   "reopen",
         FORBIDDEN, fill={"reason": "Klant belt opnieuw"}),
-    row("extend-term",     "button:extend_term",      "ontvangen",   C,   "extend_term",
-        FORBIDDEN, fill={"reason": "Wachten op de leverancier", "new_due": "2027-01-20",
-                         "customer_informed": "true"}),
+    # The letter steps: the form keeps the letter as a draft, to preview; sending records it.
+    row("extend-term",     "button:extend_term",      "ontvangen",   C,   "-",
+        FORBIDDEN_OR_NO_READ, fill={"reason": "Wachten op de leverancier",
+                                    "new_due": "2027-01-20", "method": "email"}),
+    row("respond",         "button:respond",          "toegewezen",  CD,  "-",
+        FORBIDDEN_OR_NO_READ, fill={"text": "Wij vervangen de zool", "method": "post"}),
     # -- a step that meets a concurrent change: tried again once, in both chats ----------------
     row("race-note",       "race:add_note",           "toegewezen",  COD, "add_note",
         FORBIDDEN, fill={"text": "Klant gebeld"}),
     # -- the card's tasks beside the steps ------------------------------------------------------
     row("documents",       "task:documents",          "toegewezen",  READ, "-", NO_READ),
     row("letter-preview",  "task:letter_preview",     "ontvangen",   C,   "-", LETTER_OR_NO_READ),
-    row("letter-email",    "task:letter_email",       "ontvangen",   C,   "-", OR_NO_READ),
+    row("letter-email",    "task:letter_email",       "ontvangen",   C,   "-",
+        FORBIDDEN_OR_NO_READ),
     row("letter-post",     "task:letter_post",        "ontvangen",   C,
-        "acknowledge add_document", OR_NO_READ),
+        "acknowledge add_document", FORBIDDEN_OR_NO_READ),
     row("mirror-tick",     "task:mirror_tick",        "ontvangen",   C,   "-", TICK),
+    row("letter-write",    "task:letter_write",       "toegewezen",  C,   "-", WRITE_OR_NO_READ,
+        data={"letter": "voortgangsbericht"},
+        fill={"text": "Wij bellen u volgende week", "method": "email"}),
+    row("letter-post-concept", "task:letter_post",    "concept",     C,   "add_document",
+        LETTER_FORBIDDEN),
+    row("letter-discard",  "task:letter_discard",     "concept",     C,   "-", LETTER_FORBIDDEN),
     # -- in the dossier's thread ---------------------------------------------------------------
     row("thread-note",     "note",                    "toegewezen",  COD, "add_note", FORBIDDEN),
     row("thread-note-na-deactivatie", "note",         "toegewezen+inactief:owner",

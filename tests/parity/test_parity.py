@@ -33,6 +33,7 @@ from bot.rules.actions import (
     MarkHandled,
 )
 from bot.rules.workdays import utcnow
+from bot.use_cases.letters.kinds import BY_NAME
 from bot.use_cases.reminders import reminders_for
 from tests.adapters.orthomatic.standin import TOKEN, StandInBridge
 from tests.conftest import PG_ADMIN_URL, REQUIRE_POSTGRES, Clock, _pg_admin
@@ -61,6 +62,8 @@ from tests.parity.world import (
     received,
     template,
 )
+
+PROGRESS = BY_NAME["voortgangsbericht"]  # the letter of the "concept" stage
 
 
 @dataclass
@@ -112,7 +115,8 @@ async def _dossier_stage(world: World, name: str) -> None:
     if name == "-":
         return
     c, p = world.bot.complaints, world.people
-    await c.register(p["coordinator"], registration(customer_email="klant@example.nl"))
+    customer = {"customer_email": "klant@example.nl", "customer_address": "Dorpsstraat 3"}
+    await c.register(p["coordinator"], registration(**customer))
     steps = {
         "ontvangen": [],
         "toegewezen": ["assign"],
@@ -121,6 +125,7 @@ async def _dossier_stage(world: World, name: str) -> None:
         "afgehandeld": ["assign", "acknowledge", "handled"],
         "geevalueerd": ["assign", "acknowledge", "handled", "evaluate"],
         "gesloten": ["assign", "acknowledge", "handled", "evaluate", "close"],
+        "concept": ["assign", "letter"],  # a progress message written, to go by post
     }[name]
     done = {
         "assign": ("coordinator", Assign(owner_id=p["owner"].id)),
@@ -131,6 +136,10 @@ async def _dossier_stage(world: World, name: str) -> None:
         "close": ("coordinator", Close()),
     }
     for step in steps:
+        if step == "letter":
+            values = {"text": "Wij bellen u volgende week", "method": "post"}
+            await world.bot.letters.write(p["coordinator"], NUMBER, PROGRESS, values)
+            continue
         who, action = done[step]
         await c.act(p[who], NUMBER, action)
 

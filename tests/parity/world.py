@@ -455,11 +455,13 @@ class TeamsWorld(World):
             # Slack's own dialog asks before the click reaches the bot. Yes, then.
             answer = await self.teams.click(user, action(answer, name, "open"))
         shown = [neutral.teams_card(answer)]
-        if _has(answer, name, "submit"):
+        # A form opened: a step's own, or the form a task opens (a letter's).
+        form = name if _has(answer, name, "submit") else _submitted_as(answer)
+        if form:
             # Teams sends every input of the form, with what it showed unless changed.
             filled = {e["id"]: e["value"] for e in _inputs(answer) if "value" in e}
             filled |= {k: self._value(v) for k, v in values.items()}
-            answer = await self.teams.click(user, action(answer, name, "submit"), filled)
+            answer = await self.teams.click(user, action(answer, form, "submit"), filled)
             shown.append(neutral.teams_card(answer))
         return shown
 
@@ -523,6 +525,20 @@ def _execute(card: dict[str, Any], name: str, data: dict[str, str]) -> dict[str,
 
 def _inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
     return [e for e in card.get("body", []) if str(e.get("type", "")).startswith("Input.")]
+
+
+def _submitted_as(card: dict[str, Any]) -> str | None:
+    """The action a form card submits, when the card is a form."""
+    from tests.adapters.teams.client import actions
+
+    if not _inputs(card):
+        return None
+    names = [
+        (a.get("data") or {}).get("klachtenbot", {}).get("action")
+        for a in actions(card)
+        if a.get("verb") == "submit"
+    ]
+    return names[0] if len(names) == 1 else None
 
 
 def _has(card: dict[str, Any], name: str, verb: str) -> bool:

@@ -63,7 +63,8 @@ async def fetch(url: str) -> tuple[int, bytes, Any]:
 
 async def register(bot, team, **fields: Any) -> tuple[str, int]:  # type: ignore[no-untyped-def]
     outcome = await bot.complaints.register(
-        team.coordinator, registration(customer_email="zoe@example.nl", **fields)
+        team.coordinator,
+        registration(customer_email="zoe@example.nl", customer_address="Dorpsstraat 3", **fields),
     )
     number = outcome.dossier.number
     scan = await bot.documents.attach(team.coordinator, number, "brief.pdf", PDF_FILE)

@@ -76,7 +76,8 @@ async def in_channel(bot: Klachtenbot, teams, connector, people) -> tuple[str, s
     card's message id, the card."""
     await teams.added(people.user(people.coordinator), channel=COORDINATORS)
     outcome = await bot.complaints.register(
-        people.coordinator, registration(customer_email="zoe@example.nl")
+        people.coordinator,
+        registration(customer_email="zoe@example.nl", customer_address="Dorpsstraat 3"),
     )
     await bot.dispatcher.drain()
     [post] = [c for c in connector.sent("send") if c.conversation_id == COORDINATORS]
@@ -285,7 +286,8 @@ async def test_a_client_without_universal_actions_is_asked_first_too(
     the verb; the verb travels in the data, so *Brief per post verstuurd* still asks."""
     bot, _ = teams_bot
     anna = people.user(people.coordinator)
-    number = (await bot.complaints.register(people.coordinator, registration())).dossier.number
+    posted = registration(customer_address="Dorpsstraat 3")  # by post: an address is known
+    number = (await bot.complaints.register(people.coordinator, posted)).dossier.number
     await teams.say(anna, f"klacht toon {number}")
 
     async def submit(execute: dict[str, Any]) -> dict[str, Any]:
