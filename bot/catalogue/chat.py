@@ -155,8 +155,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chat.did.close": ("{number}: dossier gesloten.", "{number}: dossier closed."),
     "chat.did.reopen": ("{number}: dossier heropend.", "{number}: dossier reopened."),
     "chat.did.extend_term": (
-        "{number}: beslistermijn verlengd tot {new_due}.",
-        "{number}: decision term extended to {new_due}.",
+        "{number}: beslistermijn verlengd tot {new_due}; de klant kreeg de brief {method}.",
+        "{number}: decision term extended to {new_due}; the customer was sent the letter {method}.",
+    ),
+    "chat.did.respond": (
+        "{number}: schriftelijke reactie {method} verstuurd; de beslistermijn is gehaald.",
+        "{number}: written response sent {method}; the decision term is met.",
     ),
     # -- files -----------------------------------------------------------------------------
     "chat.file_needs_number": (

@@ -124,7 +124,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " complaints committee), or {command} vrijgeven K-2026-0001.",
     ),
     "chat.release_usage": (
-        "Gebruik: {command} vrijgeven K-2026-0001.",
-        "Usage: {command} vrijgeven K-2026-0001.",
+        "Gebruik: {command} vrijgeven K-2026-0001 (en om te bewaren: {command} bewaar"
+        " K-2026-0001 reden).",
+        "Usage: {command} vrijgeven K-2026-0001 (and to keep it: {command} bewaar K-2026-0001"
+        " reason).",
     ),
 }

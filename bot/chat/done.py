@@ -21,6 +21,7 @@ from bot.rules.actions import (
     Evaluate,
     ExtendTerm,
     PlanContact,
+    Respond,
 )
 from bot.rules.dossier import DirectieChoice
 
@@ -57,5 +58,7 @@ def _essentials(action: Action) -> dict[str, Any]:
         case AddDocument():
             return {"title": action.title}
         case ExtendTerm():
-            return {"new_due": action.new_due}
+            return {"new_due": action.new_due, "method": action.method.value}
+        case Respond():
+            return {"method": action.method.value}
     return {}

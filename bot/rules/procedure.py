@@ -422,6 +422,8 @@ def _lift_hold(d: Dossier, a: LiftHold, *_: Any):
         raise Refused("hold.none", number=d.number)
     d.hold = None
     return []
+
+
 def _respond(d: Dossier, a: Respond, actor: Person, now: datetime, *_: Any):
     if d.response is not None:
         raise Refused("respond.already", on=d.response.sent_on)

@@ -14,6 +14,7 @@ from bot.rules.actions import (
     Evaluate,
     ExtendTerm,
     PlanContact,
+    Respond,
 )
 from bot.rules.dossier import DirectieChoice
 
@@ -62,8 +63,13 @@ async def test_the_sentence_names_the_dossier_and_what_the_step_holds() -> None:
             "K-2026-0001: evaluatie vastgelegd; de klant is nog niet akkoord.",
         ),
         (
-            ExtendTerm(reason="Leverancier", new_due=date(2027, 1, 20), customer_informed=True),
-            "K-2026-0001: beslistermijn verlengd tot wo 20 januari 2027.",
+            ExtendTerm(reason="Leverancier", new_due=date(2027, 1, 20), method="post"),
+            "K-2026-0001: beslistermijn verlengd tot wo 20 januari 2027; de klant kreeg de brief"
+            " per post.",
+        ),
+        (
+            Respond(text="Nieuwe zool", method="email", document_id=7),
+            "K-2026-0001: schriftelijke reactie per e-mail verstuurd; de beslistermijn is gehaald.",
         ),
     ]
     for action, sentence in cases:

@@ -19,6 +19,7 @@ C's on 18 May is 6 (Ascension Day does not count): late.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -32,11 +33,12 @@ from bot.rules.actions import (
     Decide,
     Escalate,
     Evaluate,
-    ExtendTerm,
     MarkHandled,
     Reopen,
 )
+from bot.rules.dossier import LetterMethod
 from bot.rules.people import Person
+from bot.use_cases.letters.kinds import BY_NAME
 from bot.use_cases.report.period import Period
 from tests.conftest import Clock, Team
 from tests.helpers import registration
@@ -55,18 +57,27 @@ _REGISTRATIONS: dict[str, dict[str, Any]] = {
     C: dict(received_on=date(2026, 5, 7), channel="brief", severity="laag",
             product=None, practitioner=None, customer_number="200"),
     E: dict(received_on=date(2026, 5, 26), channel="telefoon", severity="middel",
-            product="Schoen", practitioner="Els", customer_number="300"),
+            product="Schoen", practitioner="Els", customer_number="300",
+            customer_address="Dorpsstraat 3, 1234 AB Elst"),
     D: dict(received_on=date(2026, 5, 29), channel="ontevredenheidsformulier",
             severity="hoog", product="Steunzool", practitioner="Els", customer_number="100"),
     G: dict(received_on=date(2026, 6, 2), channel="telefoon", customer_number="999"),
 }  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Letter:
+    """A letter to the customer whose sending records its step (the extension notice)."""
+
+    kind: str
+    values: dict[str, str]
+
+
 def _ack(day: date) -> Acknowledge:
     return Acknowledge(sent_on=day, method="post")
 
 
-def _steps(team: Team) -> list[tuple[date, str, Person, Action | None]]:
+def _steps(team: Team) -> list[tuple[date, str, Person, Action | Letter | None]]:
     """(day, dossier, who, step); a step of None registers the dossier."""
     c, o, other, dir_ = team.coordinator, team.owner, team.other, team.directie
     handled = MarkHandled(solution="Opgelost")
@@ -100,11 +111,20 @@ def _steps(team: Team) -> list[tuple[date, str, Person, Action | None]]:
         (date(2026, 5, 26), E, c, Assign(owner_id=other.id)),
         (date(2026, 5, 26), C, c, agrees),
         (date(2026, 5, 27), C, c, Close()),
-        (date(2026, 5, 27), E, c, ExtendTerm(
-            reason="Wacht op leverancier", new_due=date(2026, 7, 21), customer_informed=True)),
+        (date(2026, 5, 27), E, c, Letter("verlenging", {
+            "reason": "Wacht op leverancier", "new_due": "2026-07-21", "method": "post"})),
         (date(2026, 5, 29), D, c, None),
         (date(2026, 6, 2), G, c, None),
     ]  # fmt: skip
+
+
+async def _take(bot: Klachtenbot, who: Person, number: str, step: Action | Letter) -> None:
+    if isinstance(step, Letter):  # written, then sent by post: that records its step
+        assert bot.letters is not None
+        draft = await bot.letters.write(who, number, BY_NAME[step.kind], step.values)
+        await bot.letters.send(who, number, LetterMethod.POST, draft_id=draft)
+    else:
+        await bot.complaints.act(who, number, step)
 
 
 async def walk(bot: Klachtenbot, team: Team, clock: Clock) -> None:
@@ -117,5 +137,5 @@ async def walk(bot: Klachtenbot, team: Team, clock: Clock) -> None:
         else:
             # With a server running, the bot's own copy of a phone complaint may be filed
             # at the same moment: the step is tried again, as every chat does.
-            await retried(lambda: bot.complaints.act(who, number, step))  # noqa: B023
+            await retried(lambda: _take(bot, who, number, step))  # noqa: B023
     clock.now = NOW

@@ -128,7 +128,7 @@ async def test_the_pdf_holds_the_figures_the_tables_and_the_numbers(bot, team, c
         "geëvalueerd 1",
         "ontvangstbevestiging 2",
         "statuscheck eigenaar 1",
-        "beslistermijn 1",
+        "beslistermijn 2",
         "zonder eigenaar 3",
         "Piet Jansen 1",
         "Sanne Smit 1",
