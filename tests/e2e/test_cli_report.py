@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from bot.use_cases.surfaces import Surface
 from tests.bot.use_cases.report import scenario
 from tests.e2e.cli import klachtenbot
 
@@ -29,7 +30,7 @@ async def test_the_report_from_the_command_line(bot, team, clock, database_url, 
     printed = json.loads(done.out)
     # The command runs now, not on the scenario's day: the core, asked now, agrees.
     clock.now = datetime.now(UTC)
-    expected = (await bot.reports.report(team.coordinator, scenario.PERIOD)).as_json()
+    expected = (await bot.reports.report(team.coordinator, scenario.PERIOD, Surface.CLI)).as_json()
     assert {k: v for k, v in printed.items() if k != "as_of"} == {
         k: v for k, v in expected.items() if k != "as_of"
     }
