@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, case, func
+from sqlalchemy import Date, Integer, String, and_, case, func
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
@@ -76,16 +76,14 @@ def count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.count(case((condition, 1)))
 
 
-class unindexed(FunctionElement[Any]):
-    """A column that the SQLite planner must not read by its index (SQLite's unary plus):
-    for a condition that only filters rows read in another index's order. PostgreSQL
-    plans its own way and sees the column as it is."""
+class unindexed(FunctionElement[str]):
+    """A text column that neither planner may read by its index, for a condition that only
+    filters rows read in another order: SQLite's unary plus, and on PostgreSQL the column
+    joined to nothing (its planner then hashes the few values to compare with instead of
+    looking each one up)."""
 
+    type = String()
     inherit_cache = True
-
-    def __init__(self, column: ColumnElement[Any]) -> None:
-        super().__init__(column)
-        self.type = column.type  # the column's own, so comparisons bind as before
 
 
 @compiles(unindexed, "sqlite")
@@ -97,4 +95,4 @@ def _unindexed_sqlite(element: unindexed, compiler: Any, **kw: Any) -> str:
 @compiles(unindexed, "postgresql")
 def _unindexed_postgresql(element: unindexed, compiler: Any, **kw: Any) -> str:
     (column,) = (compiler.process(c, **kw) for c in element.clauses)
-    return column
+    return f"({column} || '')"
