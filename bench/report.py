@@ -32,6 +32,7 @@ from bot.rules.dossier import Dossier
 from bot.rules.workdays import end_of_day
 from bot.settings import Settings
 from bot.use_cases.report.period import Period
+from bot.use_cases.surfaces import Surface
 from storage import tables as t
 from storage.migrate import upgrade
 from storage.report_facts import facts
@@ -211,7 +212,7 @@ async def measure(url: str, size: int) -> tuple[float, int]:
         timings, received = [], 0
         for round_ in range(ROUNDS + 1):
             started = time.perf_counter()
-            report = await bot.reports.report(None, YEAR)
+            report = await bot.reports.report(None, YEAR, Surface.CLI)
             elapsed = time.perf_counter() - started
             received = report.total.received
             if round_:  # the first round warms caches and connections (and the calendar)

@@ -14,30 +14,19 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator, Mapping
 from datetime import date
-from typing import Any
 
-from sqlalchemy import (
-    Date,
-    Integer,
-    and_,
-    case,
-    distinct,
-    func,
-    literal,
-    select,
-    union_all,
-)
+from sqlalchemy import CTE, and_, case, distinct, func, literal, select, union_all
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from bot.rules.deadlines import DeadlineKind
-from bot.rules.dossier import DirectieChoice, IntakeChannel, Severity, State
+from bot.rules.dossier import OPEN_STATES, DirectieChoice, IntakeChannel, Severity, State
 from bot.use_cases.report.figures import Cohort, Figures, Month, nearest_rank
 from bot.use_cases.report.ports import FiguresQuery
 from storage import tables as t
+from storage.report_repeats import repeats
+from storage.report_sql import count_where, days_between, in_period
 from storage.uow import SqlUnitOfWork
 
 f, e, dl, d = t.dossier_facts, t.events, t.deadlines, t.dossiers
@@ -47,44 +36,6 @@ ALL = "*"  # the group of the whole period, beside its months
 UNKNOWN = "onbekend"  # a product or practitioner that was not recorded
 
 
-class days_between(FunctionElement[int]):
-    """The calendar days from the first date to the second."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(days_between, "sqlite")
-def _days_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
-    first, second = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST(julianday({second}) - julianday({first}) AS INTEGER)"
-
-
-@compiles(days_between, "postgresql")
-def _days_postgresql(element: days_between, compiler: Any, **kw: Any) -> str:
-    first, second = (compiler.process(c, **kw) for c in element.clauses)
-    return f"({second} - {first})"
-
-
-class year_later(FunctionElement[date]):
-    """The same date twelve months later."""
-
-    type = Date()
-    inherit_cache = True
-
-
-@compiles(year_later, "sqlite")
-def _year_sqlite(element: year_later, compiler: Any, **kw: Any) -> str:
-    (day,) = (compiler.process(c, **kw) for c in element.clauses)
-    return f"date({day}, '+12 months')"
-
-
-@compiles(year_later, "postgresql")
-def _year_postgresql(element: year_later, compiler: Any, **kw: Any) -> str:
-    (day,) = (compiler.process(c, **kw) for c in element.clauses)
-    return f"CAST({day} + interval '12 months' AS DATE)"
-
-
 @contextlib.asynccontextmanager
 async def report_transaction(engine: AsyncEngine) -> AsyncIterator[SqlReportQueries]:
     """One transaction for one report: it reads, and writes only working-day numbers."""
@@ -92,10 +43,6 @@ async def report_transaction(engine: AsyncEngine) -> AsyncIterator[SqlReportQuer
         assert uow.connection is not None
         yield SqlReportQueries(uow.connection)
         await uow.commit()
-
-
-def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 class SqlReportQueries:
@@ -123,13 +70,19 @@ class SqlReportQueries:
         await self.c.execute(stmt, rows)
 
     # -- the figures ------------------------------------------------------------------------
-    # Each statement reads the period's facts once (or only the timeline's few rows, or
-    # the pending deadlines) and hands back counts: a year of 100,000 dossiers is a
-    # handful of scans, whatever the number of figures.
+    # Each statement reads the period's facts once in an order an index already has, so
+    # the database counts as it reads instead of sorting 100,000 rows first: per month
+    # (the table's own order), per day of receipt and of acknowledgement, handling or
+    # closing (an index each), per product or practitioner (an index each). What it
+    # hands back is counts: a few hundred rows for a year, whatever the number of dossiers.
+    # What a dossier forgets comes from the timeline's few rows, and what is overdue from
+    # the pending deadlines alone.
 
     async def figures(self, q: FiguresQuery) -> Figures:
-        months, acknowledgement_days = await self._cohorts(q)
-        _percentiles(months, "acknowledgement_working_days", acknowledgement_days)
+        months, by_channel, by_severity = await self._cohorts(q)
+        _percentiles(
+            months, "acknowledgement_working_days", await self._acknowledgements(q, months)
+        )
         for name, histogram in (await self._days_to(q)).items():
             _percentiles(months, name, histogram)
         escalated, reopened, choices = await self._history(q)
@@ -141,12 +94,12 @@ class SqlReportQueries:
         by = await self._breakdowns(q)
         open_by_stage, open_by_owner = await self._open_now()
         overdue_now, overdue_by_kind, overdue_dossiers = await self._overdue(q)
-        repeat_customers, repeat_dossiers = await self._repeats(q)
+        repeat_customers, repeat_dossiers = await repeats(self.c, q)
         return Figures(
             total=total,
             months=[m for _, m in sorted(months.items())],
-            by_channel={c.value: by["channel"].get(c.value, 0) for c in IntakeChannel},
-            by_severity={s.value: by["severity"].get(s.value, 0) for s in Severity},
+            by_channel=by_channel,
+            by_severity=by_severity,
             by_product=_largest_first(by["product"]),
             by_practitioner=_largest_first(by["practitioner"]),
             directie_choices={c.value: choices.get(c.value, 0) for c in DirectieChoice},
@@ -160,31 +113,71 @@ class SqlReportQueries:
             repeat_dossiers=repeat_dossiers,
         )
 
-    def _in_period(self, q: FiguresQuery) -> ColumnElement[bool]:
-        # The months too: they lead the table's order, so the period is read as a stretch.
-        months = f.c.received_month.between(f"{q.start:%Y-%m}", f"{q.end:%Y-%m}")
-        return and_(months, f.c.received_on.between(q.start, q.end))
-
-    async def _cohorts(self, q: FiguresQuery) -> tuple[dict[str, Cohort], Histograms]:
-        """The counts per month of receipt (the period's are their sums), and how many
-        working days each acknowledgement took: one read of the period, counted per
-        month, per outcome of the acknowledgement and per number of working days."""
+    async def _cohorts(
+        self, q: FiguresQuery
+    ) -> tuple[dict[str, Cohort], dict[str, int], dict[str, int]]:
+        """The counts per month of receipt (the period's are their sums), and the period's
+        dossiers by channel and by severity: one read of the period in the table's order,
+        every count a sum over the month's rows."""
         handled = f.c.handled_on.is_not(None)
         agrees = f.c.customer_agrees
         counted = {
             "received": func.count(),
-            "handled": _count(handled),
-            "responded_within_term": _count(and_(handled, f.c.handled_on <= f.c.decision_due)),
-            "response_overdue": _count(and_(~handled, f.c.decision_due < q.today)),
-            "term_extended": _count(f.c.term_extended.is_(True)),
-            "evaluated": _count(agrees.is_not(None)),
-            "evaluation_agreed": _count(agrees.is_(True)),
-            "evaluation_disagreed": _count(agrees.is_(False)),
-            "closed": _count(f.c.closed_on.is_not(None)),
-            "closed_with_agreement": _count(and_(f.c.closed_on.is_not(None), agrees.is_(True))),
+            "handled": func.count(f.c.handled_on),
+            "responded_within_term": count_where(and_(handled, f.c.handled_on <= f.c.decision_due)),
+            "response_overdue": count_where(and_(~handled, f.c.decision_due < q.today)),
+            "term_extended": count_where(f.c.term_extended.is_(True)),
+            "evaluated": func.count(agrees),
+            "evaluation_agreed": count_where(agrees.is_(True)),
+            "evaluation_disagreed": count_where(agrees.is_(False)),
+            "closed": func.count(f.c.closed_on),
+            "closed_with_agreement": count_where(
+                and_(f.c.closed_on.is_not(None), agrees.is_(True))
+            ),
         }
+        # Channels and severities are few and known: a sum each, in the same read.
+        channels = {c.value: count_where(f.c.channel == c.value) for c in IntakeChannel}
+        severities = {s.value: count_where(f.c.severity == s.value) for s in Severity}
+        stmt = (
+            select(
+                f.c.received_month,
+                *(c.label(name) for name, c in counted.items()),
+                *(c.label(f"channel_{i}") for i, c in enumerate(channels.values())),
+                *(c.label(f"severity_{i}") for i, c in enumerate(severities.values())),
+            )
+            .where(in_period(q))
+            .group_by(f.c.received_month)
+        )
+        found: dict[str, Cohort] = {ALL: Cohort()}
+        by_channel = dict.fromkeys(channels, 0)
+        by_severity = dict.fromkeys(severities, 0)
+        for row in await self.c.execute(stmt):
+            counts = {name: int(getattr(row, name)) for name in counted}
+            _add(found.setdefault(row.received_month, Month(month=row.received_month)), counts)
+            _add(found[ALL], counts)
+            for i, value in enumerate(channels):
+                by_channel[value] += int(getattr(row, f"channel_{i}"))
+            for i, value in enumerate(severities):
+                by_severity[value] += int(getattr(row, f"severity_{i}"))
+        return found, by_channel, by_severity
+
+    async def _acknowledgements(self, q: FiguresQuery, months: dict[str, Cohort]) -> Histograms:
+        """Each acknowledgement's outcome, counted into `months`, and how many working days
+        each took. The period is first counted per day of receipt and day of
+        acknowledgement (in an index's order); only those few pairs meet the calendar."""
+        pairs = (
+            select(
+                f.c.received_month.label("month"),
+                f.c.received_on,
+                f.c.acknowledged_on,
+                func.count().label("n"),
+            )
+            .where(in_period(q))
+            .group_by(f.c.received_month, f.c.received_on, f.c.acknowledged_on)
+            .subquery("pairs")
+        )
         term = q.acknowledgement_working_days
-        acked = f.c.acknowledged_on.is_not(None)
+        acked = pairs.c.acknowledged_on.is_not(None)
         days = acknowledged_wd.c.ordinal - received_wd.c.ordinal
         # Acknowledged on the term's last working day at the latest: fewer working days,
         # or exactly as many on a working day (a Saturday after it is too late).
@@ -199,83 +192,93 @@ class SqlReportQueries:
             else_="pending",
         )
         stmt = (
-            select(
-                f.c.received_month,
-                kind.label("kind"),
-                days.label("days"),
-                *(c.label(name) for name, c in counted.items()),
-            )
+            select(pairs.c.month, kind.label("kind"), days.label("days"), func.sum(pairs.c.n))
             .select_from(
-                f.join(received_wd, received_wd.c.day == f.c.received_on).outerjoin(
-                    acknowledged_wd, acknowledged_wd.c.day == f.c.acknowledged_on
+                pairs.join(received_wd, received_wd.c.day == pairs.c.received_on).outerjoin(
+                    acknowledged_wd, acknowledged_wd.c.day == pairs.c.acknowledged_on
                 )
             )
-            .where(self._in_period(q))
-            .group_by(f.c.received_month, kind, days)
+            .group_by(pairs.c.month, kind, days)
         )
-        found: dict[str, Cohort] = {ALL: Cohort()}
-        histograms: Histograms = {}
         field = {
             "within": "acknowledged_within_term",
             "late": "acknowledged_late",
             "overdue": "acknowledgement_overdue",
             "pending": "acknowledgement_pending",
         }
-        for row in await self.c.execute(stmt):
-            month = found.setdefault(row.received_month, Month(month=row.received_month))
-            counts = {name: int(getattr(row, name)) for name in counted}
-            counts[field[row.kind]] = counts["received"]
-            if row.kind in ("within", "late"):
-                counts["acknowledged"] = counts["received"]
-                for key in (row.received_month, ALL):
+        histograms: Histograms = {}
+        for month, kind_, days_, n in await self.c.execute(stmt):
+            counts = {field[kind_]: int(n)}
+            if kind_ in ("within", "late"):
+                counts["acknowledged"] = int(n)
+                for key in (month, ALL):
                     bins = histograms.setdefault(key, {})
-                    bins[int(row.days)] = bins.get(int(row.days), 0) + counts["received"]
-            _add(month, counts)
-            _add(found[ALL], counts)
-        return found, histograms
+                    bins[int(days_)] = bins.get(int(days_), 0) + int(n)
+            _add(months[month], counts)
+            _add(months[ALL], counts)
+        return histograms
 
     async def _days_to(self, q: FiguresQuery) -> dict[str, Histograms]:
-        """How many dossiers took each number of days from receipt to handled and to closed."""
+        """How many dossiers took each number of days from receipt to handled and to closed:
+        counted per day of receipt and day handled (or closed) first, in an index's order."""
         parts = []
         for name, column in (
             ("days_to_handled", f.c.handled_on),
             ("days_to_closed", f.c.closed_on),
         ):
-            days = days_between(f.c.received_on, column)
-            parts.append(
+            pairs = (
                 select(
-                    literal(name).label("measure"),
                     f.c.received_month.label("month"),
-                    days.label("days"),
+                    f.c.received_on,
+                    column.label("reached_on"),
                     func.count().label("n"),
                 )
-                .where(self._in_period(q), column.is_not(None))
-                .group_by(f.c.received_month, days)
+                .where(in_period(q), column.is_not(None))
+                .group_by(f.c.received_month, f.c.received_on, column)
+                .subquery(name)
+            )
+            days = days_between(pairs.c.received_on, pairs.c.reached_on)
+            parts.append(
+                select(
+                    literal(name).label("measure"), pairs.c.month, days, func.sum(pairs.c.n)
+                ).group_by(pairs.c.month, days)
             )
         found: dict[str, Histograms] = {"days_to_handled": {}, "days_to_closed": {}}
-        for measure, month, days, n in await self.c.execute(union_all(*parts)):
+        for measure, month, days_, n in await self.c.execute(union_all(*parts)):
             for key in (month, ALL):
                 bins = found[measure].setdefault(key, {})
-                bins[int(days)] = bins.get(int(days), 0) + int(n)
+                bins[int(days_)] = bins.get(int(days_), 0) + int(n)
         return found
+
+    def _timeline(self, *actions: str) -> CTE:
+        """The timeline's entries of these actions (few, found by the action index), read
+        before the facts, so each dossier's facts are one lookup (the joins below name
+        only the days of receipt, not the months, for the same reason)."""
+        choice = case((e.c.action == "decide", e.c.data["choice"].as_string()), else_=None)
+        return (
+            select(e.c.dossier_id, e.c.action, choice.label("choice"))
+            .where(e.c.action.in_(actions))
+            .cte("timeline")
+            .prefix_with("MATERIALIZED")
+        )
 
     async def _history(
         self, q: FiguresQuery
     ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         """From the timeline: per month, the dossiers ever escalated and ever reopened; and
         each choice the directie made on the period's dossiers (every decision counts)."""
-        choice = case((e.c.action == "decide", e.c.data["choice"].as_string()), else_=None)
+        tl = self._timeline("escalate", "reopen", "decide")
         stmt = (
             select(
                 f.c.received_month,
-                e.c.action,
-                choice.label("choice"),
+                tl.c.action,
+                tl.c.choice,
                 func.count().label("events"),
-                func.count(distinct(e.c.dossier_id)).label("dossiers"),
+                func.count(distinct(tl.c.dossier_id)).label("dossiers"),
             )
-            .select_from(e.join(f, f.c.dossier_id == e.c.dossier_id))
-            .where(e.c.action.in_(("escalate", "reopen", "decide")), self._in_period(q))
-            .group_by(f.c.received_month, e.c.action, choice)
+            .select_from(tl.join(f, f.c.dossier_id == tl.c.dossier_id))
+            .where(f.c.received_on.between(q.start, q.end))
+            .group_by(f.c.received_month, tl.c.action, tl.c.choice)
         )
         escalated: dict[str, int] = {}
         reopened: dict[str, int] = {}
@@ -290,41 +293,32 @@ class SqlReportQueries:
         return escalated, reopened, choices
 
     async def _breakdowns(self, q: FiguresQuery) -> dict[str, dict[str, int]]:
-        """The period's dossiers by channel, severity, product and practitioner, in one read:
-        counted per combination first, then per each."""
-        combined = (
-            select(
-                f.c.channel, f.c.severity, f.c.product, f.c.practitioner, func.count().label("n")
-            )
-            .where(self._in_period(q))
-            .group_by(f.c.channel, f.c.severity, f.c.product, f.c.practitioner)
-            .cte("combined")
-        )
+        """The period's dossiers by product and by practitioner: each counted per month and
+        value in the order of its index, the months added up here."""
         parts = [
-            select(
-                literal(name).label("by"), combined.c[name].label("value"), func.sum(combined.c.n)
-            ).group_by(combined.c[name])
-            for name in ("channel", "severity", "product", "practitioner")
+            select(literal(name).label("by"), f.c[name].label("value"), func.count())
+            .where(in_period(q))
+            .group_by(f.c.received_month, f.c[name])
+            for name in ("product", "practitioner")
         ]
-        found: dict[str, dict[str, int]] = {
-            "channel": {},
-            "severity": {},
-            "product": {},
-            "practitioner": {},
-        }
+        found: dict[str, dict[str, int]] = {"product": {}, "practitioner": {}}
         for by, value, count in await self.c.execute(union_all(*parts)):
             key = value if value is not None else UNKNOWN
             found[by][key] = found[by].get(key, 0) + int(count)
         return found
 
     async def _open_now(self) -> tuple[dict[str, int], dict[str, int]]:
-        """Every open dossier now, by stage and by owner ("-": no owner yet)."""
+        """Every open dossier now, by stage and by owner ("-": no owner yet): counted in the
+        order of the state-and-owner index, the owners' names looked up per group."""
         p = t.people
-        stmt = (
-            select(f.c.state, p.c.name, func.count())
-            .select_from(f.outerjoin(p, p.c.id == f.c.owner_id))
-            .where(f.c.state != State.GESLOTEN.value)
-            .group_by(f.c.state, f.c.owner_id, p.c.name)
+        grouped = (
+            select(f.c.state, f.c.owner_id, func.count().label("n"))
+            .where(f.c.state.in_(sorted(OPEN_STATES)))
+            .group_by(f.c.state, f.c.owner_id)
+            .subquery("grouped")
+        )
+        stmt = select(grouped.c.state, p.c.name, grouped.c.n).select_from(
+            grouped.outerjoin(p, p.c.id == grouped.c.owner_id)
         )
         by_stage: dict[str, int] = {s.value: 0 for s in State if s is not State.GESLOTEN}
         by_owner: dict[str, int] = {}
@@ -336,89 +330,54 @@ class SqlReportQueries:
 
     async def _overdue(self, q: FiguresQuery) -> tuple[int, dict[str, int], list[str]]:
         """The deadlines past due now: the dossiers, the deadlines by kind, and the numbers
-        (the longest overdue first)."""
+        (the longest overdue first). Both statements read only the pending deadlines' index."""
         overdue = and_(dl.c.met_at.is_(None), dl.c.dropped_at.is_(None), dl.c.due_at < q.now)
-        by_kind = select(dl.c.kind, func.count()).where(overdue).group_by(dl.c.kind)
-        kinds = {kind: int(n) for kind, n in await self.c.execute(by_kind)}
-        dossiers = select(func.count(distinct(dl.c.dossier_id))).where(overdue)
+        kinds = list(DeadlineKind)
+        counts = select(
+            func.count(distinct(dl.c.dossier_id)),
+            *(count_where(dl.c.kind == k.value) for k in kinds),
+        ).where(overdue)
+        dossiers, *by_kind = (await self.c.execute(counts)).one()
+        first = (
+            select(dl.c.dossier_id, func.min(dl.c.due_at).label("due_at"))
+            .where(overdue)
+            .group_by(dl.c.dossier_id)
+            .order_by(func.min(dl.c.due_at), dl.c.dossier_id)
+            .limit(q.list_limit)
+            .subquery("first")
+        )
         numbers = (
             select(d.c.number)
-            .select_from(dl.join(d, d.c.id == dl.c.dossier_id))
-            .where(overdue)
-            .group_by(d.c.id, d.c.number)
-            .order_by(func.min(dl.c.due_at), d.c.number)
-            .limit(q.list_limit)
+            .select_from(first.join(d, d.c.id == first.c.dossier_id))
+            .order_by(first.c.due_at, first.c.dossier_id)
         )
         return (
-            int((await self.c.execute(dossiers)).scalar_one()),
-            {k.value: kinds.get(k.value, 0) for k in DeadlineKind},
+            int(dossiers),
+            {k.value: int(n) for k, n in zip(kinds, by_kind, strict=True)},
             list((await self.c.execute(numbers)).scalars()),
         )
 
     async def _escalated_dossiers(self, q: FiguresQuery) -> list[str]:
         """The period's escalated dossiers, found from the timeline's few escalations."""
+        tl = self._timeline("escalate")
+        first = (
+            select(f.c.dossier_id, f.c.received_on)
+            .select_from(tl.join(f, f.c.dossier_id == tl.c.dossier_id))
+            .where(f.c.received_on.between(q.start, q.end))
+            .distinct()
+            .order_by(f.c.received_on, f.c.dossier_id)
+            .limit(q.list_limit)
+            .subquery("first")
+        )
         stmt = (
             select(d.c.number)
-            .select_from(
-                e.join(f, f.c.dossier_id == e.c.dossier_id).join(d, d.c.id == e.c.dossier_id)
-            )
-            .where(e.c.action == "escalate", self._in_period(q))
-            .group_by(d.c.number, f.c.received_on)
-            .order_by(f.c.received_on, d.c.number)
-            .limit(q.list_limit)
+            .select_from(first.join(d, d.c.id == first.c.dossier_id))
+            .order_by(first.c.received_on, first.c.dossier_id)
         )
         return list((await self.c.execute(stmt)).scalars())
 
-    async def _repeats(self, q: FiguresQuery) -> tuple[int, list[str]]:
-        """Customers with another dossier received within twelve months of one in the period.
-
-        Each dossier is set beside the same customer's previous and next one (in the
-        order of the customer index), so no dossier is looked up twice.
-        """
-        window = {
-            "partition_by": f.c.customer_number,
-            "order_by": (f.c.received_on, f.c.dossier_id),
-        }
-        near = (
-            select(
-                f.c.dossier_id,
-                f.c.customer_number,
-                f.c.received_on,
-                func.lag(f.c.received_on).over(**window).label("before"),
-                func.lead(f.c.received_on).over(**window).label("after"),
-            )
-            .where(
-                f.c.customer_number.is_not(None),
-                f.c.received_on.between(_year_before(q.start), _year_after(q.end)),
-            )
-            .subquery("near")
-        )
-        repeat = and_(
-            near.c.received_on.between(q.start, q.end),
-            (year_later(near.c.before) >= near.c.received_on)
-            | (year_later(near.c.received_on) >= near.c.after),
-        )
-        customers = select(func.count(distinct(near.c.customer_number))).where(repeat)
-        numbers = (
-            select(d.c.number)
-            .select_from(near.join(d, d.c.id == near.c.dossier_id))
-            .where(repeat)
-            .order_by(near.c.received_on, d.c.number)
-            .limit(q.list_limit)
-        )
-        count = int((await self.c.execute(customers)).scalar_one())
-        return count, list((await self.c.execute(numbers)).scalars())
-
 
 Histograms = dict[str, dict[int, int]]  # month (or ALL) -> days -> how many dossiers
-
-
-def _year_before(day: date) -> date:
-    return day.replace(year=day.year - 1, day=28 if day.month == 2 and day.day == 29 else day.day)
-
-
-def _year_after(day: date) -> date:
-    return day.replace(year=day.year + 1, day=28 if day.month == 2 and day.day == 29 else day.day)
 
 
 def _add(total: Cohort, counts: dict[str, int]) -> None:

@@ -88,6 +88,7 @@ FORBIDDEN_OR_NO_READ = "role.forbidden role.forbidden_read"
 LETTER_FORBIDDEN = "letter.forbidden role.forbidden_read"
 WRITE_OR_NO_READ = "letter.forbidden role.forbidden_read"
 CD = "coordinator directie"
+REPORT = "report.forbidden"
 WHEN = "2026-11-24"
 
 # fmt: off
@@ -151,6 +152,18 @@ SPEC: tuple[Row, ...] = (
     row("toon-na-deactivatie", f"klacht toon {NUMBER}",        "toegewezen+inactief:owner",
         "coordinator directie", refusal="person.inactive role.forbidden_read"),
     row("protocol",        "klacht protocol",                  "-",         "all"),
+    #   the management report: the coordinator and the directie only, whatever the period
+    row("rapport",         "klacht rapport",                   "ontvangen", CD,  refusal=REPORT),
+    row("report",          "klacht report",                    "ontvangen", CD,  refusal=REPORT),
+    row("rapport-maand",   "klacht rapport maand",             "ontvangen", CD,  refusal=REPORT),
+    row("rapport-kwartaal", "klacht rapport kwartaal",         "ontvangen", CD,  refusal=REPORT),
+    row("rapport-jaar",    "klacht rapport jaar",              "ontvangen", CD,  refusal=REPORT),
+    row("report-year",     "klacht report year",               "ontvangen", CD,  refusal=REPORT),
+    row("rapport-datums",  "klacht rapport 2026-01-01 2026-12-31", "ontvangen", CD,
+        refusal=REPORT),
+    row("rapport-onzin",   "klacht rapport gisteren",          "ontvangen", CD,  refusal=REPORT),
+    row("rapport-omgekeerd", "klacht rapport 2026-12-31 2026-01-01", "ontvangen", CD,
+        refusal=REPORT),
     row("onbekend-woord",  "klacht banaan",                    "-",         "all"),
     row("nieuw-indienen",  "form:klacht nieuw",                "-",         C,   "register",
         FORBIDDEN, fill={"channel": "telefoon", "customer_name": "Dhr. K. Visser",

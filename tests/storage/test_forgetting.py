@@ -17,7 +17,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from storage import tables as t
-from tests.bot.use_cases.privacy.support import KEPT, SECRETS, closed_dossier, tick_mirror
+from tests.bot.use_cases.privacy.support import (
+    CUSTOMER,
+    KEPT,
+    SECRETS,
+    closed_dossier,
+    tick_mirror,
+)
 
 AFTER_RETENTION = datetime(2029, 1, 1, 3, 0, tzinfo=UTC)
 
@@ -125,3 +131,36 @@ async def test_the_timeline_stays_append_only_and_details_go_only_with_anonymisa
     assert (
         view.dossier.anonymised_at is not None and view.dossier.erased_by_id == team.coordinator.id
     )
+
+
+async def _facts_customer(engine, number: str) -> str | None:  # type: ignore[no-untyped-def]
+    f, d = t.dossier_facts, t.dossiers
+    async with engine.connect() as connection:
+        found = await connection.execute(
+            select(f.c.customer_number)
+            .join(d, d.c.id == f.c.dossier_id)
+            .where(d.c.number == number)
+        )
+        return found.scalar_one()
+
+
+async def test_the_report_facts_forget_the_customer_number(database_url, bot, team):
+    """The report's facts are written from the dossier as it is saved, the anonymised one too:
+    no customer number is left in them, and the scan would find one that was."""
+    customer = CUSTOMER["customer_number"]
+    number = await closed_dossier(bot, team)
+    await tick_mirror(bot, team)
+    assert await _facts_customer(bot.engine, number) == customer  # the repeats count it
+
+    await bot.privacy.retention.run(AFTER_RETENTION)
+    assert await _facts_customer(bot.engine, number) is None
+    assert not _found(customer, await _database_bytes(database_url))
+
+    # The scan reads the facts: the number put back in them alone is found.
+    f, d = t.dossier_facts, t.dossiers
+    dossier_id = select(d.c.id).where(d.c.number == number).scalar_subquery()
+    async with bot.engine.begin() as connection:
+        await connection.execute(
+            update(f).where(f.c.dossier_id == dossier_id).values(customer_number=customer)
+        )
+    assert _found(customer, await _database_bytes(database_url))
