@@ -151,6 +151,15 @@ SPEC: tuple[Row, ...] = (
         "coordinator directie beheerder", refusal="person.inactive"),
     row("toon-na-deactivatie", f"klacht toon {NUMBER}",        "toegewezen+inactief:owner",
         "coordinator directie", refusal="person.inactive role.forbidden_read"),
+    #   the hold: a closed dossier kept past its retention for a dispute (the coordinator's)
+    row("bewaar",          f"klacht bewaar {NUMBER} klant naar de commissie", "gesloten", C,
+        "hold", FORBIDDEN_OR_NO_READ),
+    row("hold",            f"klacht hold {NUMBER} naar de commissie", "gesloten", C,
+        "hold", FORBIDDEN_OR_NO_READ),
+    row("bewaren-zonder-reden", f"klacht bewaren {NUMBER}",   "gesloten",  "all"),
+    row("vrijgeven-niets", f"klacht vrijgeven {NUMBER}",       "gesloten",  "-",
+        refusal="hold.none role.forbidden role.forbidden_read"),
+    row("release-zonder-nummer", "klacht release",             "gesloten",  "all"),
     row("protocol",        "klacht protocol",                  "-",         "all"),
     #   the management report: the coordinator and the directie only, whatever the period
     row("rapport",         "klacht rapport",                   "ontvangen", CD,  refusal=REPORT),
