@@ -39,7 +39,7 @@ from bot.chat.commands import scope as list_scope
 from bot.chat.conflicts import retried
 from bot.chat.roles import Colleague, grant_role, granted
 from bot.host import Klachtenbot
-from bot.rules.actions import ACTIONS, Action, AddNote, Register
+from bot.rules.actions import ACTIONS, Action, AddNote, Decide, Register
 from bot.rules.errors import Refused
 from bot.rules.people import Person
 from bot.rules.validation import parse
@@ -198,7 +198,17 @@ class Conversation:
         presets = {k: str(v) for k, v in data.items()}
         if runs_at_once(Button(action=cls.name, label=cls.name, value=number, data=presets)):
             return await self.submit(asker, name, number, data, key, one_tap=True)
-        return OpenForm(form(cls, asker.lang, number), cls.name, number, version, dict(data))
+        the_form = await self.form_for(asker, cls, number)
+        return OpenForm(the_form, cls.name, number, version, dict(data))
+
+    async def form_for(self, asker: Asker, cls: type[Action], number: str | None) -> Form:
+        """The step's form: dates that are usually today start today, and the directie's
+        decision keeps the escalation in view."""
+        today = local_date(self.bot.complaints.clock())
+        view = None
+        if cls is Decide and number and asker.person is not None:
+            view = await self.bot.complaints.view(asker.person, number)
+        return form(cls, asker.lang, number, today=today, view=view)
 
     async def ask_first(
         self, asker: Asker, name: str, number: str | None, data: Mapping[str, Any], key: str | None
@@ -284,7 +294,7 @@ class Conversation:
         cls = ACTIONS.get(name)
         if cls is None or (cls is not Register and not number):
             raise Refused("action.unknown", action=name)
-        the_form = form(cls, asker.lang, number)
+        the_form = await self.form_for(asker, cls, number)
         values, errors = await self._values(the_form, data, find_person)
         if errors:
             return FormErrors(the_form, errors, values=dict(data))

@@ -24,7 +24,7 @@ from bot.rules.events import Event
 from bot.rules.people import SYSTEM, Person
 from bot.rules.procedure import Change, apply, can_own, may_read, register
 from bot.rules.roles import Role
-from bot.rules.workdays import local_date, utcnow
+from bot.rules.workdays import WorkingCalendar, local_date, utcnow
 from bot.use_cases.ports import Deadline, DossierFilter, UnitOfWork
 
 # Fields of an action that name a person; each must be known staff.
@@ -66,6 +66,8 @@ class DossierView:
     committee: str = ""  # where a customer who does not agree can go next
     mirror: MirrorState | None = None  # the Orthomatic mirror, when one is installed
     email_letters: bool = False  # the acknowledgement letter can be e-mailed from the bot
+    # The company's working days, to say how many are left before a deadline.
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
 
     def name_of(self, person_id: int | None) -> str:
         if person_id is None:
@@ -214,7 +216,7 @@ class Complaints:
         self, actor: Person, scope: Scope = Scope.OPEN, shown: int = LIST_LINES
     ) -> Listing:
         """A list to answer `/klacht lijst` with: the oldest `shown` dossiers this person
-        may see, without deadlines (the list shows none), and how many there are in all.
+        may see, with their deadlines (the list shows the next), and how many in all.
 
         A chat message holds a few dozen lines, so reading more would be work for
         nothing: with thousands of dossiers, every list would read them all.
@@ -224,7 +226,7 @@ class Complaints:
             query.limit = shown
             found = await uow.dossiers.find(query)
             total = len(found) if len(found) < shown else await uow.dossiers.count(query)
-            return Listing(await self._views(uow, found, deadlines=False), total)
+            return Listing(await self._views(uow, found, deadlines=True), total)
 
     async def _scope(self, uow: UnitOfWork, actor: Person, scope: Scope) -> DossierFilter:
         actor = await self.current_actor(uow, actor)
@@ -249,6 +251,7 @@ class Complaints:
                 deadlines=due.get(d.number, []),
                 people={i: people[i] for i in _people_of(d) if i in people},
                 committee=self.terms.committee,
+                calendar=self.terms.calendar,
             )
             for d in found
         ]
@@ -303,6 +306,7 @@ class Complaints:
             deadlines=await uow.deadlines.for_dossier(dossier.number),
             people=await uow.people.get_many(list(_people_of(dossier))),
             committee=self.terms.committee,
+            calendar=self.terms.calendar,
         )
 
     async def _seen(self, request_key: str) -> str | None:

@@ -33,7 +33,7 @@ from bot.rules.workdays import utcnow
 from bot.use_cases.documents import PDF
 from bot.use_cases.links import PROTOCOL, Links, Target
 from bot.use_cases.services import DossierView
-from bot.views.cards import Button, Confirm, Link, Style
+from bot.views.cards import Button, Confirm, Link, Row, Style
 
 if TYPE_CHECKING:
     from bot.use_cases.letters.service import Letters
@@ -45,6 +45,7 @@ class Task(StrEnum):
     LETTER_EMAIL = "letter_email"  # e-mail the letter; recorded once the mail server took it
     LETTER_POST = "letter_post"  # the letter went by post: file it and record it
     MIRROR_TICK = "mirror_tick"  # a checklist item is in Orthomatic (data: item)
+    MIRROR_TEXT = "mirror_text"  # the exact text of a checklist item, to paste (data: item)
 
 
 TASKS = frozenset(task.value for task in Task)
@@ -99,17 +100,35 @@ def task_buttons(view: DossierView, viewer: Person, lang: str) -> list[Button]:
                 confirm=_confirm("task.letter_post", lang, number=number),
             )
         )
-    if view.mirror is not None and viewer.has(Role.COORDINATOR):
-        for item in view.mirror.unticked[:CARD_ITEMS]:
-            result.append(
-                Button(
-                    action=Task.MIRROR_TICK,
-                    label=t("task.mirror_tick", lang, item=item.id),
-                    value=number,
-                    data={"item": str(item.id)},
-                )
-            )
     return result
+
+
+def checklist_rows(view: DossierView, viewer: Person, lang: str) -> list[Row]:
+    """The Orthomatic checklist for the coordinator who enters it by hand: one line per
+    item (what and when), the exact text to paste behind *Tekst*, and *Afvinken*.
+    Nobody else sees it: the customer card is the coordinator's."""
+    if view.mirror is None or not viewer.has(Role.COORDINATOR):
+        return []
+    number = view.dossier.number
+    rows = []
+    for item in view.mirror.unticked[:CARD_ITEMS]:
+        data = {"item": str(item.id)}
+        what = t(f"task.mirror_what.{item.kind.value}", lang)
+        rows.append(
+            Row(
+                text=t("task.mirror_line", lang, what=what, on=item.date),
+                buttons=[
+                    Button(action=Task.MIRROR_TEXT, label=t("task.mirror_text", lang),
+                           value=number, data=data),
+                    Button(action=Task.MIRROR_TICK, label=t("task.mirror_tick", lang),
+                           value=number, data=data),
+                ],
+            )
+        )  # fmt: skip
+    left = len(view.mirror.unticked) - len(rows)
+    if left > 0:
+        rows.append(Row(text=t("task.mirror_more", lang, count=left)))
+    return rows
 
 
 def _confirm(key: str, lang: str, **params: str) -> Confirm:
@@ -175,6 +194,8 @@ class CardTasks:
             return Reply(text=t("task.letter_posted", lang, number=number), card_changed=True)
         if task == Task.MIRROR_TICK:
             return await self._tick(actor, data.get("item", ""), lang)
+        if task == Task.MIRROR_TEXT:
+            return await self._paste(actor, number, data.get("item", ""), lang)
         raise Refused("action.unknown", action=task)
 
     async def _documents(self, actor: Person, number: str, lang: str) -> Reply:
@@ -232,6 +253,18 @@ class CardTasks:
         url = self.links.url(actor.id, Target(LETTER, number), self.clock())
         label = t("task.letter_link", lang, number=number)
         return Reply(text=t("task.letter_preview_ready", lang), links=[Link(label=label, url=url)])
+
+    async def _paste(self, actor: Person, number: str, item: str, lang: str) -> Reply:
+        """What to paste into Orthomatic for one item: for the coordinator only."""
+        if self.checklist is None or not item.isdigit():
+            raise Refused("mirror.tick_unknown", item=item[:20])
+        for entry in await self.checklist.unticked(actor, number):
+            if entry.id == int(item):
+                what = t(f"mirror.what.{entry.kind.value}", lang)
+                return Reply(
+                    text=t("task.mirror_paste", lang, what=what, on=entry.date, text=entry.text)
+                )
+        raise Refused("mirror.tick_unknown", item=item)
 
     async def _tick(self, actor: Person, item: str, lang: str) -> Reply:
         if self.checklist is None or not item.isdigit():
