@@ -266,7 +266,7 @@ def _card_body(
                 ],
             }
         )
-    for section in card.sections[:20]:
+    for section in card.sections[:25]:  # a list: 20 dossiers and "… en nog"
         if section.title:
             body.append(_text(section.title, 200, lang, weight="Bolder", separator=True))
         style = {"color": "Attention"} if section.attention else {}

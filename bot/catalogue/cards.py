@@ -36,10 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The customer agrees: the coordinator closes the dossier.",
     ),
     "next.disagrees": (
-        "De klant is niet akkoord: de coördinator heropent het dossier of wijst de klant op"
-        " {committee}.",
-        "The customer does not agree: the coordinator reopens the dossier or refers the"
-        " customer to {committee}.",
+        "De klant is niet akkoord: de coördinator heropent het dossier of wijst de klant de"
+        " weg naar de geschillencommissie.",
+        "The customer does not agree: the coordinator reopens the dossier or shows the"
+        " customer the way to the complaints committee.",
     ),
     "next.closed": ("Dit dossier is gesloten.", "This dossier is closed."),
     "next.label": ("Volgende stap: {text}", "Next step: {text}"),

@@ -76,8 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recorded: the acknowledgement of {number} was sent by post. The letter is in the dossier.",
     ),
     "task.mirror_ticked": (
-        "Afgevinkt: het punt van {number} staat in Orthomatic.",
-        "Ticked off: the item of {number} is in Orthomatic.",
+        "Afgevinkt: {what} ({on}) van {number} staat in Orthomatic.",
+        "Ticked off: {what} ({on}) of {number} is in Orthomatic.",
     ),
     "task.protocol_link": (
         "Klachtenprotocol (PDF, om te printen)",

@@ -271,7 +271,13 @@ class CardTasks:
             raise Refused("mirror.tick_unknown", item=item[:20])
         ticked = await self.checklist.tick(actor, int(item))
         return Reply(
-            text=t("task.mirror_ticked", lang, item=ticked.id, number=ticked.dossier_number),
+            text=t(
+                "task.mirror_ticked",
+                lang,
+                what=t(f"task.mirror_what.{ticked.kind.value}", lang),
+                on=ticked.date,
+                number=ticked.dossier_number,
+            ),
             card_changed=True,
         )
 

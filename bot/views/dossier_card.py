@@ -91,6 +91,9 @@ def dossier_card(
         if d.evaluation.remarks:
             text += f"\n{d.evaluation.remarks}"
         sections.append(Section(title=t("card.evaluation", lang), text=text))
+        if not d.evaluation.customer_agrees:
+            committee = t("card.committee", lang, committee=view.committee)
+            sections.append(Section(title=t("card.next_step", lang), text=committee))
     others = upcoming[1:]
     if others:
         lines = [due_line(x, view.calendar, lang, now).text for x in others]

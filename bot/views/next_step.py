@@ -76,13 +76,7 @@ def next_steps(view: DossierView, lang: str) -> list[NextStep]:
         case State.GEEVALUEERD if d.customer_agreed:
             steps.append(NextStep(t("next.close", lang), (Close.name,)))
         case State.GEEVALUEERD:
-            committee = view.committee
-            steps.append(
-                NextStep(
-                    t("next.disagrees", lang, committee=committee),
-                    (Reopen.name, Evaluate.name),
-                )
-            )
+            steps.append(NextStep(t("next.disagrees", lang), (Reopen.name, Evaluate.name)))
         case State.GESLOTEN:
             steps.append(NextStep(t("next.closed", lang), ()))
     return steps

@@ -1,6 +1,6 @@
 """Render every Teams card Klachtenbot sends to PNGs, as Teams would draw them.
 
-    cd tools/render_cards && npm ci   # once: the official renderer and Teams' host config
+    cd tools/render_cards && npm install   # once: the official renderer and Teams' host config
     .venv/bin/python -m tools.render_cards.render [--out DIR] [--only PREFIX] [--lang nl|en]
 
 Run from the repository root. It draws every card of `tests/cards/gallery.py` (the
@@ -64,7 +64,7 @@ async def main(out: Path, only: str, lang: str, expand: bool) -> int:
         print("Chromium is not installed.", file=sys.stderr)
         return 2
     if not HOST_CONFIG.exists():
-        print("Run `npm ci` in tools/render_cards first.", file=sys.stderr)
+        print("Run `npm install` in tools/render_cards first.", file=sys.stderr)
         return 2
     out.mkdir(parents=True, exist_ok=True)
     report: dict[str, dict] = {}
