@@ -99,9 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card.timeline_step": ("{at} · {actor}: {what}", "{at} · {actor}: {what}"),
     # -- the list --------------------------------------------------------------------------
     "card.list_entry": (
-        "{number} · {customer} · {summary}\n{state} · eigenaar: {owner}",
-        "{number} · {customer} · {summary}\n{state} · owner: {owner}",
+        "{number} · {customer} · {summary}",
+        "{number} · {customer} · {summary}",
     ),
+    "card.list_where": ("{state} · eigenaar: {owner}", "{state} · owner: {owner}"),
     "card.list_none_owner": ("nog niemand", "nobody yet"),
     # -- forms: a title and submit label that fit a Slack modal (24 characters) -----------
     "form.title.register": ("Klacht registreren", "Register complaint"),

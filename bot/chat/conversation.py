@@ -207,7 +207,10 @@ class Conversation:
         today = local_date(self.bot.complaints.clock())
         view = None
         if cls is Decide and number and asker.person is not None:
-            view = await self.bot.complaints.view(asker.person, number)
+            try:
+                view = await self.bot.complaints.view(asker.person, number)
+            except Refused:
+                pass  # not theirs to read: the step itself says why when it is sent
         return form(cls, asker.lang, number, today=today, view=view)
 
     async def ask_first(

@@ -24,9 +24,9 @@ from bot.rules.roles import Role
 from bot.rules.workdays import utcnow
 from bot.use_cases.services import DossierView
 from bot.views.cards import Button, Card, Fact, Headline, Section, Style
+from bot.views.contact import contact_facts
 from bot.views.dossier_card import (
     buttons,
-    contact_facts,
     customer,
     dossier_card,
 )
@@ -56,7 +56,7 @@ def owner_dm(view: DossierView, owner: Person, lang: str, now: datetime | None =
     and the complaint. The same screen in every chat."""
     d = view.dossier
     facts = [Fact(label=t("card.customer", lang), value=customer(view, lang))]
-    facts += contact_facts(view, lang)
+    facts += contact_facts(d.customer, lang)
     if d.complaint.product:
         facts.append(Fact(label=t("card.product", lang), value=d.complaint.product))
     mine = pending(view.deadlines, _OWNERS_DEADLINES)
@@ -79,7 +79,7 @@ def directie_post(view: DossierView, lang: str) -> Card:
     per choice while the decision is still theirs to make."""
     d = view.dossier
     facts = [Fact(label=t("card.customer", lang), value=customer(view, lang))]
-    facts += contact_facts(view, lang)
+    facts += contact_facts(d.customer, lang)
     sections = [Section(title=t("card.complaint", lang), text=d.complaint.summary)]
     if d.assignment:
         facts.append(Fact(label=t("card.owner", lang), value=view.name_of(d.assignment.owner_id)))

@@ -9,7 +9,6 @@ dossier; the rest of the dossier below, and the other buttons behind "Meer…".
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from bot.catalogue import format_datetime, t
@@ -22,15 +21,12 @@ from bot.rules.workdays import utcnow
 from bot.use_cases.services import DossierView
 from bot.use_cases.tasks import checklist_rows, task_buttons
 from bot.views.cards import Button, Card, Confirm, Fact, Headline, Section
+from bot.views.contact import contact_facts
 from bot.views.due import due_line, overdue, pending
 from bot.views.happened import happened
 from bot.views.next_step import arrange, next_steps
 
 TIMELINE_LINES = 5  # the card shows the latest steps; `klacht toon` and the CLI show all
-
-# What a phone can dial: digits, with a leading + for an international number.
-_DIALABLE = re.compile(r"^\+?[0-9]{6,15}$")
-_MAILABLE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
 def dossier_card(
@@ -49,7 +45,7 @@ def dossier_card(
     if upcoming:
         headlines.append(due_line(upcoming[0], view.calendar, lang, now))
 
-    facts = contact_facts(view, lang)
+    facts = contact_facts(d.customer, lang)
     if d.assignment:
         facts.append(Fact(label=t("card.owner", lang), value=owner_and_plan(view, lang)))
     facts.append(
@@ -151,23 +147,6 @@ def customer(view: DossierView, lang: str) -> str:
     return f"{c.name} ({number})"
 
 
-def contact_facts(view: DossierView, lang: str) -> list[Fact]:
-    """The customer's phone and e-mail, linked so a phone calls or writes at a tap.
-
-    Only for cards of people who may read the dossier: every caller of this is one.
-    """
-    c = view.dossier.customer
-    facts = []
-    if c.phone:
-        digits = re.sub(r"[\s().-]", "", c.phone)
-        link = f"tel:{digits}" if _DIALABLE.match(digits) else None
-        facts.append(Fact(label=t("card.phone", lang), value=c.phone, link=link))
-    if c.email:
-        link = f"mailto:{c.email}" if _MAILABLE.match(c.email) else None
-        facts.append(Fact(label=t("card.email", lang), value=c.email, link=link))
-    return facts
-
-
 def owner_and_plan(view: DossierView, lang: str) -> str:
     a = view.dossier.assignment
     assert a is not None
@@ -233,20 +212,19 @@ def list_card(
     for v in views:
         d = v.dossier
         owner = v.name_of(d.owner_id) if d.owner_id else t("card.list_none_owner", lang)
-        text = t(
+        title = t(
             "card.list_entry",
             lang,
             number=d.number,
             customer=d.customer.name,
-            state=_state(v, lang),
-            owner=owner,
             summary=_shorten(d.complaint.summary, 80, lang),
         )
+        text = t("card.list_where", lang, state=_state(v, lang), owner=owner)
         first = pending(v.deadlines)
         late = bool(first) and overdue(first[0], now)
         if first:
             text += "\n" + due_line(first[0], v.calendar, lang, now).text
-        sections.append(Section(text=text, attention=late))
+        sections.append(Section(title=title, text=text, attention=late))
     if total > len(views):
         sections.append(Section(text=t("card.list_more", lang, count=total - len(views))))
     return Card(

@@ -114,10 +114,22 @@ def _labels(drawn: Drawn) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_button_labels_are_capitalised_alike(lang):
+def test_button_labels_are_capitalised_alike_and_no_step_is_drawn_as_a_danger(lang):
     for drawn in _all(lang):
         for label in _labels(drawn):
             assert label[:1].isupper(), (drawn.name, label)
+        if drawn.card is not None:
+            assert Style.DANGER not in [b.style for b in drawn.card.all_buttons], drawn.name
+
+
+def test_the_owners_status_question_carries_the_customers_phone():
+    for lang in ("nl", "en"):
+        [question] = [d for d in _all(lang) if d.name == "notice/status_question/person-0"]
+        assert question.card is not None
+        assert [f.link for f in question.card.facts if f.link] == [
+            "tel:0612345678",
+            "mailto:e.bakker@example.nl",
+        ]
 
 
 def _dossier_cards(lang: str) -> list[Drawn]:

@@ -155,6 +155,7 @@ SPEC: tuple[Row, ...] = (
     row("letter-post",     "task:letter_post",        "ontvangen",   C,
         "acknowledge add_document", FORBIDDEN),
     row("mirror-tick",     "task:mirror_tick",        "ontvangen",   C,   "-", TICK),
+    row("mirror-text",     "task:mirror_text",        "ontvangen",   C,   "-", TICK),
     # -- in the dossier's thread ---------------------------------------------------------------
     row("thread-note",     "note",                    "toegewezen",  COD, "add_note", FORBIDDEN),
     row("thread-file",     "file",                    "toegewezen",  COD, "add_document",
