@@ -24,7 +24,14 @@ from bot.entry.server import make_app
 from bot.rules.dossier import Complaint, Customer, Dossier, IntakeChannel, State
 from bot.settings import Settings
 from bot.use_cases.letters.company import Company
-from bot.use_cases.letters.documents import acknowledgement_pdf, complaint_copy_pdf, protocol_pdf
+from bot.use_cases.letters.documents import (
+    Sender,
+    complaint_copy_pdf,
+    letter_pdf,
+    letter_values,
+    protocol_pdf,
+)
+from bot.use_cases.letters.kinds import LETTERS
 from storage.migrate import upgrade
 
 TOKEN = "bench-token"
@@ -40,13 +47,18 @@ def letters(rounds: int = 20) -> None:
         complaint=Complaint(summary="Schoen knelt", details="Lange toelichting. " * 100),
         decision_due=date(2027, 1, 4),
     )  # fmt: skip
-    renders = {
-        "ontvangstbevestiging": lambda: acknowledgement_pdf(
-            dossier, "Anna de Vries", company, settings.terms, date(2026, 11, 24)
-        ),
-        "protocol": lambda: protocol_pdf(company),
-        "kopie klacht": lambda: complaint_copy_pdf(dossier, "Klachtenbot", company),
-    }
+    sender = Sender("Anna de Vries", "coördinator klachten")
+    fields = {"text": "Wij passen de schacht aan. " * 20, "reason": "Leer besteld."}
+    fields |= {"new_due": "2027-01-20", "method": "post"}
+
+    def letter(kind):  # type: ignore[no-untyped-def]
+        values = letter_values(kind, dossier, fields, sender, company, settings.terms,
+                               date(2026, 11, 24))  # fmt: skip
+        return lambda: letter_pdf(kind, dossier, values, company)
+
+    renders = {kind.name: letter(kind) for kind in LETTERS}
+    renders["protocol"] = lambda: protocol_pdf(company, settings.terms)
+    renders["kopie klacht"] = lambda: complaint_copy_pdf(dossier, "Klachtenbot", company)
     for name, render in renders.items():
         render()  # fonts loaded once
         start = time.perf_counter()

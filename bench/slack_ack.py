@@ -45,7 +45,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -240,10 +240,13 @@ async def seed(database_url: str, count: int, people: int) -> None:
                 f"Coördinator {i}", [Role.COORDINATOR], None, coordinator(i)
             )
         await uow.commit()
-    now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    # Received today by the machine's clock: the server's deadline sweep runs on that
+    # clock, and dossiers received weeks ago would have it sending thousands of notices
+    # in the middle of the measurement, so that the figures changed with the date.
+    now = datetime.now(UTC)
     action = Register(
         channel="telefoon",  # type: ignore[arg-type]
-        received_on=date(2026, 11, 23),
+        received_on=now.date(),
         customer_name="Mevr. E. Bakker",
         customer_phone="06-12345678",
         summary="Schoen knelt bij de wreef",

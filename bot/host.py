@@ -22,6 +22,7 @@ from bot.outbox.messages import Deliverer, Reactor
 from bot.outbox.mirror_checklist import MirrorChecklist
 from bot.settings import Settings
 from bot.use_cases.documents import Documents
+from bot.use_cases.report.service import Reports
 from bot.use_cases.services import Complaints
 from bot.use_cases.staff import Staff
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     # For the type only: the card tasks and the letters bring the PDF with them, which
     # a quick command such as `people list` does without.
     from bot.use_cases.letters.service import Letters
+    from bot.use_cases.privacy.cases import Privacy
     from bot.use_cases.reminders.sweep import SweepWork
     from bot.use_cases.tasks import CardTasks
 
@@ -73,6 +75,8 @@ class Klachtenbot:
     outbox: OutboxLedger
     # The dossiers' documents (scans, photos, the bot's letters): uploads from chat.
     documents: Documents
+    # The management report (coordinator and directie): figures counted in SQL.
+    reports: Reports
     reactors: list[Reactor] = field(default_factory=list)
     # Who sends the outbox's items, by channel ("slack", "teams", "orthomatic", "email").
     deliverers: dict[str, Deliverer] = field(default_factory=dict)
@@ -95,6 +99,8 @@ class Klachtenbot:
     checklist: MirrorChecklist | None = None
     # One transaction of the reminders' sweep (it claims deadlines as it goes).
     sweeps: Callable[..., SweepWork] | None = None
+    # Retention, erasure and export of the customer's data; `build_core` leaves them out.
+    privacy: Privacy | None = None
 
     async def close(self) -> None:
         await self.engine.dispose()

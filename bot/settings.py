@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, time
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     complaints_committee: str = Field(
         "de geschillencommissie van de branche", validation_alias=env("COMPLAINTS_COMMITTEE")
     )
+    # Months after closing before a dossier is anonymised (docs/privacy.md says why 24:
+    # the customer's claims and the committee's term have run out by then). The company
+    # states its own period in its privacy statement.
+    retention_months: int = Field(24, ge=1, validation_alias=env("RETENTION_MONTHS"))
 
     # -- Slack ------------------------------------------------------------------------------
     slack_bot_token: str | None = Field(
@@ -75,6 +79,11 @@ class Settings(BaseSettings):
     )
     microsoft_app_type: str = Field(
         "SingleTenant", validation_alias=env("MICROSOFT_APP_TYPE", prefixed=False)
+    )
+    # Which SDK serves Teams: botbuilder-core (the client's choice, unsupported since
+    # 2026) or its successor, the Microsoft 365 Agents SDK (the optional extra `agents`).
+    teams_sdk: Literal["botbuilder", "agents"] = Field(
+        "botbuilder", validation_alias=env("TEAMS_SDK")
     )
     # Without an app id nothing checks who is calling: that "local mode" (Teams App Test
     # Tool, Bot Framework Emulator) must be asked for, never the default.
@@ -113,7 +122,7 @@ class Settings(BaseSettings):
     # peer is the client. The website's own server counts as one (it passes its visitor on).
     trusted_proxies: str | None = Field(None, validation_alias=env("TRUSTED_PROXIES"))
 
-    # -- e-mail (the acknowledgement letter) ------------------------------------------------
+    # -- e-mail (the customer's letters) ----------------------------------------------------
     smtp_host: str | None = Field(None, validation_alias=env("SMTP_HOST"))
     smtp_port: int = Field(587, validation_alias=env("SMTP_PORT"))
     smtp_user: str | None = Field(None, validation_alias=env("SMTP_USER"))
@@ -134,6 +143,13 @@ class Settings(BaseSettings):
     company_letter_template: Path | None = Field(
         None, validation_alias=env("COMPANY_LETTER_TEMPLATE")
     )
+    # A folder of the company's own letter templates, named as the shipped ones
+    # (schriftelijke_reactie.txt, ...): each file found there replaces its letter's text.
+    company_letter_templates: Path | None = Field(
+        None, validation_alias=env("COMPANY_LETTER_TEMPLATES")
+    )
+    # Letters are printed on paper with the letterhead already on it: leave its room blank.
+    company_letterhead_paper: bool = Field(False, validation_alias=env("COMPANY_LETTERHEAD_PAPER"))
 
     # -- scheduler and outbox ---------------------------------------------------------------
     sweep_seconds: int = Field(60, validation_alias=env("SWEEP_SECONDS"))

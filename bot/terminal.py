@@ -28,6 +28,23 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+# `klachtenbot privacy`: its subcommands come from two modules (the read log; retention,
+# export, erasure and the hold).
+PRIVACY_HELP = "privacy: wie zag wat, bewaartermijn, inzage en verwijdering"
+
+
+def command_group(commands: Any, name: str, help_text: str) -> Any:
+    """The subcommands of `klachtenbot NAME`, made once: several modules add theirs to it
+    (`privacy log` beside `privacy retention`)."""
+    parser = commands.choices.get(name)
+    if parser is None:
+        parser = commands.add_parser(name, help=help_text)
+        parser.commands = parser.add_subparsers(
+            dest=f"{name}_command", required=True, parser_class=type(parser)
+        )
+    return parser.commands
+
+
 def print_table(headers: list[str], rows: list[list[Any]]) -> None:
     cells = [headers, *[[str(c) for c in row] for row in rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]

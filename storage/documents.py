@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.use_cases.documents import StoredDocument
 from bot.use_cases.ports import UnitOfWork
 from storage import tables as t
+from storage.uow import connection_of
 
 _INFO = (
     t.documents.c.id,
@@ -47,10 +48,7 @@ class SqlDocuments:
     @classmethod
     def of(cls, uow: UnitOfWork) -> SqlDocuments:
         """The documents of a `SqlUnitOfWork`'s transaction."""
-        connection = getattr(uow, "connection", None)
-        if connection is None:
-            raise RuntimeError("documents need an open SqlUnitOfWork")
-        return cls(connection)
+        return cls(connection_of(uow, "documents"))
 
     async def add(
         self,

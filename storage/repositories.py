@@ -19,10 +19,12 @@ from bot.rules.dossier import Dossier
 from bot.rules.errors import Duplicate, Refused
 from bot.rules.events import Event
 from bot.rules.people import Person
+from bot.rules.personal import split_event_data
 from bot.rules.roles import Role
 from bot.rules.workdays import end_of_day
 from bot.use_cases.ports import Deadline, DossierFilter
 from storage import tables as t
+from storage.report_facts import write_facts
 
 # Dossiers read into the model between two turns of the event loop (about half a ms).
 _ROWS_PER_TURN = 25
@@ -59,19 +61,23 @@ class SqlDossiers:
             "received_on": d.received_on,
             "updated_at": now,
             "closed_at": d.closed_at,
+            "anonymised_at": d.anonymised_at,
             "data": d.model_dump(mode="json"),
         }
 
     async def add(self, dossier: Dossier) -> None:
         dossier.version = 1
-        await self.c.execute(
-            insert(t.dossiers).values(
+        result = await self.c.execute(
+            insert(t.dossiers)
+            .values(
                 number=dossier.number,
                 registered_at=dossier.registered_at,
                 version=1,
                 **self._columns(dossier, dossier.registered_at),
             )
+            .returning(t.dossiers.c.id)
         )
+        await write_facts(self.c, result.scalar_one(), dossier)
 
     async def get(self, number: str) -> Dossier | None:
         row = (
@@ -88,20 +94,26 @@ class SqlDossiers:
             update(t.dossiers)
             .where(t.dossiers.c.number == dossier.number, t.dossiers.c.version == expected)
             .values(version=dossier.version, **self._columns(dossier, now))
+            .returning(t.dossiers.c.id)
         )
-        if result.rowcount != 1:
+        written = result.first()
+        if written is None:
             raise Refused("dossier.changed", number=dossier.number)
+        await write_facts(self.c, written.id, dossier)
 
     async def _id(self, number: str) -> int:
         row = await self.c.execute(select(t.dossiers.c.id).where(t.dossiers.c.number == number))
         return row.scalar_one()
 
     async def append(self, event: Event) -> None:
-        await self.c.execute(
-            insert(t.events).values(
-                dossier_id=select(t.dossiers.c.id)
-                .where(t.dossiers.c.number == event.dossier_number)
-                .scalar_subquery(),
+        # The personal part of the data goes beside the event, where anonymisation can
+        # remove it without touching the append-only timeline (bot/rules/personal.py).
+        plain, personal = split_event_data(event.action, event.data)
+        dossier_id = await self._id(event.dossier_number)
+        result = await self.c.execute(
+            insert(t.events)
+            .values(
+                dossier_id=dossier_id,
                 seq=event.seq,
                 at=event.at,
                 actor_id=event.actor_id,
@@ -109,16 +121,25 @@ class SqlDossiers:
                 action=event.action,
                 from_state=event.from_state.value if event.from_state else None,
                 to_state=event.to_state.value,
-                data=event.data,
+                data=plain,
             )
+            .returning(t.events.c.id)
         )
+        if personal:
+            await self.c.execute(
+                insert(t.event_details).values(
+                    event_id=result.scalar_one(), dossier_id=dossier_id, data=personal
+                )
+            )
 
     async def timeline(self, number: str) -> list[Event]:
+        e, ed = t.events, t.event_details
         rows = await self.c.execute(
-            select(t.events)
-            .join(t.dossiers, t.dossiers.c.id == t.events.c.dossier_id)
+            select(e, ed.c.data.label("personal"))
+            .join(t.dossiers, t.dossiers.c.id == e.c.dossier_id)
+            .outerjoin(ed, ed.c.event_id == e.c.id)
             .where(t.dossiers.c.number == number)
-            .order_by(t.events.c.seq)
+            .order_by(e.c.seq)
         )
         return [
             Event(
@@ -128,7 +149,7 @@ class SqlDossiers:
                 actor_id=r.actor_id,
                 actor_name=r.actor_name,
                 action=r.action,
-                data=r.data,
+                data={**r.data, **(r.personal or {})},
                 from_state=r.from_state,
                 to_state=r.to_state,
             )
@@ -158,6 +179,9 @@ def _matching(stmt: Any, query: DossierFilter) -> Any:
         stmt = stmt.where(d.c.state.in_([s.value for s in query.states]))
     if query.owner_id is not None:
         stmt = stmt.where(or_(d.c.owner_id == query.owner_id, d.c.contact_by_id == query.owner_id))
+    if query.owner_inactive:
+        inactive = select(t.people.c.id).where(t.people.c.active.is_(False))
+        stmt = stmt.where(d.c.owner_id.in_(inactive))
     if query.overdue_at is not None:
         dl = t.deadlines
         stmt = stmt.where(
@@ -286,6 +310,14 @@ class SqlPeople:
                 insert(t.person_roles),
                 [{"person_id": person_id, "role": r.value} for r in dict.fromkeys(roles)],
             )
+        person = await self.get(person_id)
+        assert person is not None
+        return person
+
+    async def set_active(self, person_id: int, active: bool) -> Person:
+        await self.c.execute(
+            update(t.people).where(t.people.c.id == person_id).values(active=active)
+        )
         person = await self.get(person_id)
         assert person is not None
         return person

@@ -103,6 +103,8 @@ dossiers = Table(
     Column("registered_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("closed_at", UTCDateTime),
+    # When the customer's data was removed (retention or erasure); see bot/rules/personal.py.
+    Column("anonymised_at", UTCDateTime),
     Column("version", Integer, nullable=False),
     # The whole dossier as the core models it; the columns above are for queries.
     Column("data", Json, nullable=False),
@@ -111,6 +113,14 @@ dossiers = Table(
     # first index state by state, PostgreSQL the second (each ignores the other's).
     Index("ix_dossiers_state_received", "state", "received_on", "id"),
     Index("ix_dossiers_received", "received_on", "id"),
+    # Retention reads only the closed dossiers that still hold personal data, oldest
+    # closing first: the ones that expire, however many closed ones there are.
+    Index(
+        "ix_dossiers_retention",
+        "closed_at",
+        sqlite_where=text("closed_at IS NOT NULL AND anonymised_at IS NULL"),
+        postgresql_where=text("closed_at IS NOT NULL AND anonymised_at IS NULL"),
+    ),
 )
 
 # Append-only: the migration adds triggers that refuse UPDATE and DELETE.
@@ -128,6 +138,19 @@ events = Table(
     Column("to_state", String(20), nullable=False),
     Column("data", Json, nullable=False),
     UniqueConstraint("dossier_id", "seq"),
+    # The report counts the dossiers that were ever escalated, reopened or decided on.
+    Index("ix_events_action_dossier", "action", "dossier_id"),
+)
+
+# The personal part of an event's data (names, contact details, what people wrote),
+# kept beside the append-only event so it can be forgotten while the event stays.
+# The migration adds triggers: no UPDATE ever, DELETE only for an anonymised dossier.
+event_details = Table(
+    "event_details",
+    metadata,
+    Column("event_id", ForeignKey("events.id"), primary_key=True, autoincrement=False),
+    Column("dossier_id", ForeignKey("dossiers.id"), nullable=False, index=True),
+    Column("data", Json, nullable=False),
 )
 
 deadlines = Table(
@@ -150,6 +173,14 @@ deadlines = Table(
         "dossier_id",
         "kind",
         unique=True,
+        sqlite_where=text("met_at IS NULL AND dropped_at IS NULL"),
+        postgresql_where=text("met_at IS NULL AND dropped_at IS NULL"),
+    ),
+    # The report counts what is overdue now without reading what was met or dropped.
+    Index(
+        "ix_deadlines_pending_due",
+        "due_at",
+        "kind",
         sqlite_where=text("met_at IS NULL AND dropped_at IS NULL"),
         postgresql_where=text("met_at IS NULL AND dropped_at IS NULL"),
     ),
@@ -212,6 +243,19 @@ documents = Table(
     Column("created_by_id", Integer, nullable=False),
 )
 
+# The letter a coordinator is writing to a dossier's customer, between its form and its
+# sending: at most one per dossier, kept so that the letter can be previewed first.
+letter_drafts = Table(
+    "letter_drafts",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("dossier_id", ForeignKey("dossiers.id"), nullable=False, unique=True),
+    Column("kind", String(40), nullable=False),
+    Column("fields", Json, nullable=False),
+    Column("created_by_id", Integer, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
 # Where the bot can reach a person or a channel on a platform (Teams proactive
 # messages need a stored conversation reference).
 conversation_refs = Table(
@@ -240,4 +284,88 @@ chat_messages = Table(
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("platform", "conversation_id", "message_id"),
     Index("ix_chat_messages_dossier", "dossier_id", "platform", "purpose"),
+)
+
+# Who changed who may use Klachtenbot: every addition, grant, revoke and
+# (de)activation. Append-only like the timeline (triggers in migration 0004); names are
+# copied in, so the log reads the same after anyone is renamed or deactivated.
+staff_log = Table(
+    "staff_log",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor_id", Integer),  # NULL: the operator at the command line
+    Column("actor_name", String(200), nullable=False),
+    Column("surface", String(10), nullable=False),
+    Column("change", String(20), nullable=False),
+    Column("person_id", Integer, nullable=False),
+    Column("person_name", String(200), nullable=False),
+    Column("role", String(20)),
+    Index("ix_staff_log_person", "person_id", "id"),
+)
+
+# Who saw which dossier, when, where and what (in the spirit of NEN 7513). No health
+# data: a dossier number, never a customer's name or a document's file name.
+# Append-only (triggers in migration 0004).
+read_log = Table(
+    "read_log",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("person_id", Integer, nullable=False),
+    Column("person_name", String(200), nullable=False),
+    Column("dossier_number", String(20), nullable=False),
+    Column("surface", String(10), nullable=False),
+    Column("what", String(20), nullable=False),
+    Column("item", String(40)),  # which one, where a dossier has several (a document id)
+    Index("ix_read_log_dossier", "dossier_number", "at"),
+    Index("ix_read_log_person", "person_id", "at"),
+)
+
+# What the management report counts of each dossier, one narrow row per dossier,
+# written with the dossier in the same transaction (storage/report_facts.py). The
+# report reads these instead of the whole dossiers, whose JSON is twenty times wider.
+dossier_facts = Table(
+    "dossier_facts",
+    metadata,
+    Column(
+        "dossier_id", ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False, unique=True
+    ),
+    Column("received_on", Date, nullable=False),
+    Column("received_month", String(7), nullable=False),  # "2026-03": the same on both engines
+    Column("channel", String(30), nullable=False),
+    Column("severity", String(10), nullable=False),
+    Column("product", String(200)),
+    Column("practitioner", String(200)),
+    Column("customer_number", String(20)),
+    Column("state", String(20), nullable=False),
+    Column("owner_id", Integer),
+    Column("acknowledged_on", Date),
+    Column("handled_on", Date),
+    Column("closed_on", Date),  # the Amsterdam date of closing
+    Column("decision_due", Date, nullable=False),
+    Column("term_extended", Boolean, nullable=False),
+    Column("customer_agrees", Boolean),  # None: not evaluated (or reopened since)
+    # Kept in order of receipt: a period is one stretch of the table, read in order and
+    # already grouped by month. On SQLite the table is that order itself (without rowid),
+    # so a year's rows are not fetched one by one through an index.
+    PrimaryKeyConstraint("received_month", "received_on", "dossier_id"),
+    Index("ix_dossier_facts_state", "state"),
+    Index("ix_dossier_facts_customer", "customer_number", "received_on"),
+    sqlite_with_rowid=False,
+)
+
+# Working days as numbers (see `WorkingCalendar.numbered`): `ordinal` counts the working
+# days from 2000-01-01 up to and including `day`, so the working days after A up to and
+# including B are ordinal(B) - ordinal(A), in SQL, on both engines. Every calendar day
+# has a row (a day off has the ordinal of the working day before it). The report fills
+# the days it needs from the working calendar (public holidays and the company's closed
+# days) and rewrites a day whose ordinal changed, e.g. after a closed day was added.
+workdays = Table(
+    "workdays",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("working", Boolean, nullable=False),
+    sqlite_with_rowid=False,  # a day's numbers are in its key's own row: one lookup
 )

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.rules.errors import Duplicate, Refused
 from storage.database import READONLY
 from storage.failures import unreachable
+from storage.logs import SqlReadLog, SqlStaffLog
 from storage.repositories import (
     SqlDeadlines,
     SqlDossiers,
@@ -46,6 +47,8 @@ class SqlUnitOfWork:
         self.deadlines = SqlDeadlines(c)
         self.outbox = SqlOutbox(c)
         self.inbound = SqlInboundKeys(c)
+        self.staff_log = SqlStaffLog(c)
+        self.reads = SqlReadLog(c)
         return self
 
     async def __aexit__(
@@ -85,3 +88,12 @@ class SqlUnitOfWork:
             if unreachable(error):
                 raise Refused("database.unreachable") from error
             raise
+
+
+def connection_of(uow: object, what: str) -> AsyncConnection:
+    """The connection of an open `SqlUnitOfWork`, for a repository the core reaches through
+    a factory (documents, letter drafts): the same transaction as the rest of the step."""
+    connection = getattr(uow, "connection", None)
+    if connection is None:
+        raise RuntimeError(f"{what} need an open SqlUnitOfWork")
+    return connection

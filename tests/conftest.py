@@ -51,6 +51,7 @@ def postgres_server() -> Iterator[str]:
 
 _PG_TABLES = (
     "chat_messages, conversation_refs, documents, inbound_keys, outbox, deadlines, "
+    "staff_log, read_log, event_details, "
     "events, dossiers, dossier_counters, person_roles, people"
 )
 

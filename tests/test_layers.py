@@ -18,7 +18,13 @@ from tests.import_graph import ALL_KINDS, Edge, cycles, edges, modules
 # The composition root and the entry points (`bot/entry/`): the only modules that wire
 # adapters in.
 ROOT = "bot.entry"
-CHAT_LIBRARIES = ("slack_bolt", "slack_sdk", "botbuilder")
+CHAT_LIBRARIES = ("slack_bolt", "slack_sdk", "botbuilder", "microsoft_agents")
+# Each Teams SDK (its own packages) and the one module that may import it, behind
+# `adapters/teams/port.py`.
+TEAMS_SDKS = {
+    "adapters.teams.sdk_botbuilder": ("botbuilder", "botframework", "msrest"),
+    "adapters.teams.sdk_agents": ("microsoft_agents",),
+}
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +148,21 @@ def test_no_adapter_imports_another_adapter(graph):
     )
     gone = ADAPTER_TO_ADAPTER_TODAY - found
     assert not gone, f"Fixed, well done: remove these from ADAPTER_TO_ADAPTER_TODAY: {sorted(gone)}"
+
+
+def test_each_teams_sdk_is_imported_by_its_own_module_only(graph):
+    wrong = [
+        e
+        for e in graph
+        if not e.internal
+        for module, packages in TEAMS_SDKS.items()
+        if _within(e.target, *packages) and e.source != module
+    ]
+    assert not wrong, (
+        "A Teams SDK is imported only by its own module (adapters/teams/sdk_*.py); the "
+        "rest of the adapter speaks the port's terms (adapters/teams/port.py):\n" + _report(wrong)
+    )
+    assert all(any(e.source == module for e in graph) for module in TEAMS_SDKS)
 
 
 # What builds SQL: the query builder and the tables (the engine type is only handed on).

@@ -1,4 +1,4 @@
-"""The e-mail deliverer: sends the acknowledgement letter and records it once accepted."""
+"""The e-mail deliverer: sends a letter to the customer and records it once accepted."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from bot.catalogue import t
 from bot.outbox.messages import OutboxItem, Rejected, RetryLater
 from bot.outbox.notices import Audience, Notice, notice_messages
 from bot.rules.errors import Refused
-from bot.use_cases.letters.service import ACKNOWLEDGEMENT_MAIL, Letters
+from bot.rules.people import Person
+from bot.use_cases.letters.dutch import salutation
+from bot.use_cases.letters.kinds import LetterKind
+from bot.use_cases.letters.service import ACKNOWLEDGEMENT_MAIL, LETTER_MAIL, Letters
 from bot.views.cards import Card, Section
 
 log = logging.getLogger(__name__)
@@ -28,7 +31,7 @@ class EmailDeliverer:
         self.lang = lang
 
     async def deliver(self, item: OutboxItem) -> None:
-        if item.payload.get("kind") != ACKNOWLEDGEMENT_MAIL:
+        if item.payload.get("kind") not in (LETTER_MAIL, ACKNOWLEDGEMENT_MAIL):
             raise Rejected(f"unknown e-mail kind {item.payload.get('kind')!r}")
         recorded_key = f"email-recorded:{item.key}"
         try:
@@ -38,15 +41,16 @@ class EmailDeliverer:
             raise Rejected(t(refusal.key, self.lang, **refusal.params)) from refusal
         if prepared is None:
             return  # sent and recorded by an earlier attempt
-        dossier, document = prepared
-        coordinator = await self.letters.complaints.person(item.payload["coordinator_id"])
+        dossier, document, kind = prepared
+        sender = await self.letters.complaints.person(item.payload["coordinator_id"])
         message = self._message(
             item,
+            kind,
             dossier.number,
             dossier.customer.name,
             document.content,
             document.filename,
-            coordinator.name if coordinator else "",
+            sender,
         )
         try:
             await send(self.config, message)
@@ -56,7 +60,7 @@ class EmailDeliverer:
             raise
         # Accepted: only now is the acknowledgement true.
         try:
-            await self.letters.acknowledgement_emailed(item.payload, recorded_key)
+            await self.letters.emailed(item.payload, recorded_key)
         except Refused as refusal:
             # Sent, but the dossier moved meanwhile: never send it twice, tell a person.
             await self.tell(item, "email.unrecorded", t(refusal.key, self.lang, **refusal.params))
@@ -64,15 +68,18 @@ class EmailDeliverer:
     def _message(
         self,
         item: OutboxItem,
+        kind: LetterKind,
         number: str,
         customer: str,
         pdf: bytes | None,
         filename: str,
-        coordinator: str,
+        sender: Person | None,
     ) -> EmailMessage:
+        # The customer's letters are Dutch, as the letter attached to them.
         company = self.letters.company
+        signed = self.letters.sender(sender or Person(id=0, name=""))
         message = EmailMessage()
-        message["Subject"] = t("email.subject", self.lang, number=number)
+        message["Subject"] = t(f"letter.{kind.name}.subject", number=number)
         message["From"] = formataddr((company.name, self.config.sender))
         message["To"] = item.payload["to"]
         # One id per outbox item: a repeat after a crash is recognisable as the same mail.
@@ -81,10 +88,10 @@ class EmailDeliverer:
         message.set_content(
             t(
                 "email.body",
-                self.lang,
-                customer=customer,
-                number=number,
-                coordinator=coordinator,
+                salutation=salutation(customer),
+                text=t(f"letter.{kind.name}.email", number=number),
+                sender=signed.name,
+                function=signed.function,
                 company=company.name,
             )
         )
@@ -94,8 +101,10 @@ class EmailDeliverer:
     async def tell(self, item: OutboxItem, prefix: str, error: str) -> None:
         """A notice to the coordinators, in the outbox like every other message."""
         number = item.dossier_number or "-"
+        name = str(item.payload.get("letter") or "ontvangstbevestiging")
+        letter = t(f"letter.{name}.title", self.lang, number=number)
         card = Card(
-            title=t(f"{prefix}_title", self.lang, number=number),
+            title=t(f"{prefix}_title", self.lang, letter=letter),
             sections=[Section(text=t(f"{prefix}_text", self.lang, error=error[:300]))],
         )
         notice = Notice(

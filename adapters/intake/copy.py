@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.chat.conflicts import retried
 from bot.outbox.messages import OutboxItem, OutboxMessage, Rejected
 from bot.rules.actions import Register
 from bot.rules.dossier import Dossier, IntakeChannel
@@ -44,7 +45,10 @@ class CopyFiler:
         self.letters = letters
 
     async def deliver(self, item: OutboxItem) -> None:
+        number = item.payload["number"]
         try:
-            await self.letters.file_registration_copy(item.payload["number"], request_key=item.key)
+            # Another delivery (the acknowledgement e-mailed, say) may write to the dossier
+            # at the same moment: a lost race is tried again, not the end of the copy.
+            await retried(lambda: self.letters.file_registration_copy(number, request_key=item.key))
         except Refused as refused:  # e.g. closed before the copy was made: nothing to file
             raise Rejected(f"complaint copy: {refused.key}") from refused

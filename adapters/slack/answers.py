@@ -16,6 +16,7 @@ from adapters.slack.blocks import (
     link_blocks,
     reply_blocks,
 )
+from adapters.slack.ids import COMMAND
 from adapters.slack.modals import errors_by_block, message_view
 from bot.catalogue import t
 from bot.chat.answers import (
@@ -28,15 +29,13 @@ from bot.chat.answers import (
     Kept,
     Listing,
     Message,
+    Overview,
     Protocol,
     TaskDone,
     Unknown,
     Usage,
 )
-from bot.chat.commands import Verb
 from bot.views.cards import Form
-
-_USAGE = {Verb.SHOW: "slack.show_usage", Verb.ROLE: "slack.role_usage"}
 
 
 def say(key: str, lang: str, **params: Any) -> str:
@@ -46,16 +45,16 @@ def say(key: str, lang: str, **params: Any) -> str:
 
 def said(message: Message | Failed, lang: str) -> str:
     if isinstance(message, Failed):
-        return t("slack.failed", lang)
+        return t("chat.failed", lang)
     return say(message.key, lang, **message.params)
 
 
-def done_text(done: Done, lang: str) -> str:
-    if done.duplicate:
-        return t("slack.duplicate", lang)
-    if done.registered:
-        return t("slack.registered", lang, number=done.number)
-    return say("slack.acted", lang, number=done.number, action=done.action, state=done.state)
+def help_text(before: Message | None, lang: str) -> str:
+    """The help, typed the Slack way; `before` says why it is shown."""
+    lines = [f"*{t('chat.help_title', lang)}*"]
+    if before is not None:
+        lines.append(said(before, lang))
+    return "\n".join([*lines, t("chat.help", lang, command=COMMAND)])
 
 
 def reply(answer: Answer, lang: str) -> tuple[str, list[Block] | None]:
@@ -64,30 +63,31 @@ def reply(answer: Answer, lang: str) -> tuple[str, list[Block] | None]:
         case Message() | Failed():
             return said(answer, lang), None
         case Help(before):
-            text = t("slack.help", lang)
-            return (f"{said(before, lang)}\n\n{text}" if before else text), None
+            return help_text(before, lang), None
         case Protocol(link):
-            text = f"*{t('slack.protocol_title', lang)}*\n{t('slack.protocol', lang)}"
+            text = f"*{t('chat.protocol_title', lang)}*\n{t('chat.protocol', lang)}"
             if link is None:
                 return text, None
             # The protocol is the catalogue's own mrkdwn: nothing in it was typed by a user.
             section = {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_TEXT]}}
             return text, [section, *link_blocks([link], lang)]
-        case Unknown():
-            return t("slack.unknown_user", lang), None
-        case Usage(verb):
-            return t(_USAGE[verb], lang), None
-        case Listing(card):
+        case Unknown(inactive=True):
+            return t("person.inactive", lang), None
+        case Unknown(platform_id):
+            return say("chat.unknown_person", lang, command=COMMAND, id=platform_id), None
+        case Usage():
+            return t(answer.key, lang, command=COMMAND), None
+        case Listing(card) | Overview(card):
             return card.title, card_blocks(card, lang)
         case Dossier(card=card, number=number, version=version):
             return escape(card.title), card_blocks(card, lang, version=version, number=number)
-        case Done():
-            return done_text(answer, lang), None
+        case Done(said=done):
+            return said(done, lang), None
         case TaskDone(text=text, links=links):
             return escape(text), reply_blocks(text, list(links), lang)
         case FormErrors(message=message, errors=errors):
             first = message or next(iter(errors.values()), None)
-            return (said(first, lang) if first else t("slack.failed", lang)), None
+            return said(first or Failed(), lang), None
         case Kept():
             return "\n".join(said(why, lang) for _, why in answer.refused), None
     raise TypeError(f"no Slack message for {answer!r}")
@@ -105,8 +105,12 @@ def modal_answer(answer: Answer, the_form: Form, lang: str) -> dict[str, Any]:
         title = t("slack.registered_title" if answer.registered else "slack.done_title", lang)
         return {
             "response_action": "update",
-            "view": message_view(title, done_text(answer, lang), lang),
+            "view": message_view(title, said(answer.said, lang), lang),
         }
+    if isinstance(answer, TaskDone):  # a letter written: what it says, and its preview
+        view = message_view(t("slack.done_title", lang), escape(answer.text), lang)
+        view["blocks"] += link_blocks(list(answer.links), lang)
+        return {"response_action": "update", "view": view}
     text, _ = reply(answer, lang)
     view = message_view(t("slack.refused_title", lang), text, lang)
     return {"response_action": "update", "view": view}

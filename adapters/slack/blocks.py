@@ -14,7 +14,7 @@ from typing import Any
 
 from adapters.slack.ids import ACTION_PREFIX, encode_value
 from bot.catalogue import t
-from bot.views.cards import Button, Card, Fact, Link, Style
+from bot.views.cards import Button, Card, Chart, Fact, Link, Style
 
 # Slack's limits (Block Kit reference).
 MESSAGE_BLOCKS = 50
@@ -31,6 +31,11 @@ CONFIRM_TEXT = 300
 CONFIRM_BUTTON = 30
 FALLBACK_TEXT = 3000  # the notification text; Slack allows more, nobody reads more
 URL = 3000  # a link button's url
+# The data visualization block: a title, at most 6 series, a legend name and a category
+# of at most 20 characters each, at most two charts in a message.
+CHART_TITLE = 50
+CHART_SERIES = 6
+CHART_LABEL = 20
 LINK_ID = f"{ACTION_PREFIX}link"  # link buttons: Slack still sends their click, which is acked
 
 Block = dict[str, Any]
@@ -134,6 +139,33 @@ def reply_blocks(text: str, links: list[Link], lang: str) -> list[Block]:
     return [section, *link_blocks(links, lang)[: MESSAGE_BLOCKS - 1]]
 
 
+def chart_block(chart: Chart, lang: str) -> Block:
+    """Slack's own bar chart. Its texts are plain (never parsed for mentions)."""
+    categories = [_label(c) for c in chart.categories]
+    return {
+        "type": "data_visualization",
+        "title": fit(chart.title, CHART_TITLE, t("slack.truncated", lang)),
+        "chart": {
+            "type": "bar",
+            "series": [
+                {
+                    "name": _label(series.name),
+                    "data": [
+                        {"label": label, "value": value}
+                        for label, value in zip(categories, series.values, strict=True)
+                    ],
+                }
+                for series in chart.series[:CHART_SERIES]
+            ],
+            "axis_config": {"categories": categories},
+        },
+    }
+
+
+def _label(text: str) -> str:
+    return fit(text, CHART_LABEL, "…")
+
+
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -169,6 +201,8 @@ def card_blocks(
         if section.attention:
             text["text"] = ATTENTION + text["text"]
         body.append({"type": "section", "text": text})
+    if card.chart is not None and card.chart.series and card.chart.categories:
+        body.append(chart_block(card.chart, lang))
     body += _row_blocks(card, lang, version)
     tail = link_blocks(card.links, lang)
 

@@ -26,6 +26,7 @@ from adapters.slack.store import Location, SlackStore
 from bot.chat.reactor import Kind
 from bot.outbox.messages import OutboxItem, Rejected, RetryLater
 from bot.outbox.notices import NOTICE, Audience, Notice
+from bot.rules.people import reachable
 from bot.use_cases.services import DossierView
 from bot.views.cards import Card
 from bot.views.deliveries import (
@@ -143,7 +144,7 @@ class SlackDeliverer:
     # -- direct messages and the directie ---------------------------------------------
 
     async def _owner(self, number: str, person_id: int) -> None:
-        person = await self.store.person(person_id)
+        person = reachable(await self.store.person(person_id))
         if person is None or not person.slack_user_id:
             return  # not on Slack: another platform (or the e-mail) reaches them
         view = await self.views(number, timeline=False)
@@ -169,6 +170,7 @@ class SlackDeliverer:
     async def _notice(self, notice: Notice) -> None:
         if notice.audience is Audience.PERSON:
             person = await self.store.person(notice.person_id) if notice.person_id else None
+            person = reachable(person)
             if person is None or not person.slack_user_id:
                 return
             lang = await self.locales.of(person.slack_user_id)

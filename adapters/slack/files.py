@@ -43,7 +43,7 @@ async def download(file: dict[str, Any], token: str, api_url: str) -> bytes:
     """The file's bytes, at most 20 MB; `Refused` when it is too large or cannot be fetched."""
     url = file_url(file)
     if not url or not trusted(url, api_url):
-        raise Refused("slack.file_unavailable", name=file.get("name") or "")
+        raise Refused("chat.file_unavailable", name=file.get("name") or "")
     if int(file.get("size") or 0) > MAX_BYTES:  # known before fetching a byte
         raise too_large(int(file["size"]))
     headers = {"Authorization": f"Bearer {token}"}
@@ -53,7 +53,7 @@ async def download(file: dict[str, Any], token: str, api_url: str) -> bytes:
             session.get(url, headers=headers, allow_redirects=False) as response,
         ):
             if response.status != 200:
-                raise Refused("slack.file_unavailable", name=file.get("name") or "")
+                raise Refused("chat.file_unavailable", name=file.get("name") or "")
             content = bytearray()
             async for chunk in response.content.iter_chunked(CHUNK):
                 content += chunk
@@ -61,4 +61,4 @@ async def download(file: dict[str, Any], token: str, api_url: str) -> bytes:
                     raise too_large(int(response.content_length or len(content)))
             return bytes(content)
     except (aiohttp.ClientError, TimeoutError) as error:
-        raise Refused("slack.file_unavailable", name=file.get("name") or "") from error
+        raise Refused("chat.file_unavailable", name=file.get("name") or "") from error

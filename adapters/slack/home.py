@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from adapters.slack.answers import reply
 from adapters.slack.blocks import SECTION_TEXT, VIEW_BLOCKS, Block, escape, mrkdwn, plain
 from bot.catalogue import t
+from bot.chat.answers import Unknown
 from bot.rules.dossier import State
 from bot.rules.people import Person
 from bot.rules.roles import Role
@@ -45,12 +47,17 @@ def _group(title: str, views: list[DossierView], lang: str, now: datetime) -> li
     return [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
 
 
-def home_view(person: Person | None, views: list[DossierView], lang: str, now: datetime) -> Block:
+def home_view(
+    person: Person | None,
+    views: list[DossierView],
+    lang: str,
+    now: datetime,
+    refused: Unknown | None = None,
+) -> Block:
     blocks: list[Block] = [{"type": "header", "text": plain(t("slack.home_title", lang), 150)}]
-    if person is None:
-        blocks.append(
-            {"type": "section", "text": mrkdwn(t("slack.unknown_user", lang), 3000, lang)}
-        )
+    if person is None:  # the chat layer's word to someone it does not know, as in a reply
+        text, _ = reply(refused or Unknown(), lang)
+        blocks.append({"type": "section", "text": mrkdwn(text, 3000, lang)})
         return {"type": "home", "blocks": blocks}
 
     def intro(text: str) -> None:

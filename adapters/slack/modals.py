@@ -1,7 +1,9 @@
 """Modals: the core's `Form` as a Slack view, and a submitted view back to plain data.
 
 The form is designed once in `bot.views.forms`; here each field kind becomes its Block
-Kit input (a date picker, a select, a user picker, yes/no radio buttons). A
+Kit input (a date picker, a select, yes/no radio buttons; a person is chosen from
+the core's list of who may own a dossier, as in every chat, not from Slack's whole
+workspace). A
 refusal from the core comes back as inline errors under the fields it names.
 """
 
@@ -25,6 +27,7 @@ INPUT_HINT = 2000
 PLAIN_INPUT = 3000
 OPTION_TEXT = 75
 OPTION_VALUE = 150
+SELECT_OPTIONS = 100
 METADATA = 3000
 PLACEHOLDER = 150
 VALUE = "value"  # the action id of every input element; the block id is the field name
@@ -86,15 +89,8 @@ def _element(field: FormField, initial: str | None, lang: str) -> Block:
         if initial:
             element["initial_date"] = initial
         return element
-    if kind is FieldKind.PERSON:
-        element = {"type": "users_select", "action_id": VALUE}
-        if field.placeholder:
-            element["placeholder"] = plain(field.placeholder, PLACEHOLDER, lang)
-        if initial:
-            element["initial_user"] = initial
-        return element
-    if kind is FieldKind.CHOICE:
-        options = [_option(o.value, o.label, lang) for o in field.options]
+    if kind in (FieldKind.CHOICE, FieldKind.PERSON):
+        options = [_option(o.value, o.label, lang) for o in field.options[:SELECT_OPTIONS]]
         element = {"type": "static_select", "action_id": VALUE, "options": options}
         if field.placeholder:
             element["placeholder"] = plain(field.placeholder, PLACEHOLDER, lang)
@@ -199,8 +195,6 @@ def read_values(form: Form, state: dict[str, Any]) -> dict[str, str]:
         match element.get("type"):
             case "datepicker":
                 value = element.get("selected_date")
-            case "users_select":
-                value = element.get("selected_user")
             case "static_select" | "radio_buttons":
                 value = (element.get("selected_option") or {}).get("value")
             case _:

@@ -51,7 +51,8 @@ def plug(bot: Klachtenbot) -> Plug:
     # The SDK, the web server and the adapter are imported here, not above: the
     # command line imports this package for `teams-package` and must start quickly.
     from adapters.teams.deliver import TeamsDeliverer
-    from adapters.teams.sdk import BotFramework, IncompleteSettings
+    from adapters.teams.port import IncompleteSettings
+    from adapters.teams.sdks import SdkMissing, open_framework
     from adapters.teams.store import TeamsStore
     from adapters.teams.turns import TeamsBot
 
@@ -64,7 +65,12 @@ def plug(bot: Klachtenbot) -> Plug:
             web=(lambda app: app.router.add_post(ROUTE, _off("teams.off", lang)),),
         )
     try:
-        framework = BotFramework(settings)
+        framework = open_framework(settings)
+    except SdkMissing as missing:
+        return Plug(
+            notes=(t("teams.note_sdk_missing", lang, package=missing),),
+            web=(lambda app: app.router.add_post(ROUTE, _off("teams.sdk_missing", lang)),),
+        )
     except IncompleteSettings as error:
         # Say what is missing at start, and refuse Teams' requests until it is fixed.
         return Plug(
@@ -92,9 +98,8 @@ def plug(bot: Klachtenbot) -> Plug:
         # Not which mode runs: /healthz is for anyone, the start-up lines say it.
         return {"conversation_references": await store.count()}
 
-    notes = [
-        t("teams.note_azure" if framework.authenticated else "teams.note_local", lang, route=ROUTE)
-    ]
+    note = "teams.note_azure" if framework.authenticated else "teams.note_local"
+    notes = [t(note, lang, route=ROUTE, sdk=framework.name)]
     if not settings.teams_coordinator_conversation:
         notes.append(t("teams.note_no_channel", lang))
     # Without an app id or a conversation to post in, Teams only answers: no notices.

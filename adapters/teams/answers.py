@@ -10,31 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from adapters.teams import render
-from adapters.teams.views import staff_choices
 from bot.catalogue import t
-from bot.chat.answers import (
-    Answer,
-    AskFirst,
-    Done,
-    Dossier,
-    Failed,
-    FormErrors,
-    Help,
-    Kept,
-    Listing,
-    Message,
-    OpenForm,
-    Protocol,
-    TaskDone,
-    Unknown,
-    Usage,
-)
-from bot.chat.commands import Verb
-from bot.host import Klachtenbot
+from bot.chat import answers as chat
 from bot.rules.fields import marked
-from bot.views.cards import FieldKind, Form
 
-_USAGE = {Verb.SHOW: "teams.show_usage", Verb.ROLE: "teams.role_usage"}
+# How a command is typed in Teams: the word, in a personal chat or after a mention.
+COMMAND = "klacht"
 
 
 @dataclass(frozen=True)
@@ -47,18 +28,10 @@ class Reader:
     aad_id: str | None = None
 
 
-def text(message: Message | Failed, lang: str) -> str:
-    if isinstance(message, Failed):
-        return t("teams.error", lang)
+def text(message: chat.Message | chat.Failed, lang: str) -> str:
+    if isinstance(message, chat.Failed):
+        return t("chat.failed", lang)
     return t(message.key, lang, **message.params)
-
-
-def done_note(done: Done, lang: str) -> str:
-    if done.duplicate:
-        return t("teams.duplicate", lang)
-    if done.registered:
-        return t("teams.registered", lang, number=done.number)
-    return t("teams.done", lang, action=done.action, state=done.state)
 
 
 def card_answer(card: dict[str, Any]) -> dict[str, Any]:
@@ -66,51 +39,51 @@ def card_answer(card: dict[str, Any]) -> dict[str, Any]:
     return {"statusCode": 200, "type": render.CONTENT_TYPE, "value": card}
 
 
-async def card(bot: Klachtenbot, answer: Answer, reader: Reader) -> dict[str, Any]:
+def card(answer: chat.Answer, reader: Reader) -> dict[str, Any]:
     """An answer as an Adaptive Card for `reader`."""
     lang = reader.lang
     match answer:
-        case Message() | Failed():
+        case chat.Message() | chat.Failed():
             return render.text_card(text(answer, lang), [], lang)
-        case Help(before):
-            lines = t("teams.help", lang).split("\n")
-            if before is not None:
-                lines = [text(before, lang), *lines]
-            return render.text_card(t("teams.help_title", lang), lines, lang)
-        case Protocol(link):
-            paragraphs = t("teams.protocol", lang).split("\n\n")
+        case chat.Help(before):
+            lines = [text(before, lang)] if before is not None else []
+            lines += t("chat.help", lang, command=COMMAND).split("\n")
+            # Teams' own door: in a channel the bot hears only who mentions it.
+            lines.append(t("teams.help_in_channel", lang))
+            return render.text_card(t("chat.help_title", lang), lines, lang)
+        case chat.Protocol(link):
+            lines = t("chat.protocol", lang).split("\n")
             links = [link] if link else []
-            return render.text_card(t("teams.protocol_title", lang), paragraphs, lang, links=links)
-        case Unknown():
-            return render.text_card(
-                t("teams.unknown_title", lang, name=reader.name or "?"),
-                [t("teams.unknown", lang, aad=reader.aad_id or reader.user_id)],
-                lang,
-            )
-        case Usage(verb):
-            return render.text_card(t(_USAGE[verb], lang), [], lang)
-        case Listing(list_card):
+            return render.text_card(t("chat.protocol_title", lang), lines, lang, links=links)
+        case chat.Unknown(inactive=True):
+            return render.text_card(t("person.inactive", lang), [], lang)
+        case chat.Unknown(platform_id):
+            said = t("chat.unknown_person", lang, command=COMMAND, id=platform_id)
+            return render.text_card(said, [], lang)
+        case chat.Usage():
+            return render.text_card(t(answer.key, lang, command=COMMAND), [], lang)
+        case chat.Listing(list_card) | chat.Overview(list_card):
             return render.render_card(list_card, lang)
-        case Dossier():
+        case chat.Dossier():
             return dossier(answer, reader)
-        case Done(card=shown) if shown is not None:
-            return dossier(shown, reader, note=done_note(answer, lang))
-        case TaskDone(card=shown) if shown is not None:
+        case chat.Done(card=shown) if shown is not None:
+            return dossier(shown, reader, note=text(answer.said, lang))
+        case chat.TaskDone(card=shown) if shown is not None:
             return dossier(shown, reader, note=answer.text, links=answer.links)
-        case OpenForm():
-            return await form(bot, answer.form, lang, values=answer.values)
-        case FormErrors():
-            return await form_errors(bot, answer, lang)
-        case AskFirst(button):
+        case chat.OpenForm():
+            return render.render_form(answer.form, lang, values=answer.values)
+        case chat.FormErrors():
+            return form_errors(answer, lang)
+        case chat.AskFirst(button):
             return render.confirm_card(button, lang)
-        case Kept():
+        case chat.Kept():
             kept = t("chat.file_kept", lang, count=answer.count, number=answer.number)
             return render.text_card(kept, [], lang)
     raise TypeError(f"no Teams card for {answer!r}")
 
 
 def dossier(
-    shown: Dossier, reader: Reader, note: str | None = None, links: Any = ()
+    shown: chat.Dossier, reader: Reader, note: str | None = None, links: Any = ()
 ) -> dict[str, Any]:
     """The dossier's card with a banner on top and the links handed out under it.
 
@@ -131,19 +104,12 @@ def dossier(
     )
 
 
-async def form(bot: Klachtenbot, the_form: Form, lang: str, **kwargs: Any) -> dict[str, Any]:
-    people = []
-    if any(f.kind is FieldKind.PERSON for f in the_form.fields):
-        people = await staff_choices(bot)
-    return render.render_form(the_form, lang, people=people, **kwargs)
-
-
-async def form_errors(bot: Klachtenbot, answer: FormErrors, lang: str) -> dict[str, Any]:
+def form_errors(answer: chat.FormErrors, lang: str) -> dict[str, Any]:
     """The form back to be fixed, errors under their fields; a character that may not be
     stored shows as "\ufffd" where it was (a lone surrogate could not even be sent)."""
     names = {f.name for f in answer.form.fields}
     errors = {name: text(m, lang) for name, m in answer.errors.items() if name in names}
-    whole = text(answer.message or Failed(), lang)
+    whole = text(answer.message or chat.Failed(), lang)
     message = t("teams.fix_errors", lang) if errors else whole
     again = {k: marked(v) if isinstance(v, str) else v for k, v in answer.values.items()}
-    return await form(bot, answer.form, lang, values=again, errors=errors, message=message)
+    return render.render_form(answer.form, lang, values=again, errors=errors, message=message)

@@ -13,15 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 from adapters.teams import render
+from adapters.teams.activities import reference_for
 from adapters.teams.port import Connector, Outgoing, SendFailed
-from adapters.teams.sdk import reference_for
 from adapters.teams.store import TeamsStore, conversation_key
 from bot.catalogue import language
 from bot.chat.reactor import Kind
 from bot.host import Klachtenbot
 from bot.outbox.messages import OutboxItem, Rejected, RetryLater
 from bot.outbox.notices import NOTICE, Audience, Notice
-from bot.rules.people import Person
+from bot.rules.people import Person, reachable
 from bot.views.cards import Card
 from bot.views.deliveries import (
     coordinators_card,
@@ -165,6 +165,8 @@ class TeamsDeliverer:
 
     async def _owner_dm(self, number: str, person_id: int) -> None:
         person = await self.bot.complaints.person(person_id)
+        if person is not None and reachable(person) is None:
+            return  # deactivated since this was queued: told nothing more
         view = await self.bot.complaints.posted_view(number, timeline=False)
         if view is None:
             raise Rejected(f"dossier {number} not found")
@@ -186,6 +188,8 @@ class TeamsDeliverer:
     async def _notice(self, notice: Notice) -> None:
         if notice.audience is Audience.PERSON and notice.person_id is not None:
             person = await self.bot.complaints.person(notice.person_id)
+            if person is not None and reachable(person) is None:
+                return  # deactivated since this was queued: told nothing more
             lang = language(person.language if person else self.lang)
             card = render.render_card(notice.card, lang)
             await self._to_person(notice.person_id, notice.dossier_number, card, person)

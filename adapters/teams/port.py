@@ -1,15 +1,22 @@
 """Our own small interface to a Teams bot SDK.
 
-Everything outside `sdk.py` speaks in these terms: an inbound activity, a turn
-to reply in, and a connector that posts, replies in a thread and updates a
-card proactively. The Bot Framework SDK is behind `sdk.py`; moving to its
-successor (the Microsoft 365 Agents SDK) means writing that one module again.
+Everything outside the SDK modules speaks in these terms: an inbound activity, a
+turn to reply in, and a connector that posts, replies in a thread and updates a
+card proactively. Two SDKs fill it, each in one module that alone imports it:
+botbuilder-core (`sdk_botbuilder.py`, the default) and the Microsoft 365 Agents SDK
+(`sdk_agents.py`); `sdks.py` picks one by `KLACHTENBOT_TEAMS_SDK`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from aiohttp import web
+
+    from adapters.teams.hosts import FileHosts
 
 
 @dataclass
@@ -111,3 +118,36 @@ class Connector(Protocol):
     async def update(
         self, reference: dict[str, Any], message_id: str, message: Outgoing
     ) -> None: ...
+
+
+class IncompleteSettings(Exception):
+    """The Teams credentials do not fit together (e.g. an app id without a password)."""
+
+
+# What the bot does with one activity; for an invoke, the answer's body (a card replaces
+# the clicked card, text shows as a message).
+Handler = Callable[[Inbound, Turn], Awaitable[dict[str, Any] | None]]
+
+
+class Framework(Files, Connector, Protocol):
+    """One SDK: the endpoint's requests, attached files and proactive messages."""
+
+    name: str  # the SDK as `serve` names it, with its version
+    file_hosts: FileHosts
+
+    @property
+    def authenticated(self) -> bool:
+        """Every request's token is checked (an app id is set); else local mode."""
+        ...
+
+    async def authenticate(self, body: dict[str, Any], authorization: str) -> object:
+        """The SDK's check of a request's token; raises to refuse it (401)."""
+        ...
+
+    async def process(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Check the request's token, run `handler` in a turn, answer an invoke."""
+        ...
+
+    def read(self, body: dict[str, Any], *, authenticated: bool) -> Inbound:
+        """An activity's JSON as this SDK reads it, with its conversation reference."""
+        ...

@@ -10,6 +10,7 @@ address is not something a person typed, but only a web address becomes a button
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import uuid
@@ -18,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.catalogue import t
-from bot.views.cards import Button, Card, FieldKind, Form, FormField, Link, Style
+from bot.views.cards import Button, Card, Chart, FieldKind, Form, FormField, Link, Style
 
 VERSION = "1.5"
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -271,11 +272,35 @@ def _card_body(
             body.append(_text(section.title, 200, lang, weight="Bolder", separator=True))
         style = {"color": "Attention"} if section.attention else {}
         body.append(_text(section.text, limit, lang, spacing="Small", **style))
+    if card.chart is not None and card.chart.series and card.chart.categories:
+        body.append(chart_image(card.chart))
     body += _rows(card, lang)
     body += link_rows(bottom)
     if left_out:
         body.append(_text(t("teams.links_left_out", lang, count=left_out), 200, lang))
     return body
+
+
+def chart_image(chart: Chart) -> dict[str, Any]:
+    """The chart as a picture inside the card (a data URI: no link that could expire).
+
+    Teams' own chart elements are not Adaptive Cards 1.5, which every card here is.
+    Its numbers are in the card's facts too; the alternative text reads them out.
+    """
+    from bot.views.chart_png import png
+
+    data = base64.b64encode(png(chart)).decode("ascii")
+    spoken = "; ".join(
+        f"{s.name}: "
+        + ", ".join(f"{c} {v:g}" for c, v in zip(chart.categories, s.values, strict=True))
+        for s in chart.series
+    )
+    return {
+        "type": "Image",
+        "url": f"data:image/png;base64,{data}",
+        "altText": shorten(f"{chart.title}. {spoken}", 1000, "nl"),
+        "size": "Stretch",
+    }
 
 
 def size(card: dict[str, Any]) -> int:
@@ -296,7 +321,7 @@ def text_card(
 # -- forms -------------------------------------------------------------------------------
 
 
-def _input(f: FormField, value: str | None, people: list[tuple[int, str]], lang: str) -> dict:
+def _input(f: FormField, value: str | None, lang: str) -> dict:
     common: dict[str, Any] = {"id": f.name, "label": f.label, "isRequired": f.required}
     if f.required:
         common["errorMessage"] = t("field.required", lang)
@@ -307,15 +332,14 @@ def _input(f: FormField, value: str | None, people: list[tuple[int, str]], lang:
     elif f.kind is FieldKind.DATE:
         element = {"type": "Input.Date", **common}
     else:
-        if f.kind is FieldKind.PERSON:
-            choices = [{"title": name[:100], "value": str(pid)} for pid, name in people]
-        elif f.kind is FieldKind.YES_NO:
+        if f.kind is FieldKind.YES_NO:
             choices = [
                 {"title": t("yes", lang), "value": "true"},
                 {"title": t("no", lang), "value": "false"},
             ]
         else:
-            choices = [{"title": o.label, "value": o.value} for o in f.options]
+            # A choice, or a person from the core's list of who may own a dossier.
+            choices = [{"title": o.label[:100], "value": o.value} for o in f.options]
         element = {
             "type": "Input.ChoiceSet",
             **common,
@@ -336,7 +360,6 @@ def render_form(
     values: Mapping[str, Any] | None = None,
     errors: Mapping[str, str] | None = None,
     message: str | None = None,
-    people: list[tuple[int, str]] | None = None,
 ) -> dict[str, Any]:
     """A form as a card: inputs with labels, errors under their field, submit and cancel.
 
@@ -357,7 +380,7 @@ def render_form(
         value = values.get(f.name, f.initial)
         if f.max_length and isinstance(value, str):
             value = value[: f.max_length]
-        body.append(_input(f, value, people or [], lang))
+        body.append(_input(f, value, lang))
         if f.name in errors:
             body.append(_text(errors[f.name], 500, lang, color="Attention", spacing="None"))
     ids = control(action=form.action, dossier=form.dossier_number)

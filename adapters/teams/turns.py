@@ -24,7 +24,7 @@ from adapters.teams.port import Files, Inbound, Outgoing, Turn
 from adapters.teams.store import TeamsStore, conversation_key, person_key
 from bot.catalogue import language
 from bot.chat.answers import Failed, Message
-from bot.chat.conversation import Asker, refusal
+from bot.chat.conversation import Asker, identified, refusal
 from bot.host import Klachtenbot
 from bot.rules.errors import Refused
 from bot.rules.people import Person
@@ -52,11 +52,13 @@ class TeamsBot:
 
     async def on_activity(self, inbound: Inbound, turn: Turn) -> dict[str, Any] | None:
         lang = language(inbound.locale)
-        asker = Asker(None, lang)
+        # Who they are to Teams: their Entra id, which whoever adds them can use.
+        platform_id = inbound.aad_id or inbound.user_id or ""
+        asker = Asker(None, lang, platform_id)
         try:
             person = await self._identify(inbound, turn) if inbound.user_id else None
-            asker = Asker(person, lang)
-            await self._remember(inbound, person)
+            asker = identified(person, lang, platform_id)
+            await self._remember(inbound, asker.person)
             if inbound.kind == "invoke":
                 if inbound.name != CARD_ACTION:
                     return None
@@ -80,7 +82,7 @@ class TeamsBot:
     ) -> dict[str, Any] | None:
         """Tell the sender what went wrong: in the invoke's answer, or as a reply if Teams
         can be reached at all."""
-        drawn = await card(self.bot, answer, reader(inbound, asker.lang))
+        drawn = card(answer, reader(inbound, asker.lang))
         if inbound.kind == "invoke":
             return card_answer(drawn)
         try:
@@ -90,16 +92,19 @@ class TeamsBot:
         return None
 
     async def _identify(self, inbound: Inbound, turn: Turn) -> Person | None:
-        """AAD object id first; then the e-mail address Teams gives for the sender."""
+        """AAD object id first; then the e-mail address Teams gives for the sender.
+
+        A deactivated person is found too: the chat layer refuses them (`identified`).
+        """
         staff = self.bot.staff
         if inbound.aad_id and (person := await staff.by_teams(inbound.aad_id, None)):
-            return person if person.active else None
+            return person
         if inbound.kind not in ("message", "invoke"):
             return None
         email = await turn.member_email()
         person = await staff.by_teams(None, email) if email else None
         if person is None or not person.active:
-            return None
+            return person
         # Only a checked activity links: an unchecked id would be trusted from then on.
         if inbound.authenticated and inbound.aad_id and person.teams_aad_id is None:
             await self.store.link_aad(person.id, inbound.aad_id)
@@ -128,4 +133,4 @@ class TeamsBot:
             return await asyncio.wait_for(asyncio.shield(task), self.budget)
         except TimeoutError:
             # Teams would show an error after 15 s; say it is being done, and do it.
-            return card_answer(await card(self.bot, Message("teams.busy"), Reader(lang)))
+            return card_answer(card(Message("teams.busy"), Reader(lang)))

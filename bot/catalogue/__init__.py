@@ -3,7 +3,8 @@
 Each module in this package holds one area's messages as
 `MESSAGES = {key: (dutch, english)}`, so no text exists in one language only.
 Placeholders use `str.format` names; a parameter called `action`, `state`,
-`channel` or `kind` is translated itself, and dates are written the Dutch way.
+`channel`, `kind`, `method` or `plan` is translated itself (given as its value, such
+as "post"), and dates are written the Dutch way.
 """
 
 from __future__ import annotations
@@ -35,7 +36,14 @@ _MONTHS = {
 }  # fmt: skip
 
 # Parameters whose value is itself a catalogue key under this prefix.
-_TRANSLATED = {"action": "action", "state": "state", "channel": "channel", "kind": "deadline"}
+_TRANSLATED = {
+    "action": "action",
+    "state": "state",
+    "channel": "channel",
+    "kind": "deadline",
+    "method": "method",
+    "plan": "plan",
+}
 
 
 @cache
@@ -91,6 +99,22 @@ def format_date(day: date, lang: str = DEFAULT) -> str:
     """'di 1 december 2026'."""
     lang = language(lang)
     return f"{_DAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def month_name(month: int, lang: str = DEFAULT) -> str:
+    """'januari'."""
+    return _MONTHS[language(lang)][month - 1]
+
+
+_SHORT_MONTHS = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def month_abbreviation(month: int, lang: str = DEFAULT) -> str:
+    """'mrt', as a Dutch table heads a column."""
+    return _SHORT_MONTHS[language(lang)][month - 1]
 
 
 def format_datetime(moment: datetime, lang: str = DEFAULT) -> str:

@@ -106,8 +106,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The decision term was already extended; that is allowed once.",
     ),
     "extend_term.customer_not_informed": (
-        "Verlengen mag alleen met schriftelijke melding aan de klant.",
-        "The term may only be extended with written notice to the customer.",
+        "Verlengen mag alleen met een brief aan de klant: de verlenging wordt vastgelegd"
+        " zodra die brief verstuurd is.",
+        "The term may only be extended with a letter to the customer: the extension is"
+        " recorded once that letter went.",
+    ),
+    "extend_term.passed": (
+        "De beslistermijn is al verstreken ({due}): verlengen kan alleen vóór die datum."
+        " Stuur de schriftelijke reactie zo snel mogelijk.",
+        "The decision term has already passed ({due}): it can only be extended before that"
+        " date. Send the written response as soon as possible.",
+    ),
+    "extend_term.responded": (
+        "De schriftelijke reactie is al verstuurd ({on}); verlengen is niet meer nodig.",
+        "The written response was already sent ({on}); no extension is needed.",
+    ),
+    "respond.already": (
+        "De schriftelijke reactie is al verstuurd ({on}).",
+        "The written response was already sent ({on}).",
+    ),
+    "respond.needs_letter": (
+        "De schriftelijke reactie wordt vastgelegd met de brief zelf: schrijf en verstuur"
+        " hem met de knop Schriftelijke reactie.",
+        "The written response is recorded with the letter itself: write and send it with"
+        " the Written response button.",
     ),
     "extend_term.not_later": (
         "De nieuwe datum moet na de huidige beslistermijn liggen.",
@@ -169,6 +191,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.close": ("Dossier sluiten", "Close dossier"),
     "action.reopen": ("Heropenen", "Reopen"),
     "action.extend_term": ("Beslistermijn verlengen", "Extend decision term"),
+    "action.respond": ("Schriftelijke reactie", "Written response"),
     # -- values ---------------------------------------------------------------------------
     "channel.telefoon": ("telefonisch", "by phone"),
     "channel.website": ("website (Is alles naar wens?)", "website (Is alles naar wens?)"),
@@ -231,9 +254,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.remarks": ("Opmerkingen", "Remarks"),
     "label.customer_agrees": ("Klant akkoord", "Customer agrees"),
     "label.new_due": ("Nieuwe beslisdatum", "New decision date"),
-    "label.customer_informed": (
-        "Klant schriftelijk geïnformeerd",
-        "Customer informed in writing",
+    "label.description": (
+        "Uw klacht … (zo staat het in de brief)",
+        "Your complaint … (as the letter says)",
     ),
     # -- the dossier card ----------------------------------------------------------------
     "card.title": ("Klacht {number}: {summary}", "Complaint {number}: {summary}"),
@@ -263,6 +286,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card.agrees": ("klant akkoord", "customer agrees"),
     "card.disagrees": ("klant NIET akkoord", "customer does NOT agree"),
     "card.timeline": ("Verloop", "Timeline"),
+    "card.letters": ("Brieven aan de klant", "Letters to the customer"),
+    "card.no_letter_address": (
+        "Geen e-mailadres en geen postadres van de klant bekend: er kan geen brief naar de"
+        " klant. Vul ze aan met Gegevens aanvullen.",
+        "No e-mail address and no postal address of the customer are known: no letter can"
+        " go to the customer. Add them with Complete details.",
+    ),
+    "card.no_letter_email_off": (
+        "Versturen per e-mail staat uit en er is geen postadres van de klant bekend: er kan"
+        " geen brief naar de klant. Vul het adres aan met Gegevens aanvullen.",
+        "Sending by e-mail is off and no postal address of the customer is known: no letter"
+        " can go to the customer. Add the address with Complete details.",
+    ),
     "card.timeline_line": ("{at} · {actor} · {action}", "{at} · {actor} · {action}"),
     "card.truncated": ("… (ingekort)", "… (shortened)"),
     "card.timeline_more": (
@@ -294,6 +330,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.acted": (
         "{number}: stap '{action}' vastgelegd; fase nu {state}.",
         "{number}: step '{action}' recorded; stage now {state}.",
+    ),
+    "cli.letter_posted": (
+        "{letter}: per post verstuurd en vastgelegd.",
+        "{letter}: sent by post and recorded.",
+    ),
+    "cli.letter_emailing": (
+        "{letter}: klaar om te e-mailen; vastgelegd zodra de mailserver hem aannam"
+        " (klachtenbot serve verstuurt hem).",
+        "{letter}: ready to e-mail; recorded once the mail server accepted it (klachtenbot"
+        " serve sends it).",
+    ),
+    "cli.letter_previewed": (
+        "Voorbeeld geschreven naar {path}; er is niets verstuurd of vastgelegd.",
+        "Preview written to {path}; nothing was sent or recorded.",
+    ),
+    "cli.letter_preview_help": (
+        "schrijf de brief als PDF naar dit bestand, zonder hem te versturen",
+        "write the letter as a PDF to this file, without sending it",
     ),
     "cli.db_upgraded": ("Database bijgewerkt tot versie {head}.", "Database upgraded to {head}."),
     "cli.no_people": ("Nog niemand bekend.", "Nobody known yet."),

@@ -77,25 +77,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "One week left for the decision on {number}",
     ),
     "reminders.decision_warning.text": (
-        "De klant heeft uiterlijk {due} recht op een schriftelijke, gemotiveerde beslissing."
-        " Lukt dat niet, verleng de termijn dan eenmalig, met schriftelijke melding aan de"
-        " klant.",
-        "The customer is owed a written, reasoned decision by {due}. If that cannot be done,"
-        " extend the term once, with written notice to the customer.",
+        "Schriftelijke reactie nog niet verstuurd. De klant heeft uiterlijk {due} recht op een"
+        " schriftelijke, met redenen omklede reactie. Lukt dat niet, verleng de termijn dan"
+        " eenmalig, met een brief aan de klant.",
+        "Written response not sent yet. The customer is owed a written, reasoned response by"
+        " {due}. If that cannot be done, extend the term once, with a letter to the customer.",
     ),
     "reminders.decision_warning.extended": (
-        "De klant heeft uiterlijk {due} recht op een schriftelijke, gemotiveerde beslissing."
-        " De termijn is al verlengd; nog eens verlengen kan niet.",
-        "The customer is owed a written, reasoned decision by {due}. The term was already"
-        " extended; it cannot be extended again.",
+        "Schriftelijke reactie nog niet verstuurd. De klant heeft uiterlijk {due} recht op een"
+        " schriftelijke, met redenen omklede reactie. De termijn is al verlengd; nog eens"
+        " verlengen kan niet.",
+        "Written response not sent yet. The customer is owed a written, reasoned response by"
+        " {due}. The term was already extended; it cannot be extended again.",
     ),
     "reminders.decision_alarm.title": (
         "Beslistermijn van {number} is verstreken",
         "The decision term of {number} has passed",
     ),
     "reminders.decision_alarm.text": (
-        "De klant had uiterlijk {due} een schriftelijke, gemotiveerde beslissing moeten krijgen.",
-        "The customer should have had a written, reasoned decision by {due}.",
+        "Schriftelijke reactie nog niet verstuurd: de klant had die uiterlijk {due} moeten"
+        " krijgen. Stuur hem zo snel mogelijk.",
+        "Written response not sent: the customer should have had it by {due}. Send it as"
+        " soon as possible.",
     ),
     "reminders.decision_alarm.directie": (
         "Dossier {number}: de beslistermijn is verstreken ({due}).",

@@ -118,49 +118,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Web form: off (set KLACHTENBOT_INTAKE_TOKEN to turn it on).",
     ),
     # -- e-mail ---------------------------------------------------------------------------
-    "email.subject": (
-        "Ontvangstbevestiging van uw klacht ({number})",
-        "Acknowledgement of your complaint ({number})",
-    ),
     "email.body": (
-        "Geachte {customer},\n\nIn de bijlage vindt u de bevestiging dat wij uw klacht hebben"
-        " ontvangen (dossiernummer {number}).\n\nMet vriendelijke groet,\n\n{coordinator}\n"
-        "coördinator klachten, {company}\n",
-        "Dear {customer},\n\nAttached is the confirmation that we received your complaint"
-        " (file number {number}).\n\nKind regards,\n\n{coordinator}\n"
-        "complaints coordinator, {company}\n",
+        "{salutation}\n\n{text}\n\nMet vriendelijke groet,\n\n{sender}\n{function}, {company}\n",
+        "{salutation}\n\n{text}\n\nKind regards,\n\n{sender}\n{function}, {company}\n",
     ),
-    "email.delayed_title": (
-        "Ontvangstbevestiging {number} nog niet verstuurd",
-        "Acknowledgement {number} not sent yet",
-    ),
+    "email.delayed_title": ("{letter} nog niet verstuurd", "{letter} not sent yet"),
     "email.delayed_text": (
-        "De mailserver nam de ontvangstbevestiging niet aan ({error}). Klachtenbot probeert"
-        " het automatisch opnieuw; de bevestiging staat pas als verstuurd in het dossier als"
-        " het gelukt is.",
-        "The mail server did not accept the acknowledgement ({error}). Klachtenbot retries"
+        "De mailserver nam de brief niet aan ({error}). Klachtenbot probeert het automatisch"
+        " opnieuw; de brief staat pas als verstuurd in het dossier als het gelukt is.",
+        "The mail server did not accept the letter ({error}). Klachtenbot retries"
         " automatically; the dossier shows it as sent only once it went out.",
     ),
-    "email.failed_title": (
-        "Ontvangstbevestiging {number} NIET verstuurd",
-        "Acknowledgement {number} NOT sent",
-    ),
+    "email.failed_title": ("{letter} NIET verstuurd", "{letter} NOT sent"),
     "email.failed_text": (
-        "De ontvangstbevestiging kon niet per e-mail verstuurd worden ({error}). Controleer"
-        " het e-mailadres of de mailinstellingen en probeer opnieuw, of verstuur de brief per"
-        " post.",
-        "The acknowledgement could not be e-mailed ({error}). Check the e-mail address or the"
-        " mail settings and try again, or send the letter by post.",
+        "De brief kon niet per e-mail verstuurd worden ({error}). Controleer het e-mailadres"
+        " of de mailinstellingen en probeer opnieuw, of verstuur de brief per post.",
+        "The letter could not be e-mailed ({error}). Check the e-mail address or the mail"
+        " settings and try again, or send the letter by post.",
     ),
     "email.unrecorded_title": (
-        "Ontvangstbevestiging {number} verstuurd, niet vastgelegd",
-        "Acknowledgement {number} sent, not recorded",
+        "{letter} verstuurd, niet vastgelegd",
+        "{letter} sent, not recorded",
     ),
     "email.unrecorded_text": (
-        "De mailserver heeft de ontvangstbevestiging aangenomen, maar Klachtenbot kon dat niet"
-        " in het dossier vastleggen ({error}). Leg de verzending zelf vast.",
-        "The mail server accepted the acknowledgement, but Klachtenbot could not record it in"
-        " the dossier ({error}). Record the sending yourself.",
+        "De mailserver heeft de brief aangenomen, maar Klachtenbot kon dat niet in het"
+        " dossier vastleggen ({error}). Leg de verzending zelf vast.",
+        "The mail server accepted the letter, but Klachtenbot could not record it in the"
+        " dossier ({error}). Record the sending yourself.",
     ),
     "email.note_on": ("E-mail: via {host}:{port}.", "E-mail: through {host}:{port}."),
     "email.note_off": (
@@ -182,11 +166,133 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No e-mail address is known for the customer of dossier {number}. Add it or send the"
         " letter by post.",
     ),
+    "letter.no_address": (
+        "Van de klant van dossier {number} is geen postadres bekend. Vul het aan (Gegevens"
+        " aanvullen) of verstuur de brief per e-mail.",
+        "No postal address is known for the customer of dossier {number}. Add it (Complete"
+        " details) or send the letter by e-mail.",
+    ),
+    "letter.forbidden": (
+        "Alleen de coördinator schrijft de klant van {number}.",
+        "Only the coordinator writes to the customer of {number}.",
+    ),
+    "letter.draft_gone": (
+        "Deze brief voor {number} is al verstuurd of vervangen door een nieuwere.",
+        "This letter for {number} was already sent or replaced by a newer one.",
+    ),
+    "letter.other_method": (
+        "Deze brief is geschreven om anders te versturen; schrijf hem opnieuw om hem zo te"
+        " versturen.",
+        "This letter was written to go another way; write it again to send it this way.",
+    ),
     "letter.page": ("pagina {page} van {pages}", "page {page} of {pages}"),
-    "letter.acknowledgement_title": (
+    "letter.label_phone": ("Telefoon {value}", "Phone {value}"),
+    "letter.label_email": ("E-mail {value}", "E-mail {value}"),
+    "letter.label_website": ("Website {value}", "Website {value}"),
+    "letter.function.coordinator": ("coördinator klachten", "complaints coordinator"),
+    "letter.function.directie": ("directie", "management"),
+    "letter.description": ("over uw {product}", "about your {product}"),
+    "letter.description_none": (
+        "over onze dienstverlening of producten",
+        "about our service or products",
+    ),
+    "letter.submit": ("Brief klaarzetten", "Prepare the letter"),
+    "letter.label.method": (
+        "Hoe gaat de brief naar de klant",
+        "How the letter goes to the customer",
+    ),
+    "letter.label.text": ("Tekst van de brief", "Text of the letter"),
+    "letter.label.description": (
+        "Uw klacht … (hoe de brief de klacht noemt)",
+        "Your complaint … (how the letter names the complaint)",
+    ),
+    "letter.label.reason": (
+        "Waarom meer tijd nodig is (staat in de brief)",
+        "Why more time is needed (the letter says it)",
+    ),
+    "letter.label.new_due": ("Nieuwe datum voor onze reactie", "New date for our response"),
+    "letter.schriftelijke_reactie.label.text": (
+        "Onze reactie: wat is gevonden, wat bieden wij aan, en wanneer",
+        "Our response: what was found, what we offer, and by when",
+    ),
+    "letter.afsluitbrief.label.text": (
+        "Wat met de klant is afgesproken (staat in de brief)",
+        "What was agreed with the customer (the letter says it)",
+    ),
+    # -- the letters, by their name in bot.use_cases.letters.kinds ----------------------------
+    "letter.ontvangstbevestiging.title": (
         "Ontvangstbevestiging {number}",
         "Acknowledgement {number}",
     ),
+    "letter.ontvangstbevestiging.subject": (
+        "Ontvangstbevestiging van uw klacht ({number})",
+        "Acknowledgement of your complaint ({number})",
+    ),
+    "letter.ontvangstbevestiging.email": (
+        "In de bijlage vindt u de bevestiging dat wij uw klacht hebben ontvangen (dossiernummer"
+        " {number}).",
+        "Attached is the confirmation that we received your complaint (file number {number}).",
+    ),
+    "letter.ontvangstbevestiging.write": (
+        "Bevestiging aanpassen",
+        "Edit the acknowledgement",
+    ),
+    "letter.schriftelijke_reactie.title": (
+        "Schriftelijke reactie {number}",
+        "Written response {number}",
+    ),
+    "letter.schriftelijke_reactie.subject": (
+        "Onze reactie op uw klacht ({number})",
+        "Our response to your complaint ({number})",
+    ),
+    "letter.schriftelijke_reactie.email": (
+        "In de bijlage vindt u onze schriftelijke reactie op uw klacht (dossiernummer {number}).",
+        "Attached is our written response to your complaint (file number {number}).",
+    ),
+    "letter.schriftelijke_reactie.write": ("Schriftelijke reactie", "Written response"),
+    "letter.verlenging.title": ("Verlenging beslistermijn {number}", "Extension notice {number}"),
+    "letter.verlenging.subject": (
+        "Meer tijd voor onze reactie op uw klacht ({number})",
+        "More time for our response to your complaint ({number})",
+    ),
+    "letter.verlenging.email": (
+        "In de bijlage vindt u onze brief: wij hebben meer tijd nodig voor onze reactie op uw"
+        " klacht (dossiernummer {number}).",
+        "Attached is our letter: we need more time for our response to your complaint (file"
+        " number {number}).",
+    ),
+    "letter.verlenging.write": ("Beslistermijn verlengen", "Extend decision term"),
+    "letter.voortgangsbericht.title": ("Voortgangsbericht {number}", "Progress message {number}"),
+    "letter.voortgangsbericht.subject": (
+        "De stand van zaken van uw klacht ({number})",
+        "How your complaint stands ({number})",
+    ),
+    "letter.voortgangsbericht.email": (
+        "In de bijlage vindt u een bericht over de stand van zaken van uw klacht"
+        " (dossiernummer {number}).",
+        "Attached is a message on how your complaint stands (file number {number}).",
+    ),
+    "letter.voortgangsbericht.write": ("Klant informeren", "Inform the customer"),
+    "letter.voortgangsbericht.default": (
+        "Graag laten wij u weten hoe het met uw klacht staat. Wij zijn met uw klacht bezig en"
+        " nemen contact met u op zodra wij meer weten. Uiterlijk op {due} ontvangt u onze"
+        " schriftelijke reactie.",
+        "We would like to let you know how your complaint stands. We are working on it and"
+        " will contact you as soon as we know more. You will receive our written response by"
+        " {due} at the latest.",
+    ),
+    "letter.afsluitbrief.title": ("Afsluitbrief {number}", "Closing confirmation {number}"),
+    "letter.afsluitbrief.subject": (
+        "Afsluiting van uw klacht ({number})",
+        "Your complaint is closed ({number})",
+    ),
+    "letter.afsluitbrief.email": (
+        "In de bijlage vindt u de bevestiging dat wij uw klacht met uw akkoord afsluiten"
+        " (dossiernummer {number}).",
+        "Attached is the confirmation that we close your complaint with your agreement (file"
+        " number {number}).",
+    ),
+    "letter.afsluitbrief.write": ("Sluiten met afsluitbrief", "Close with a letter"),
     "letter.protocol_title": (
         "Klachtenprocedure",
         "Complaints procedure",

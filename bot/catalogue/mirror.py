@@ -16,6 +16,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Remedy requested: {value}",
     ),
     "mirror.pinboard": ("Document op het prikbord: {title}", "Document on the pinboard: {title}"),
+    "mirror.erase": (
+        "Klachtdossier {number} is in Klachtenbot geanonimiseerd: verwijder ook in Orthomatic"
+        " de {count} document(en) op het prikbord bij klacht {number}.",
+        "Complaint file {number} was anonymised in Klachtenbot: also remove in Orthomatic the"
+        " {count} document(s) on the pinboard with complaint {number}.",
+    ),
     "mirror.field.customer_number": ("klantnummer", "customer number"),
     "mirror.field.customer_name": ("naam", "name"),
     "mirror.field.customer_email": ("e-mailadres", "e-mail address"),
@@ -80,8 +86,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Complaint file reopened: {reason}",
     ),
     "mirror.contact.extend_term": (
-        "Beslistermijn verlengd tot {new_due}: {reason}. De klant is ingelicht.",
-        "Decision term extended to {new_due}: {reason}. The customer was informed.",
+        "Beslistermijn verlengd tot {new_due}: {reason}. De klant is ingelicht ({method}).",
+        "Decision term extended to {new_due}: {reason}. The customer was informed ({method}).",
+    ),
+    "mirror.contact.respond": (
+        "Schriftelijke reactie aan de klant verstuurd ({method}): {text}",
+        "Written response sent to the customer ({method}): {text}",
     ),
     "mirror.contact.other": (
         "Stap in de klachtenprocedure: {action}.",

@@ -3,21 +3,25 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- buttons ----------------------------------------------------------------------------
     "task.documents": ("Documenten", "Documents"),
+    "task.letter_write": ("Brief schrijven", "Write a letter"),
     "task.letter_preview": ("Brief bekijken", "View the letter"),
     "task.letter_email": ("Brief e-mailen", "E-mail the letter"),
+    "task.letter_email_title": ("Brief e-mailen", "E-mail the letter"),
     "task.letter_email_confirm": (
-        "De ontvangstbevestiging van {number} gaat per e-mail naar {email}, met de brief als"
-        " PDF. Vastgelegd wordt hij zodra de mailserver hem heeft aangenomen.",
-        "The acknowledgement of {number} goes by e-mail to {email}, with the letter as a PDF."
-        " It is recorded once the mail server has accepted it.",
+        "{letter} gaat per e-mail naar {email}, met de brief als PDF. Vastgelegd wordt hij"
+        " zodra de mailserver hem heeft aangenomen.",
+        "{letter} goes by e-mail to {email}, with the letter as a PDF. It is recorded once"
+        " the mail server has accepted it.",
     ),
     "task.letter_post": ("Brief per post verstuurd", "Letter sent by post"),
+    "task.letter_post_title": ("Brief per post verstuurd", "Letter sent by post"),
     "task.letter_post_confirm": (
-        "Is de ontvangstbevestiging van {number} per post verstuurd? Dan wordt dat vandaag"
-        " vastgelegd en komt de brief in het dossier.",
-        "Was the acknowledgement of {number} sent by post? Then that is recorded today and"
-        " the letter goes into the dossier.",
+        "Is {letter} per post verstuurd? Dan wordt dat vandaag vastgelegd en komt de brief"
+        " in het dossier.",
+        "Was {letter} sent by post? Then that is recorded today and the letter goes into"
+        " the dossier.",
     ),
+    "task.letter_discard": ("Brief weggooien", "Discard the letter"),
     "task.mirror_tick": ("Afvinken", "Tick off"),
     "task.mirror_text": ("Tekst", "Text"),
     "task.mirror_line": ("{what} · {on}", "{what} · {on}"),
@@ -54,26 +58,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " KLACHTENBOT_PUBLIC_URL (Klachtenbot's address) to turn them on.",
     ),
     "task.letter_preview_ready": (
-        "Zo gaat de ontvangstbevestiging eruit als u hem nu verstuurt. De link is alleen voor"
-        " u en werkt 15 minuten.",
-        "This is the acknowledgement as it would go out now. The link is for you only and"
-        " works for 15 minutes.",
+        "Zo gaat {letter} eruit als u hem nu verstuurt. De link is alleen voor u en werkt"
+        " 15 minuten.",
+        "This is {letter} as it would go out now. The link is for you only and works for"
+        " 15 minutes.",
     ),
-    "task.letter_link": ("Ontvangstbevestiging {number} (PDF)", "Acknowledgement {number} (PDF)"),
+    "task.letter_written": (
+        "{letter} staat klaar. Bekijk hem hieronder en verstuur hem met de knop op de"
+        " dossierkaart; pas dan gaat hij naar de klant.",
+        "{letter} is ready. View it below and send it with the button on the dossier card;"
+        " only then does it go to the customer.",
+    ),
+    "task.letter_link": ("{letter} (PDF)", "{letter} (PDF)"),
     "task.letter_forbidden": (
-        "Alleen de coördinator verstuurt de ontvangstbevestiging van {number}.",
-        "Only the coordinator sends the acknowledgement of {number}.",
+        "Alleen de coördinator verstuurt de brieven van {number}.",
+        "Only the coordinator sends the letters of {number}.",
     ),
     "task.letter_emailing": (
-        "De ontvangstbevestiging van {number} staat klaar voor {email}. Zodra de mailserver"
-        " hem heeft aangenomen, wordt hij vastgelegd; lukt dat niet, dan hoort u het.",
-        "The acknowledgement of {number} is ready for {email}. Once the mail server has"
-        " accepted it, it is recorded; if that fails, you will be told.",
+        "{letter} staat klaar voor {email}. Zodra de mailserver hem heeft aangenomen, wordt"
+        " hij vastgelegd; lukt dat niet, dan hoort u het.",
+        "{letter} is ready for {email}. Once the mail server has accepted it, it is"
+        " recorded; if that fails, you will be told.",
     ),
     "task.letter_posted": (
-        "Vastgelegd: de ontvangstbevestiging van {number} is per post verstuurd. De brief"
-        " staat in het dossier.",
-        "Recorded: the acknowledgement of {number} was sent by post. The letter is in the dossier.",
+        "Vastgelegd: {letter} is per post verstuurd. De brief staat in het dossier.",
+        "Recorded: {letter} was sent by post. The letter is in the dossier.",
+    ),
+    "task.letter_discarded": (
+        "De brief voor {number} is weggegooid; er is niets verstuurd.",
+        "The letter for {number} was discarded; nothing was sent.",
     ),
     "task.mirror_ticked": (
         "Afgevinkt: {what} ({on}) van {number} staat in Orthomatic.",

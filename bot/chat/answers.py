@@ -41,7 +41,12 @@ class Protocol:
 
 @dataclass(frozen=True)
 class Unknown:
-    """The asker is not known to the bot (or no longer active): nothing is shown."""
+    """The asker is not known to the bot, or no longer active: nothing is shown. Someone
+    unknown is told whom to ask, with the id their chat knows them by (a Slack user id,
+    an Entra id) for whoever adds them; someone deactivated (`inactive`) is told so."""
+
+    platform_id: str = ""
+    inactive: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,10 @@ class Usage:
     """The command was known but its arguments were not: how to type it."""
 
     verb: Verb
+
+    @property
+    def key(self) -> str:
+        return f"chat.{self.verb.value}_usage"
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,13 @@ class Failed:
 @dataclass(frozen=True)
 class Listing:
     """A list of dossiers, drawn as a card."""
+
+    card: Card
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The management report's card: its figures, a chart and the PDF's button."""
 
     card: Card
 
@@ -97,7 +113,8 @@ class FormErrors:
 
 @dataclass(frozen=True)
 class Done:
-    """A step was recorded (or found already recorded: `duplicate`).
+    """A step was recorded (or found already recorded: `duplicate`); `said` is what it
+    did, in the past tense (`bot.chat.done`).
 
     `card` is the dossier as it now stands, for a platform that redraws the card
     it was asked from.
@@ -105,7 +122,7 @@ class Done:
 
     action: str
     number: str
-    state: str
+    said: Message
     duplicate: bool = False
     card: Dossier | None = None
 
@@ -149,6 +166,7 @@ Answer = (
     | Usage
     | Failed
     | Listing
+    | Overview
     | Dossier
     | OpenForm
     | FormErrors

@@ -20,6 +20,12 @@ class Verb(StrEnum):
     PROTOCOL = "protocol"  # the procedure, to read or hand to a customer
     HELP = "help"
     ROLE = "role"  # a beheerder grants a role
+    REVOKE = "revoke"  # a beheerder takes a role away
+    DEACTIVATE = "deactivate"  # a beheerder refuses someone from now on (they left)
+    ACTIVATE = "activate"  # ... and lets them in again
+    HOLD = "hold"  # the coordinator keeps a dossier past its retention (a dispute)
+    RELEASE = "release"  # and lifts that again
+    REPORT = "report"  # the management report for a period (coordinator, directie)
 
 
 _VERBS = {
@@ -34,7 +40,25 @@ _VERBS = {
     "hulp": Verb.HELP,
     "rol": Verb.ROLE,
     "role": Verb.ROLE,
+    "intrekken": Verb.REVOKE,
+    "revoke": Verb.REVOKE,
+    "deactiveer": Verb.DEACTIVATE,
+    "deactiveren": Verb.DEACTIVATE,
+    "deactivate": Verb.DEACTIVATE,
+    "activeer": Verb.ACTIVATE,
+    "activeren": Verb.ACTIVATE,
+    "activate": Verb.ACTIVATE,
+    "bewaar": Verb.HOLD,
+    "bewaren": Verb.HOLD,
+    "hold": Verb.HOLD,
+    "vrijgeven": Verb.RELEASE,
+    "release": Verb.RELEASE,
+    "rapport": Verb.REPORT,
+    "report": Verb.REPORT,
 }
+# The commands that name a colleague (`rol @Piet directie`, `deactiveer @Piet`): a chat
+# hands over the colleague its mention names, as it knows them.
+NAMES_A_COLLEAGUE = frozenset({Verb.ROLE, Verb.REVOKE, Verb.DEACTIVATE, Verb.ACTIVATE})
 _SCOPES = {s.value: s for s in Scope} | {
     "mine": Scope.MINE,
     "overdue": Scope.OVERDUE,
@@ -64,6 +88,15 @@ def command(text: str) -> Command | None:
         return Command(Verb.NEW) if prefixed else None
     verb = _VERBS.get(words[0].lower())
     return Command(verb, tuple(words[1:])) if verb is not None else None
+
+
+def unprefixed(text: str) -> str:
+    """`text` without the command word it may start with: what was asked of the bot, the
+    same whether Slack's slash command or a typed `klacht` carried it."""
+    words = text.split()
+    if words and words[0].lower() in _PREFIXES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def scope(args: tuple[str, ...]) -> Scope | None:

@@ -70,6 +70,35 @@ def chat_reactor(platform: str) -> Reactor:
     return react
 
 
+ANONYMISED = "anonymise"  # the thread line's action when the customer's data is gone
+
+
+def anonymised_told(platform: str, number: str, actor_name: str) -> list[OutboxMessage]:
+    """After anonymisation: the card redrawn without personal data, and a line in its thread.
+
+    No event goes with it (the timeline's count stays), so the keys name the moment
+    rather than a step.
+    """
+    line = {
+        "seq": 0,
+        "actor": actor_name,
+        "action": ANONYMISED,
+        "state": "gesloten",
+        "changed": False,
+        "text": None,
+    }
+    return [
+        OutboxMessage(
+            channel=platform,
+            key=f"{platform}:{said.kind}:{number}:{ANONYMISED}",
+            queue=f"{platform}:{number}",
+            payload={"kind": said.kind.value, "number": number, **said.payload},
+            dossier_number=number,
+        )
+        for said in (Told(Kind.CARD), Told(Kind.LINE, line))
+    ]
+
+
 def _line(event: Event) -> dict[str, Any]:
     return {
         "seq": event.seq,

@@ -21,16 +21,23 @@ from bot.outbox.mirror_checklist import MirrorChecklist
 from bot.rules.people import Person
 from bot.settings import Settings
 from bot.use_cases.documents import Documents
+from bot.use_cases.report.service import Reports
 from bot.use_cases.services import Complaints
 from bot.use_cases.staff import Staff
 from storage.database import create_engine
 from storage.deadline_store import SweepUnitOfWork
 from storage.documents import SqlDocuments
+from storage.letter_drafts import SqlLetterDrafts
 from storage.outbox_store import SqlOutboxStore
+from storage.report_queries import report_transaction
 from storage.uow import SqlUnitOfWork
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from bot.use_cases.letters.drafts import Draft
     from bot.use_cases.letters.service import Letters
+    from bot.use_cases.privacy.cases import Privacy
     from bot.use_cases.tasks import CardTasks
 
 # The bot's shape lives in `bot.host`, where integrations can reach it without importing
@@ -84,6 +91,7 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
     outbox = SqlOutboxStore(engine)
     checklist = None
     email_letters = False
+    letter_draft = None
     if whole:
         # The mirror's checklist reads the people and the clock through `complaints`,
         # looked up at each call: a test may set the clock after the bot is built.
@@ -92,6 +100,12 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
 
         checklist = MirrorChecklist(outbox, person, lambda: complaints.clock())
         email_letters = _email_configured(settings)
+
+        # The letter being written, for the card's letter buttons.
+        async def letter_draft(number: str) -> Draft | None:
+            async with uow(readonly=True) as transaction:
+                return await SqlLetterDrafts.of(transaction).get(number)
+
     reactors: list[Reactor] = []
     deliverers: dict[str, Deliverer] = {}
     complaints = Complaints(
@@ -100,31 +114,65 @@ def _assemble(settings: Settings, *, whole: bool) -> Klachtenbot:
         reactors,
         mirror_state=checklist.state if checklist is not None else None,
         email_letters=email_letters,
+        letter_draft=letter_draft,
     )
     lease = timedelta(seconds=settings.outbox_lease_seconds)
     dispatcher = Dispatcher(outbox, deliverers, lease=lease)
     # What a use case commits to the outbox goes out at once, not at the next poll.
     complaints.on_commit.append(dispatcher.wake)
     documents = Documents(complaints, SqlDocuments.of)
+    # The report's clock is the procedure's, looked up at each call (tests set it later).
+    reports = Reports(
+        lambda: report_transaction(engine),
+        settings.terms,
+        lambda: complaints.clock(),
+        record_read=complaints.record_read,
+    )
     letters, tasks = (
-        _letters_and_tasks(settings, complaints, documents, checklist, email_letters)
+        _letters_and_tasks(settings, complaints, documents, checklist, email_letters, reports)
         if whole
         else (None, None)
     )
-    return Klachtenbot(
+    platforms: list[str] = []  # filled by the chat integrations' plugs, in `plug_in`
+    bot = Klachtenbot(
         settings=settings,
         engine=engine,
         complaints=complaints,
-        staff=Staff(uow),
+        # The staff log's clock is the procedure's: a test that sets one sets both.
+        staff=Staff(uow, lambda: complaints.clock()),
         dispatcher=dispatcher,
         outbox=outbox,
         documents=documents,
+        reports=reports,
         reactors=reactors,
         deliverers=deliverers,
         letters=letters,
         tasks=tasks,
         checklist=checklist,
         sweeps=sweeps,
+        chat_platforms=platforms,
+        privacy=_privacy(settings, engine, complaints, platforms) if whole else None,
+    )
+    return bot
+
+
+def _privacy(
+    settings: Settings,
+    engine: AsyncEngine,
+    complaints: Complaints,
+    platforms: list[str],
+) -> Privacy:
+    """Retention, erasure and export, over the database."""
+    from bot.use_cases.privacy.cases import privacy
+    from storage.privacy import SqlFreeSpace, SqlPrivacy
+
+    return privacy(
+        complaints,
+        SqlPrivacy.of,
+        SqlDocuments.of,
+        SqlFreeSpace(engine),
+        platforms,
+        settings.retention_months,
     )
 
 
@@ -141,6 +189,7 @@ def _letters_and_tasks(
     documents: Documents,
     checklist: MirrorChecklist | None,
     email_letters: bool,
+    reports: Reports,
 ) -> tuple[Letters, CardTasks]:
     """The letters and the card tasks (imported here: the PDF, which `build_core` skips)."""
     from adapters import downloads
@@ -148,9 +197,14 @@ def _letters_and_tasks(
     from bot.use_cases.letters.service import Letters
     from bot.use_cases.tasks import CardTasks
 
-    letters = Letters(documents, Company.from_settings(settings), email_enabled=email_letters)
+    company = Company.from_settings(settings)
+    letters = Letters(documents, company, email_enabled=email_letters, drafts=SqlLetterDrafts.of)
     tasks = CardTasks(
-        letters, downloads.links(settings), lambda: complaints.clock(), checklist=checklist
+        letters,
+        downloads.links(settings),
+        lambda: complaints.clock(),
+        checklist=checklist,
+        reports=reports,
     )
     return letters, tasks
 

@@ -14,15 +14,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.catalogue import format_datetime, t
+from bot.entry.cli_forms import actor_of, add_form_options, form_values, option
 from bot.rules.actions import ACTIONS, Action, Register
 from bot.rules.errors import Refused
 from bot.rules.fields import unstorable
 from bot.rules.people import Person
-from bot.rules.roles import parse_role
 from bot.settings import Settings
 from bot.terminal import LANG, Parser, UsageError, print_json, print_table
+from bot.use_cases.access_log import Access, Seen
+from bot.use_cases.letters.kinds import letter_for_step
 from bot.use_cases.services import DossierView, Scope
-from bot.views.cards import FieldKind, without_bidi_controls
+from bot.use_cases.surfaces import Surface
+from bot.views.cards import without_bidi_controls
 from bot.views.forms import form
 
 CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
@@ -30,7 +33,12 @@ CLI_LIST_LINES = 200  # a terminal scrolls; a chat message does not
 # Modules that add commands of their own (deadlines, mirror, teams-package, ...). Each
 # has `add_commands(commands)` and `async run(bot, args) -> int | None` (None: not mine).
 EXTENSIONS: tuple[str, ...] = (
+    "bot.entry.cli_people",
+    "bot.entry.cli_access_log",
     "bot.entry.cli_deadlines",
+    "bot.entry.cli_privacy",
+    "bot.entry.cli_report",
+    "bot.entry.cli_letters",
     "adapters.teams.cli",
     "adapters.orthomatic.cli",
 )
@@ -42,22 +50,8 @@ def _extensions() -> list[Any]:
     return [importlib.import_module(name) for name in EXTENSIONS]
 
 
-def _option(field_name: str) -> str:
-    """`owner_id` is typed as `--owner NAME`, `received_on` as `--received-on`."""
-    name = field_name[:-3] if field_name.endswith("_id") else field_name
-    return "--" + name.replace("_", "-")
-
-
 def _add_action_options(parser: argparse.ArgumentParser, action: type[Action]) -> None:
-    for f in form(action, LANG).fields:
-        help_text = f.label
-        if f.options:
-            help_text += " (" + ", ".join(o.value for o in f.options) + ")"
-        if f.kind is FieldKind.YES_NO:
-            help_text += " (ja/nee)"
-        if f.kind is FieldKind.DATE:
-            help_text += " (JJJJ-MM-DD)"
-        parser.add_argument(_option(f.name), dest=f.name, help=help_text, metavar="…")
+    add_form_options(parser, form(action, LANG))
 
 
 def build_parser() -> Parser:
@@ -72,20 +66,6 @@ def build_parser() -> Parser:
     db.add_subparsers(dest="db_command", required=True, parser_class=Parser).add_parser(
         "upgrade", help="maak of werk de database bij"
     )
-
-    people = commands.add_parser("people", help="mensen en rollen")
-    people_commands = people.add_subparsers(
-        dest="people_command", required=True, parser_class=Parser
-    )
-    add = people_commands.add_parser("add", help="voeg iemand toe")
-    add.add_argument("name")
-    add.add_argument("--role", action="append", required=True)
-    add.add_argument("--email")
-    add.add_argument("--slack", help="Slack user id")
-    add.add_argument("--teams-aad", help="Teams AAD object id")
-    add.add_argument("--json", action="store_true")
-    listing = people_commands.add_parser("list", help="toon iedereen")
-    listing.add_argument("--json", action="store_true")
 
     dossier = commands.add_parser("dossier", help="klachtdossiers")
     dossier_commands = dossier.add_subparsers(
@@ -142,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as refused:
         message = t(refused.key, LANG, **refused.params)
         if refused.field:
-            message = t("cli.field_error", LANG, field=_option(refused.field), message=message)
+            message = t("cli.field_error", LANG, field=option(refused.field), message=message)
         else:
             message = t("cli.error", LANG, message=message)
         print(message, file=sys.stderr)
@@ -166,7 +146,7 @@ def _unstorable_argument(args: argparse.Namespace) -> str | None:
     """
     for dest, value in vars(args).items():
         if isinstance(value, str) and unstorable(value):
-            return _ARGUMENTS.get(dest) or _option(dest)
+            return _ARGUMENTS.get(dest) or option(dest)
     return None
 
 
@@ -176,11 +156,13 @@ _ARGUMENTS = {"actor": "--as", "number": "number", "name": "name"}  # as argpars
 def _needs_integrations(args: argparse.Namespace) -> bool:
     """Whether the command needs the whole bot, or the procedure over the database will do.
 
-    Reading or adding people and listing dossiers records no step (so no reactor has
-    anything to queue) and shows nothing an integration adds; building the chats, the
-    mirror and the letters would only make them slow to start.
+    Reading or changing people, reading the read log, listing dossiers and the report
+    record no step (so no reactor has anything to queue) and show nothing an integration
+    adds; building the chats, the mirror and the letters would only make them slow to start.
     """
-    if args.command == "people":
+    if args.command in ("people", "rapport"):
+        return False
+    if args.command == "privacy" and getattr(args, "privacy_command", None) == "log":
         return False
     return not (args.command == "dossier" and args.dossier_command == "list")
 
@@ -200,8 +182,6 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     bot = build(settings) if _needs_integrations(args) else build_core(settings)
     try:
-        if args.command == "people":
-            return await _people(bot, args)
         if args.command == "dossier":
             return await _dossier(bot, args)
         for extension in _extensions():
@@ -211,38 +191,6 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
         raise UsageError(args.command)
     finally:
         await bot.close()
-
-
-async def _people(bot: Any, args: argparse.Namespace) -> int:
-    if args.people_command == "add":
-        roles = [parse_role(r) for r in args.role]
-        person = await bot.staff.add(None, args.name, roles, args.email, args.slack, args.teams_aad)
-        if args.json:
-            print_json(person)
-        else:
-            print(t("cli.person_added", LANG, name=person.name, id=person.id, roles=_roles(person)))
-        return 0
-    people = await bot.staff.all()
-    if args.json:
-        print_json(people)
-    elif not people:
-        print(t("cli.no_people", LANG))
-    else:
-        print_table(
-            ["#", "naam", "e-mail", "rollen", "slack", "teams"],
-            [
-                [
-                    p.id,
-                    p.name,
-                    p.email or "",
-                    _roles(p),
-                    p.slack_user_id or "",
-                    p.teams_aad_id or "",
-                ]
-                for p in people
-            ],
-        )
-    return 0
 
 
 async def _actor(bot: Any, args: argparse.Namespace) -> Person:
@@ -255,27 +203,13 @@ async def _actor(bot: Any, args: argparse.Namespace) -> Person:
 
 
 async def _fields(bot: Any, args: argparse.Namespace, action: type[Action]) -> dict[str, Any]:
-    """The options given, with people named by name, e-mail or number turned into ids."""
-    data: dict[str, Any] = {}
-    for f in form(action, LANG).fields:
-        value = getattr(args, f.name, None)
-        if value is None:
-            continue
-        if f.kind is FieldKind.PERSON:
-            person = await bot.staff.lookup(value)
-            if person is None:
-                raise Refused("person.unknown", field=f.name, person=value)
-            value = person.id
-        elif f.kind is FieldKind.YES_NO:
-            value = {"ja": True, "j": True, "nee": False, "n": False}.get(value.lower(), value)
-        data[f.name] = value
-    return data
+    return await form_values(bot, args, form(action, LANG))
 
 
 async def _dossier(bot: Any, args: argparse.Namespace) -> int:
     from bot.rules.validation import parse
 
-    actor = await _actor(bot, args)
+    actor = await actor_of(bot, args)
     command = args.dossier_command
     if command == "register":
         action = parse(Register, await _fields(bot, args, Register))
@@ -283,11 +217,18 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
         return _report(outcome.dossier.number, "cli.registered", args, outcome)
     if command == "act":
         cls = ACTIONS[args.action]
+        if (letter := letter_for_step(cls)) is not None:  # the step goes with its letter
+            from bot.entry.cli_letters import report_letter
+
+            values = await _fields(bot, args, cls)
+            return report_letter(
+                await bot.letters.send_now(actor, args.number, letter, values), args
+            )
         action = parse(cls, await _fields(bot, args, cls))
         outcome = await bot.complaints.act(actor, args.number, action)
         return _report(outcome.dossier.number, "cli.acted", args, outcome)
     if command == "show":
-        view = await bot.complaints.view(actor, args.number)
+        view = await bot.complaints.view(actor, args.number, Access(Surface.CLI, Seen.TIMELINE))
         if args.json:
             print_json(
                 {
@@ -299,7 +240,9 @@ async def _dossier(bot: Any, args: argparse.Namespace) -> int:
         else:
             _show(view)
         return 0
-    found = await bot.complaints.listing(actor, Scope(args.scope), shown=CLI_LIST_LINES)
+    found = await bot.complaints.listing(
+        actor, Scope(args.scope), shown=CLI_LIST_LINES, surface=Surface.CLI
+    )
     views = found.views
     if args.json:
         print_json([v.dossier for v in views])
@@ -357,10 +300,6 @@ def _show(view: DossierView) -> None:
         for key, value in event.data.items():
             if value not in (None, "", []):
                 print(f"      {key}: {without_bidi_controls(str(value))}")
-
-
-def _roles(person: Person) -> str:
-    return ", ".join(t(f"role.{r.value}", LANG) for r in sorted(person.roles)) or "-"
 
 
 if __name__ == "__main__":

@@ -15,12 +15,13 @@ This module is pure: who delivers an item, and how, is the adapter's business.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from bot.catalogue import has, t
-from bot.outbox.messages import OutboxMessage, OutboxStatus
+from bot.outbox.messages import OutboxItem, OutboxMessage, OutboxStatus
 from bot.rules.dossier import Dossier
 from bot.rules.events import Event
 from bot.rules.workdays import local_date
@@ -44,10 +45,17 @@ _CORRECTED = (
 )
 
 
+# Steps about Klachtenbot's own keeping of the dossier, not about the customer's care.
+_NOT_MIRRORED = frozenset({"hold", "release_hold"})
+
+
 class ItemKind(StrEnum):
     DOSSIER = "dossier"  # the new dossier under customer contacts
     CONTACT = "contact"  # one line of progress under the dossier
     PINBOARD = "pinboard"  # a document on the customer's pinboard
+    # After anonymisation: remove the documents from the pinboard by hand. Orthomatic's
+    # card is the company's own record, so the bot never erases there itself.
+    ERASE = "erase"
 
 
 def queue(number: str) -> str:
@@ -66,6 +74,8 @@ def mirror_items(event: Event, dossier: Dossier, *, manual: bool) -> list[Outbox
     `manual`: no bridge and no import folder; the items become the coordinator's
     checklist instead of deliveries.
     """
+    if event.action in _NOT_MIRRORED:
+        return []
     base: dict[str, Any] = {
         "dossier_number": dossier.number,
         "seq": event.seq,
@@ -127,6 +137,42 @@ def mirror_items(event: Event, dossier: Dossier, *, manual: bool) -> list[Outbox
     ]
 
 
+def erase_item(number: str, documents: int, at: datetime, employee: str) -> OutboxMessage:
+    """The checklist line "verwijder ook in Orthomatic …" for an anonymised dossier whose
+    documents the mirror put on the pinboard. It names the dossier and how many
+    documents, never the customer: the dossier's number is in its Orthomatic subject."""
+    return OutboxMessage(
+        channel=CHANNEL,
+        key=f"{CHANNEL}:{number}:erase",
+        queue=queue(number),
+        payload={
+            "kind": ItemKind.ERASE.value,
+            "dossier_number": number,
+            "date": local_date(at).isoformat(),
+            "employee": employee,
+            "documents": documents,
+        },
+        dossier_number=number,
+        status=OutboxStatus.MANUAL,
+    )
+
+
+def on_pinboard(items: Iterable[OutboxItem]) -> int:
+    """How many documents a dossier's mirror items put on the pinboard (sent, or ticked
+    off by hand)."""
+    return sum(
+        1
+        for i in items
+        if i.payload.get("kind") == ItemKind.PINBOARD.value and i.status is OutboxStatus.DELIVERED
+    )
+
+
+def behind(items: Iterable[OutboxItem]) -> bool:
+    """Whether some of a dossier's mirror items are not in Orthomatic yet (on their way,
+    refused, or on the checklist unticked)."""
+    return any(i.status is not OutboxStatus.DELIVERED for i in items)
+
+
 def person_ids(payload: Mapping[str, Any]) -> set[int]:
     """The people an item's text names; the caller looks up their names."""
     data = payload.get("data") or {}
@@ -153,6 +199,8 @@ def text(payload: Mapping[str, Any], names: Mapping[int, str] | None = None) -> 
         return _dossier_text(payload)
     if kind is ItemKind.PINBOARD:
         return t("mirror.pinboard", LANG, title=payload.get("title") or "-")
+    if kind is ItemKind.ERASE:
+        return t("mirror.erase", LANG, number=payload["dossier_number"], count=payload["documents"])
     return _contact_text(payload, names or {})
 
 
@@ -187,7 +235,7 @@ def _contact_text(p: Mapping[str, Any], names: Mapping[int, str]) -> str:
     if step == "correct":
         fields = ", ".join(t(f"mirror.field.{f}", LANG) for f in data.get("changed", []))
         params = {"fields": fields or "-"}
-    elif step == "acknowledge":
+    elif step in ("acknowledge", "extend_term", "respond"):
         params["method"] = t(f"method.{data.get('method')}", LANG)
     elif step in ("assign", "plan_contact"):
         params["owner"] = name("owner_id")

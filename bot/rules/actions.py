@@ -18,6 +18,7 @@ from bot.rules.dossier import (
     ContactPlan,
     DirectieChoice,
     IntakeChannel,
+    LetterMethod,
     Severity,
 )
 from bot.rules.fields import CustomerNumber, Email, Line, OptionalLine, OptionalText, Text
@@ -152,14 +153,45 @@ class Reopen(Action):
 
 
 class ExtendTerm(Action):
-    """Extend the decision term once, with written notice to the customer."""
+    """Extend the decision term once, with written notice to the customer.
+
+    The notice is a letter (`bot.use_cases.letters`): the step is recorded only with
+    the letter that went, whose stored document `document_id` names.
+    """
 
     name: ClassVar[str] = "extend_term"
     reason: Text
     new_due: date
-    customer_informed: bool
+    method: LetterMethod
+    document_id: int | None = None
 
 
+class Respond(Action):
+    """The written, reasoned response to the customer: what was found, what is offered.
+
+    Recorded only with its letter (`document_id`), when it went; it meets the decision term.
+    """
+
+    name: ClassVar[str] = "respond"
+    text: Text
+    method: LetterMethod
+    document_id: int | None = None
+
+
+class SetHold(Action):
+    """A legal hold: keep the dossier whole past its retention period (the customer went
+    to the complaints committee). Set and lifted by name (`privacy hold`, `klacht
+    bewaar`), not from a card's buttons, so it is not in `ACTIONS`."""
+
+    name: ClassVar[str] = "hold"
+    reason: Text
+
+
+class LiftHold(Action):
+    name: ClassVar[str] = "release_hold"
+
+
+# Every action a form, a button or `dossier act` can name; the hold has its own words.
 ACTIONS: dict[str, type[Action]] = {
     cls.name: cls
     for cls in (
@@ -178,5 +210,6 @@ ACTIONS: dict[str, type[Action]] = {
         Close,
         Reopen,
         ExtendTerm,
+        Respond,
     )
 }

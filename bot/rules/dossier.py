@@ -42,6 +42,13 @@ class AcknowledgementMethod(StrEnum):
     PERSOONLIJK = "persoonlijk"  # handed over at the desk
 
 
+class LetterMethod(StrEnum):
+    """How a letter of the bot reaches the customer."""
+
+    EMAIL = "email"
+    POST = "post"
+
+
 class ContactPlan(StrEnum):
     WINKEL = "winkel"  # afspraak in de winkel, the usual way
     HUISBEZOEK = "huisbezoek"  # by exception
@@ -75,6 +82,13 @@ class Acknowledgement(BaseModel):
     method: AcknowledgementMethod
 
 
+class Response(BaseModel):
+    """The written, reasoned response to the complaint: it meets the decision term."""
+
+    sent_on: date
+    method: LetterMethod
+
+
 class Assignment(BaseModel):
     owner_id: int
     contact_by_id: int  # who contacts the customer
@@ -95,6 +109,15 @@ class Evaluation(BaseModel):
     evaluated_on: date
 
 
+class Hold(BaseModel):
+    """A legal hold: the dossier is kept whole past its retention period (the customer
+    went to the complaints committee, say), until the coordinator lifts it."""
+
+    reason: str
+    set_at: datetime
+    by_id: int
+
+
 class Dossier(BaseModel):
     """One complaint, as the coordinator keeps it. Changed only by `bot.rules.procedure`."""
 
@@ -112,9 +135,17 @@ class Dossier(BaseModel):
     solution: str | None = None
     handled_on: date | None = None
     evaluation: Evaluation | None = None
+    response: Response | None = None
     decision_due: date  # the term for a written, reasoned decision
     term_extended: bool = False
     closed_at: datetime | None = None
+    hold: Hold | None = None
+    # Set once the customer's data is gone (retention or erasure); nothing changes after.
+    anonymised_at: datetime | None = None
+    # On the customer's request: who erased and why (the accountability the GDPR asks);
+    # None after the retention period.
+    erased_by_id: int | None = None
+    erasure_reason: str | None = None
     version: int = 0  # optimistic lock: two writers never both win
 
     @property

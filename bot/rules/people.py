@@ -21,5 +21,19 @@ class Person(BaseModel):
         return self.active and role in self.roles
 
 
+class Operator(BaseModel):
+    """Whoever runs `klachtenbot` on the server without `--as`: they hold the database
+    already, so the command line lets them manage people (the first beheerder is made
+    this way). The staff log names them by their operating-system user."""
+
+    os_user: str = "?"
+
+
 # The actor for what the scheduler does by itself (automatic escalation).
 SYSTEM = Person(id=0, name="Klachtenbot", roles=frozenset({Role.SYSTEEM}))
+
+
+def reachable(person: Person | None) -> Person | None:
+    """The person a message about a dossier may still go to: nobody once deactivated,
+    so a DM queued before the deactivation is not delivered after it."""
+    return person if person is not None and person.active else None

@@ -16,7 +16,9 @@ Read `PROCEDURE` top to bottom and you read the company's procedure:
 
 The acknowledgement (within 5 working days) is an obligation that runs beside the
 states, not a state: the coordinator often assigns an owner on the same call. It is
-still enforced: a dossier cannot close before it was acknowledged.
+still enforced: a dossier cannot close before it was acknowledged. So is the written
+response (`respond`, once an owner has the dossier): it meets the decision term, which
+can be extended once, before it ends; both are recorded only with their letter.
 
 Everything here is pure: no clock, no database. The caller passes `now`.
 """
@@ -40,11 +42,14 @@ from bot.rules.actions import (
     Escalate,
     Evaluate,
     ExtendTerm,
+    LiftHold,
     MarkHandled,
     PlanContact,
     Register,
     Reopen,
     ReportStatus,
+    Respond,
+    SetHold,
 )
 from bot.rules.deadlines import DeadlineChange, DeadlineKind, Dropped, Due, Met, Terms
 from bot.rules.dossier import (
@@ -57,6 +62,8 @@ from bot.rules.dossier import (
     Dossier,
     Escalation,
     Evaluation,
+    Hold,
+    Response,
     State,
 )
 from bot.rules.errors import Refused
@@ -73,6 +80,8 @@ ONTVANGEN, TOEGEWEZEN, IN_BEHANDELING = State.ONTVANGEN, State.TOEGEWEZEN, State
 GEESCALEERD, AFGEHANDELD, GEEVALUEERD = State.GEESCALEERD, State.AFGEHANDELD, State.GEEVALUEERD
 GESLOTEN = State.GESLOTEN
 WORKING = frozenset({TOEGEWEZEN, IN_BEHANDELING})
+# Once an owner has it, until it closes: when the written response can go out.
+OWNED = frozenset({TOEGEWEZEN, IN_BEHANDELING, GEESCALEERD, AFGEHANDELD, GEEVALUEERD})
 
 
 @dataclass(frozen=True)
@@ -104,11 +113,20 @@ PROCEDURE: dict[type[Action], Rule] = {
     Close:        rule({COORDINATOR},                  {GEEVALUEERD},                     GESLOTEN),
     Reopen:       rule({COORDINATOR},                  {AFGEHANDELD, GEEVALUEERD, GESLOTEN}),
     ExtendTerm:   rule({COORDINATOR},                  OPEN_STATES),
+    # A hold matters most after closing: the customer may go to the committee later.
+    SetHold:      rule({COORDINATOR},                  frozenset(State)),
+    LiftHold:     rule({COORDINATOR},                  frozenset(State)),
+    Respond:      rule({COORDINATOR, DIRECTIE},        OWNED),  # the written response
 }
+# Actions that a closed dossier still takes.
+_AFTER_CLOSING = (Reopen, SetHold, LiftHold)
 # fmt: on
 
 # Who may read a dossier: it holds health-related personal data.
 READERS = frozenset({COORDINATOR, DIRECTIE, OWNER})
+# Who reads the management report: the coordinator watches the process, the directie
+# reviews it. It holds numbers and dossier numbers only, but of every dossier.
+REPORT_READERS = frozenset({COORDINATOR, DIRECTIE})
 
 
 @dataclass
@@ -159,8 +177,14 @@ def may_read(person: Person, dossier: Dossier) -> bool:
     return may(person, READERS, dossier)
 
 
+def may_read_report(person: Person) -> bool:
+    return any(person.has(role) for role in REPORT_READERS)
+
+
 def available_actions(person: Person, dossier: Dossier) -> list[type[Action]]:
     """The actions this person could take now; what a card offers as buttons."""
+    if dossier.anonymised_at is not None:
+        return []  # nothing changes an anonymised dossier
     return [
         action
         for action, r in PROCEDURE.items()
@@ -175,10 +199,14 @@ def _offered(action: type[Action], dossier: Dossier) -> bool:
     if action is Acknowledge:
         return dossier.acknowledgement is None
     if action is ExtendTerm:
-        return not dossier.term_extended
+        return not dossier.term_extended and dossier.response is None
+    if action is Respond:  # and only to a customer a letter can reach
+        c = dossier.customer
+        return dossier.response is None and bool(c.email or c.address)
     if action is Close:
         return dossier.customer_agreed and dossier.acknowledgement is not None
-    return True
+    # The hold is named in words (`klacht bewaar`), not offered as a button.
+    return action not in (SetHold, LiftHold)
 
 
 def register(action: Register, actor: Person, number: str, now: datetime, terms: Terms) -> Change:
@@ -225,7 +253,9 @@ def apply(dossier: Dossier, action: Action, actor: Person, now: datetime, terms:
         raise Refused("action.unknown", action=action.name)
     if not may(actor, r.who, dossier):
         raise Refused("role.forbidden", action=action.name)
-    if dossier.state is GESLOTEN and not isinstance(action, Reopen):
+    if dossier.anonymised_at is not None:
+        raise Refused("dossier.anonymised", number=dossier.number)
+    if dossier.state is GESLOTEN and not isinstance(action, _AFTER_CLOSING):
         raise Refused("dossier.closed", number=dossier.number)
     if isinstance(action, Close) and not dossier.customer_agreed:
         raise Refused("close.needs_agreement", number=dossier.number)
@@ -324,9 +354,10 @@ def _decide(d: Dossier, a: Decide, actor: Person, now: datetime, terms: Terms, d
 def _mark_handled(d: Dossier, a: MarkHandled, actor: Person, now: datetime, terms: Terms, _):
     d.solution = a.solution
     d.handled_on = local_date(now)
+    # The decision term is met by the written response (`respond`), not by handling:
+    # the acknowledgement promised the customer a letter.
     return [
         Met(DeadlineKind.STATUS_CHECK),
-        Met(DeadlineKind.DECISION),
         Due(DeadlineKind.EVALUATION, terms.evaluation_due(d.handled_on)),
     ]
 
@@ -364,16 +395,42 @@ def _reopen(d: Dossier, a: Reopen, actor: Person, now: datetime, terms: Terms, _
 def _extend_term(d: Dossier, a: ExtendTerm, actor: Person, now: datetime, terms: Terms, _):
     if d.term_extended:
         raise Refused("extend_term.already")
-    if not a.customer_informed:
-        raise Refused("extend_term.customer_not_informed", field="customer_informed")
+    if d.response is not None:
+        raise Refused("extend_term.responded", on=d.response.sent_on)
+    if local_date(now) > d.decision_due:
+        # The letter promised notice *before* the date: too late to extend now.
+        raise Refused("extend_term.passed", due=d.decision_due)
     latest = terms.latest_extension(d.received_on)
     if a.new_due <= d.decision_due:
         raise Refused("extend_term.not_later", field="new_due")
     if a.new_due > latest:
         raise Refused("extend_term.too_long", field="new_due", latest=latest.isoformat())
+    if a.document_id is None:  # only with the letter that tells the customer
+        raise Refused("extend_term.customer_not_informed")
     d.decision_due = a.new_due
     d.term_extended = True
     return [Due(DeadlineKind.DECISION, a.new_due)]
+
+
+def _set_hold(d: Dossier, a: SetHold, actor: Person, now: datetime, *_: Any):
+    d.hold = Hold(reason=a.reason, set_at=now, by_id=actor.id)
+    return []
+
+
+def _lift_hold(d: Dossier, a: LiftHold, *_: Any):
+    if d.hold is None:
+        raise Refused("hold.none", number=d.number)
+    d.hold = None
+    return []
+
+
+def _respond(d: Dossier, a: Respond, actor: Person, now: datetime, *_: Any):
+    if d.response is not None:
+        raise Refused("respond.already", on=d.response.sent_on)
+    if a.document_id is None:  # the response *is* the letter: never recorded without it
+        raise Refused("respond.needs_letter")
+    d.response = Response(sent_on=local_date(now), method=a.method)
+    return [Met(DeadlineKind.DECISION)]
 
 
 _EFFECTS: dict[type[Action], Effect] = {
@@ -391,4 +448,7 @@ _EFFECTS: dict[type[Action], Effect] = {
     Close: _close,
     Reopen: _reopen,
     ExtendTerm: _extend_term,
+    SetHold: _set_hold,
+    LiftHold: _lift_hold,
+    Respond: _respond,
 }

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 import holidays
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# Where working days are numbered from (see `WorkingCalendar.numbered`).
+NUMBERING_START = date(2000, 1, 1)
 
 
 @lru_cache(maxsize=64)
@@ -50,6 +52,34 @@ class WorkingCalendar:
             day += timedelta(days=1)
             count += self.is_working_day(day)
         return count
+
+    def numbered(self, first: date, last: date) -> dict[date, tuple[int, bool]]:
+        """Each day from `first` to `last`: its working-day number, and whether it is one.
+
+        The number counts the working days from `NUMBERING_START` up to and including
+        the day, so `between(a, b)` is number(b) - number(a) and a database can count
+        working days with a subtraction (the management report does).
+        """
+        number = self._working_days_before(first)
+        numbered = {}
+        day = first
+        while day <= last:
+            working = self.is_working_day(day)
+            number += working
+            numbered[day] = (number, working)
+            day += timedelta(days=1)
+        return numbered
+
+    def _working_days_before(self, day: date) -> int:
+        """Working days from `NUMBERING_START` up to the day before `day`."""
+        weeks, rest = divmod((day - NUMBERING_START).days, 7)
+        weekdays = 5 * weeks + sum(
+            (NUMBERING_START + timedelta(days=i)).weekday() < 5 for i in range(rest)
+        )
+        off = set(self.closed_days)
+        for year in range(NUMBERING_START.year, day.year + 1):
+            off |= _public_holidays(year)
+        return weekdays - sum(NUMBERING_START <= d < day and d.weekday() < 5 for d in off)
 
     def next_working_day(self, day: date) -> date:
         """`day` itself when it is a working day, else the first one after it."""

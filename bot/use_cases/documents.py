@@ -224,7 +224,7 @@ class Documents:
         self,
         uow: UnitOfWork,
         number: str,
-        kind: Kind,
+        kind: Kind | str,
         filename: str,
         file_type: FileType,
         content: bytes,
@@ -234,7 +234,7 @@ class Documents:
         """Only the file, not yet on the timeline (a letter waiting to be e-mailed)."""
         return await self.repository(uow).add(
             number,
-            kind.value,
+            str(kind),
             filename,
             file_type.content_type,
             content,
@@ -248,7 +248,7 @@ class Documents:
         step: Step,
         document_id: int,
         title: str,
-        kind: Kind,
+        kind: Kind | str,
         filename: str,
         file_type: FileType,
     ) -> Change:
@@ -284,12 +284,12 @@ class Documents:
             return await self.repository(uow).get(document_id)
 
 
-def _event_data(document_id: int, kind: Kind, filename: str, file_type: FileType) -> dict:
+def _event_data(document_id: int, kind: Kind | str, filename: str, file_type: FileType) -> dict:
     """What the timeline and the Orthomatic mirror learn of a document, without its bytes."""
     return {
         "document_id": document_id,
         "reference": f"document:{document_id}",
-        "kind": kind.value,
+        "kind": str(kind),
         "filename": filename,
         "content_type": file_type.content_type,
     }

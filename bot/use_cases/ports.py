@@ -14,6 +14,8 @@ from bot.rules.dossier import Dossier, State
 from bot.rules.events import Event
 from bot.rules.people import Person
 from bot.rules.roles import Role
+from bot.use_cases.read_log import ReadLogRepository
+from bot.use_cases.staff_log import StaffLogRepository
 
 
 class Deadline(BaseModel):
@@ -36,6 +38,7 @@ class DossierFilter(BaseModel):
     states: frozenset[State] | None = None
     owner_id: int | None = None  # dossiers this person owns or contacts the customer for
     overdue_at: datetime | None = None  # only dossiers with a pending deadline past this moment
+    owner_inactive: bool = False  # only dossiers whose owner was deactivated
     limit: int = 200
 
 
@@ -65,6 +68,7 @@ class PeopleRepository(Protocol):
         teams_aad_id: str | None = None,
     ) -> Person: ...
     async def set_roles(self, person_id: int, roles: Sequence[Role]) -> Person: ...
+    async def set_active(self, person_id: int, active: bool) -> Person: ...
     async def all(self) -> list[Person]: ...
 
 
@@ -97,6 +101,8 @@ class UnitOfWork(Protocol):
     deadlines: DeadlineRepository
     outbox: Outbox
     inbound: InboundKeys
+    staff_log: StaffLogRepository
+    reads: ReadLogRepository
 
     async def __aenter__(self) -> Self: ...
     async def __aexit__(self, *exc: object) -> None: ...

@@ -25,7 +25,10 @@ from bot.rules.people import SYSTEM, Person
 from bot.rules.procedure import Change, apply, can_own, may_read, register
 from bot.rules.roles import Role
 from bot.rules.workdays import WorkingCalendar, local_date, utcnow
+from bot.use_cases.access_log import Access, Seen, record_read
+from bot.use_cases.letters.drafts import Draft
 from bot.use_cases.ports import Deadline, DossierFilter, UnitOfWork
+from bot.use_cases.surfaces import Surface
 
 # Fields of an action that name a person; each must be known staff.
 _PERSON_FIELDS = ("owner_id", "contact_by_id", "new_owner_id")
@@ -65,7 +68,8 @@ class DossierView:
     people: dict[int, Person] = field(default_factory=dict)
     committee: str = ""  # where a customer who does not agree can go next
     mirror: MirrorState | None = None  # the Orthomatic mirror, when one is installed
-    email_letters: bool = False  # the acknowledgement letter can be e-mailed from the bot
+    email_letters: bool = False  # the bot's letters can be e-mailed from the bot
+    draft: Draft | None = None  # the letter being written to the customer, if any
     # The company's working days, to say how many are left before a deadline.
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
 
@@ -96,6 +100,7 @@ class Complaints:
         *,
         mirror_state: Callable[[str], Awaitable[MirrorState]] | None = None,
         email_letters: bool = False,
+        letter_draft: Callable[[str], Awaitable[Draft | None]] | None = None,
     ) -> None:
         self.uow = uow
         self.terms = terms
@@ -105,6 +110,7 @@ class Complaints:
         self.on_commit: list[Callable[[], None]] = []
         self._mirror_state = mirror_state
         self._email_letters = email_letters
+        self._letter_draft = letter_draft
 
     # Both are given once, by the composition root, and read-only after: a card shows
     # the same mirror and the same letter buttons whoever built the bot.
@@ -180,14 +186,37 @@ class Complaints:
             callback()
         return Outcome(step.dossier, step.events, result=step.result)
 
-    async def view(self, actor: Person, number: str) -> DossierView:
+    async def view(self, actor: Person, number: str, access: Access | None = None) -> DossierView:
+        """The dossier for someone who may read it. With `access`, it is shown to them:
+        the read is logged first (what cannot be logged is not shown). Without, it is a
+        check inside a use case, and nothing of it reaches the person."""
         async with self.uow(readonly=True) as uow:
             actor = await self.current_actor(uow, actor)
             dossier = await self.load_dossier(uow, number)
             if not may_read(actor, dossier):
                 raise Refused("role.forbidden_read", number=number)
             view = await self._view(uow, dossier)
+        if access is not None:
+            await self.record_read(actor, dossier.number, access)
         return await self._complete(view)
+
+    async def record_read(
+        self,
+        reader: Person,
+        dossiers: str | list[str],
+        access: Access,
+        item: str | None = None,
+    ) -> None:
+        """Log that `reader` saw `dossiers`, in a short writing transaction of its own.
+
+        The read itself ran in a read-only transaction (on SQLite it does not wait for
+        writers); the log line needs the write lock only for its own insert.
+        """
+        if not dossiers:
+            return
+        async with self.uow() as uow:
+            await record_read(uow, reader, dossiers, access, self.clock(), item)
+            await uow.commit()
 
     async def posted_view(self, number: str, timeline: bool = True) -> DossierView | None:
         """The dossier for a post the bot makes itself, where no person asks: the procedure
@@ -204,16 +233,30 @@ class Complaints:
         if self.mirror_state is not None:
             view.mirror = await self.mirror_state(view.dossier.number)
         view.email_letters = self.email_letters
+        if self._letter_draft is not None and view.dossier.is_open:
+            view.draft = await self._letter_draft(view.dossier.number)
         return view
 
-    async def dossiers(self, actor: Person, scope: Scope = Scope.OPEN) -> list[DossierView]:
-        """The dossiers this person may see (the oldest 200), with deadlines: the App Home."""
+    async def dossiers(
+        self, actor: Person, scope: Scope = Scope.OPEN, surface: Surface | None = None
+    ) -> list[DossierView]:
+        """The dossiers this person may see (the oldest 200), with deadlines: the App Home.
+
+        With `surface`, the list is shown to them, and each dossier in it is logged as read.
+        """
         async with self.uow(readonly=True) as uow:
             query = await self._scope(uow, actor, scope)
-            return await self._views(uow, await uow.dossiers.find(query), deadlines=True)
+            views = await self._views(uow, await uow.dossiers.find(query), deadlines=True)
+        if surface is not None:
+            await self.record_read(actor, _numbers(views), Access(surface, Seen.LIST))
+        return views
 
     async def listing(
-        self, actor: Person, scope: Scope = Scope.OPEN, shown: int = LIST_LINES
+        self,
+        actor: Person,
+        scope: Scope = Scope.OPEN,
+        shown: int = LIST_LINES,
+        surface: Surface | None = None,
     ) -> Listing:
         """A list to answer `/klacht lijst` with: the oldest `shown` dossiers this person
         may see, with their deadlines (the list shows the next), and how many in all.
@@ -226,7 +269,10 @@ class Complaints:
             query.limit = shown
             found = await uow.dossiers.find(query)
             total = len(found) if len(found) < shown else await uow.dossiers.count(query)
-            return Listing(await self._views(uow, found, deadlines=True), total)
+            listed = Listing(await self._views(uow, found, deadlines=True), total)
+        if surface is not None:  # one line per dossier shown; the count reveals no dossier
+            await self.record_read(actor, _numbers(listed.views), Access(surface, Seen.LIST))
+        return listed
 
     async def _scope(self, uow: UnitOfWork, actor: Person, scope: Scope) -> DossierFilter:
         actor = await self.current_actor(uow, actor)
@@ -267,8 +313,10 @@ class Complaints:
         if actor.id == SYSTEM.id:
             return SYSTEM
         current = await uow.people.get(actor.id)
-        if current is None or not current.active:
+        if current is None:
             raise Refused("person.unknown_actor")
+        if not current.active:
+            raise Refused("person.inactive")  # deactivated: refused everywhere at once
         return current
 
     async def load_dossier(self, uow: UnitOfWork, number: str) -> Dossier:
@@ -324,6 +372,10 @@ class Complaints:
         if dossier is None:
             raise duplicate
         return Outcome(dossier, [], duplicate=True, result=result)
+
+
+def _numbers(views: list[DossierView]) -> list[str]:
+    return [v.dossier.number for v in views]
 
 
 def _people_of(dossier: Dossier) -> set[int]:

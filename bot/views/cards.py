@@ -134,6 +134,23 @@ class Row(BaseModel):
     buttons: list[Button] = Field(default_factory=list)
 
 
+class Series(BaseModel):
+    name: Shown
+    values: list[float]
+
+
+class Chart(BaseModel):
+    """A bar chart: one bar per category for each series (at most a few of each).
+
+    Slack draws it with its own chart block, Teams as a picture; the numbers it shows
+    are also in the card's facts, for a reader whose chat draws no chart.
+    """
+
+    title: Shown
+    categories: list[Shown]
+    series: list[Series]
+
+
 class Card(BaseModel):
     """A screen. Renderers draw, in this order: the title and subtitle, the headlines,
     the buttons (`buttons` first, the first of them the next step; `more` behind a
@@ -144,6 +161,7 @@ class Card(BaseModel):
     headlines: list[Headline] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    chart: Chart | None = None
     buttons: list[Button] = Field(default_factory=list)
     more: list[Button] = Field(default_factory=list)
     rows_title: Shown | None = None

@@ -47,7 +47,7 @@ def reader(role: Role) -> Person:
 
 def coordinators_card(view: DossierView, lang: str) -> Card:
     """The dossier's card in the coordinators' channel: the whole dossier."""
-    return dossier_card(view, reader(Role.COORDINATOR), lang)
+    return dossier_card(view, reader(Role.COORDINATOR), lang, in_channel=True)
 
 
 def owner_dm(view: DossierView, owner: Person, lang: str, now: datetime | None = None) -> Card:
@@ -76,10 +76,13 @@ def owner_dm(view: DossierView, owner: Person, lang: str, now: datetime | None =
 
 def directie_post(view: DossierView, lang: str) -> Card:
     """The escalation for the directie: the complaint, why it came up, and one button
-    per choice while the decision is still theirs to make."""
+    per choice while the decision is still theirs to make.
+
+    Not who the customer is: the decision is about the handling, and a channel keeps
+    its posts. A directie member who needs more opens the dossier (`toon`).
+    """
     d = view.dossier
-    facts = [Fact(label=t("card.customer", lang), value=customer(view, lang))]
-    facts += contact_facts(d.customer, lang)
+    facts: list[Fact] = []
     sections = [Section(title=t("card.complaint", lang), text=d.complaint.summary)]
     if d.assignment:
         facts.append(Fact(label=t("card.owner", lang), value=view.name_of(d.assignment.owner_id)))

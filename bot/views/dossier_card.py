@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.catalogue import format_datetime, t
+from bot.catalogue import format_date, format_datetime, t
 from bot.outbox.mirror_checklist import mirror_fact
 from bot.rules.actions import Close
 from bot.rules.people import Person
 from bot.rules.procedure import available_actions
 from bot.rules.roles import Role
 from bot.rules.workdays import utcnow
+from bot.use_cases.letters.offers import letter_methods
 from bot.use_cases.services import DossierView
 from bot.use_cases.tasks import checklist_rows, task_buttons
 from bot.views.cards import Button, Card, Confirm, Fact, Headline, Section
@@ -34,9 +35,15 @@ def dossier_card(
     viewer: Person,
     lang: str = "nl",
     now: datetime | None = None,
+    *,
+    in_channel: bool = False,
 ) -> Card:
+    """The card for `viewer`; `in_channel` for the coordinators' channel, which keeps its
+    posts: the customer's phone and e-mail are shown only to a person who asked."""
     d = view.dossier
     now = now or utcnow()
+    if d.anonymised_at is not None:
+        return anonymised_card(view, viewer, lang)
     steps = next_steps(view, lang)
     main, more = arrange(buttons(view, viewer, lang) + task_buttons(view, viewer, lang), steps)
 
@@ -45,7 +52,7 @@ def dossier_card(
     if upcoming:
         headlines.append(due_line(upcoming[0], view.calendar, lang, now))
 
-    facts = contact_facts(d.customer, lang)
+    facts = [] if in_channel else contact_facts(d.customer, lang)
     if d.assignment:
         facts.append(Fact(label=t("card.owner", lang), value=owner_and_plan(view, lang)))
     facts.append(
@@ -75,6 +82,8 @@ def dossier_card(
     sections = []
     if d.complaint.details:
         sections.append(Section(title=t("card.details", lang), text=d.complaint.details))
+    if (unreachable := _unreachable(view, viewer, lang)) is not None:
+        sections.append(unreachable)
     if d.complaint.remedy_requested:
         sections.append(Section(title=t("card.remedy", lang), text=d.complaint.remedy_requested))
     if d.escalation:
@@ -115,6 +124,35 @@ def dossier_card(
 def _state(view: DossierView, lang: str) -> str:
     text = t(f"state.{view.dossier.state.value}", lang)
     return text[:1].upper() + text[1:]
+
+
+def anonymised_card(view: DossierView, viewer: Person, lang: str) -> Card:
+    """What stays of a dossier once its customer's data is gone: what reports count,
+    and who handled it. No buttons: nothing changes it any more."""
+    d = view.dossier
+    assert d.anonymised_at is not None
+    facts = [
+        Fact(label=t("card.state", lang), value=t(f"state.{d.state.value}", lang)),
+        Fact(
+            label=t("card.received", lang),
+            value=f"{format_date(d.received_on, lang)} ({t(f'channel.{d.channel.value}', lang)})",
+        ),
+        Fact(label=t("card.severity", lang), value=t(f"severity.{d.complaint.severity}", lang)),
+    ]
+    if d.complaint.product:
+        facts.append(Fact(label=t("card.product", lang), value=d.complaint.product))
+    if d.assignment:
+        facts.append(Fact(label=t("card.owner", lang), value=view.name_of(d.assignment.owner_id)))
+    key = "card.anonymised_erased" if d.erased_by_id is not None else "card.anonymised_retention"
+    sections = [Section(text=t(key, lang, on=format_date(d.anonymised_at.date(), lang)))]
+    rows = checklist_rows(view, viewer, lang)
+    return Card(
+        title=t("card.anonymised_title", lang, number=d.number),
+        facts=facts,
+        sections=sections,
+        rows_title=t("mirror.card.checklist", lang) if rows else None,
+        rows=rows,
+    )
 
 
 def buttons(view: DossierView, viewer: Person, lang: str) -> list[Button]:
@@ -160,6 +198,15 @@ def owner_and_plan(view: DossierView, lang: str) -> str:
     if a.contact_by_id != a.owner_id:
         text += " · " + t("card.contact_by", lang, name=view.name_of(a.contact_by_id))
     return text
+
+
+def _unreachable(view: DossierView, viewer: Person, lang: str) -> Section | None:
+    """Why the card offers the coordinator no letter: no way to reach the customer."""
+    d = view.dossier
+    if not d.is_open or not viewer.has(Role.COORDINATOR) or letter_methods(d, view.email_letters):
+        return None
+    key = "card.no_letter_email_off" if d.customer.email else "card.no_letter_address"
+    return Section(title=t("card.letters", lang), text=t(key, lang))
 
 
 def _acknowledged(view: DossierView, lang: str) -> str:
@@ -216,8 +263,10 @@ def list_card(
             "card.list_entry",
             lang,
             number=d.number,
-            customer=d.customer.name,
-            summary=_shorten(d.complaint.summary, 80, lang),
+            customer=d.customer.name or "-",
+            summary=_shorten(d.complaint.summary, 80, lang)
+            if d.anonymised_at is None
+            else t("card.anonymised_short", lang),
         )
         text = t("card.list_where", lang, state=_state(v, lang), owner=owner)
         first = pending(v.deadlines)

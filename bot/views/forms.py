@@ -15,8 +15,10 @@ from pydantic.fields import FieldInfo
 
 from bot.catalogue import format_datetime, has, t
 from bot.rules.actions import ACTIONS, Acknowledge, Action, Decide, Register
+from bot.rules.dossier import LetterMethod
 from bot.rules.fields import MAX_LINE, MAX_TEXT
 from bot.rules.people import SYSTEM
+from bot.use_cases.letters.kinds import BY_FORM, LetterKind
 from bot.use_cases.services import DossierView
 from bot.views.cards import Button, FieldKind, Form, FormField, Option, Section
 
@@ -31,6 +33,8 @@ _VALUE_LABELS = {
 _LONG_TEXT = {"details", "remedy_requested", "text", "reason", "solution", "outcome", "remarks"}
 # Dates that are usually today when the step is recorded: the form starts there.
 _TODAY = {(Register.name, "received_on"), (Acknowledge.name, "sent_on")}
+
+_LONG_TEXT |= {"description"}  # how a letter describes the complaint: a sentence to edit
 
 
 def _kind(name: str, info: FieldInfo) -> tuple[FieldKind, type[Enum] | None]:
@@ -112,6 +116,45 @@ def _context(action: type[Action], view: DossierView, lang: str) -> list[Section
             Section(title=t("form.escalated", lang, by=by, at=when), text=e.reason),
         ]
     return []
+
+
+def letter_form(
+    kind: LetterKind,
+    lang: str = "nl",
+    dossier_number: str | None = None,
+    methods: list[LetterMethod] | None = None,
+) -> Form:
+    """A letter's form: its fields labelled for the letter, and only the ways it can go
+    (`methods`; all when not given, as when a submitted form is read back)."""
+    base = form(kind.form, lang, dossier_number)
+    fields = []
+    for f in base.fields:
+        update: dict[str, object] = {}
+        for key in (f"letter.{kind.name}.label.{f.name}", f"letter.label.{f.name}"):
+            if has(key):
+                update["label"] = t(key, lang)
+                break
+        if f.name == "method" and methods is not None:
+            options = [o for o in f.options if o.value in {m.value for m in methods}]
+            update["options"] = options
+            update["initial"] = options[0].value if options else None
+        fields.append(f.model_copy(update=update))
+    return base.model_copy(
+        update={
+            "action": kind.form_name,
+            "title": t(f"letter.{kind.name}.write", lang),
+            "submit": t("letter.submit", lang),
+            "fields": fields,
+        }
+    )
+
+
+def form_named(name: str, lang: str = "nl", dossier_number: str | None = None) -> Form | None:
+    """The form submitted under `name`: a letter's, or a step's; None for no known form."""
+    if name in BY_FORM:
+        return letter_form(BY_FORM[name], lang, dossier_number)
+    action = ACTIONS.get(name)
+    return form(action, lang, dossier_number) if action is not None else None
 
 
 def registration_form(lang: str = "nl") -> Form:

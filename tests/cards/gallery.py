@@ -43,7 +43,7 @@ from bot.use_cases.ports import Deadline
 from bot.use_cases.reminders.cards import Recipients, notices_for
 from bot.use_cases.reminders.policy import NoticePeriods, Stage
 from bot.use_cases.services import DossierView
-from bot.views.cards import Card
+from bot.views.cards import Card, FieldKind, Option
 from bot.views.deliveries import directie_post, owner_dm, thread_line, unreachable
 from bot.views.dossier_card import dossier_card, list_card
 from bot.views.forms import form
@@ -268,16 +268,19 @@ def gallery(lang: str = "nl") -> Iterator[Drawn]:
 
 
 def forms(lang: str, by_stage: dict[str, DossierView]) -> Iterator[Drawn]:
-    people = [(p.id, p.name) for p in PEOPLE.values()]
+    owners = [Option(value=str(p.id), label=p.name) for p in PEOPLE.values()]
     escalated = by_stage["5-bij-de-directie"]
     for name, cls in ACTIONS.items():
         number = None if name == "register" else "K-2026-0001"
         view = escalated if cls is Decide else None
         the_form = form(cls, lang, number, today=START.date(), view=view)
+        for shown in the_form.fields:
+            if shown.kind is FieldKind.PERSON:  # the chat layer offers who may own it
+                shown.options = owners
         yield Drawn(
             f"form/{name}",
             None,
-            teams.render_form(the_form, lang, people=people),
+            teams.render_form(the_form, lang),
             form_view(the_form, lang, FormContext(action=name, number=the_form.dossier_number)),
             surface="modal",
         )

@@ -149,3 +149,49 @@ async def test_a_long_list_says_how_many_more_there_are(bot, team, database_url)
     assert table.code == 0, table.err
     assert "K-2026-0200" in table.out and "K-2026-0201" not in table.out
     assert "… en nog 1; de oudste staan bovenaan." in table.out
+
+
+def test_the_customers_letters_from_the_command_line(people: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    url = people
+    registered = klachtenbot(
+        *REGISTER, "--customer-address", "Dorpsstraat 3, 1234 AB Ëlst", "--json", url=url
+    )
+    number = json.loads(registered.out)["dossier"]["number"]
+    act(url, number, "assign", "--as", "Anna", "--owner", "Piet")
+
+    # A preview is a PDF and records nothing.
+    preview = tmp_path / "reactie.pdf"
+    shown = klachtenbot(
+        "letter", number, "schriftelijke-reactie", "--as", "Anna", "--text",
+        "Wij passen de schacht kosteloos aan.", "--method", "post", "--preview", str(preview),
+        url=url,
+    )  # fmt: skip
+    assert shown.code == 0, shown.err
+    assert preview.read_bytes().startswith(b"%PDF-")
+    pending = klachtenbot("deadlines", "--json", url=url)
+    assert "beslistermijn" in {d["kind"] for d in json.loads(pending.out)}
+
+    # E-mail is off here: said in one line, nothing written.
+    assert "e-mail" in refused(
+        url, "dossier", "act", number, "respond", "--as", "Anna", "--text", "x",
+        "--method", "email",
+    ).lower()  # fmt: skip
+    sent = klachtenbot(
+        "dossier", "act", number, "respond", "--as", "Anna", "--text",
+        "Wij passen de schacht kosteloos aan.", "--method", "post", url=url,
+    )  # fmt: skip
+    assert sent.code == 0, sent.err
+    assert f"Schriftelijke reactie {number}: per post verstuurd en vastgelegd." in sent.out
+    data = json.loads(klachtenbot("dossier", "show", number, "--as", "Anna", "--json", url=url).out)
+    assert [e["action"] for e in data["timeline"]][-2:] == ["respond", "add_document"]
+
+    # `klachtenbot deadlines` shows no decision term for it any more.
+    table = klachtenbot("deadlines", url=url)
+    assert table.code == 0 and "beslistermijn" not in table.out
+    listed = klachtenbot("deadlines", "--json", url=url)
+    assert "beslistermijn" not in {d["kind"] for d in json.loads(listed.out)}
+    # The written response went: extending now is refused, naming why.
+    assert "al verstuurd" in refused(
+        url, "dossier", "act", number, "extend-term", "--as", "Anna", "--reason", "x",
+        "--new-due", "2027-01-20", "--method", "post",
+    )  # fmt: skip

@@ -19,7 +19,17 @@ from tests.e2e.test_cli_procedure import REGISTER
 staff = procedure.people  # the fixture: Anna, Piet and Dirk, added at the command line
 
 # The chats, the PDF letters and checks, the planner and the web server: for serving.
-HEAVY = ("slack_bolt", "slack_sdk", "botbuilder", "fpdf", "pypdf", "apscheduler", "aiohttp.web")
+HEAVY = (
+    "slack_bolt",
+    "slack_sdk",
+    "botbuilder",
+    "microsoft_agents",
+    "fpdf",
+    "pypdf",
+    "apscheduler",
+    "aiohttp.web",
+    "matplotlib",
+)
 
 SLACK_ON = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "geheim"}
 
@@ -47,7 +57,12 @@ def heavy(modules: set[str]) -> list[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [["people", "list"], ["people", "list", "--json"], ["dossier", "list", "--as", "Anna"]],
+    [
+        ["people", "list"],
+        ["people", "list", "--json"],
+        ["dossier", "list", "--as", "Anna"],
+        ["rapport", "--json"],
+    ],
     ids=" ".join,
 )
 def test_reading_people_and_dossiers_imports_no_chat_pdf_planner_or_server(

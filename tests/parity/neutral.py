@@ -18,9 +18,13 @@ import html
 import re
 from typing import Any
 
+from bot.catalogue import messages
+
 Shown = tuple[str, ...]
 
-_MRKDWN = re.compile(r"[*_`~]")
+# mrkdwn's bold, italic, strike and code: a pair of marks around text, not a mark inside a
+# word ("fault_422" is no italic in Slack either).
+_MRKDWN = re.compile(r"(?<!\w)([*_`~])(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _TEAMS_ESCAPE = re.compile(r"\\(.)")
 _QUOTE = re.compile(r"^>\s?", re.MULTILINE)
 # A customer's phone or e-mail: a link in each chat's own syntax, read as its text.
@@ -41,7 +45,9 @@ def _slack_text(text: str) -> list[str]:
     # A quoted line (`> ...`) is mrkdwn's way to set off what someone wrote; Teams sets
     # it off with its own block.
     text = _SLACK_LINK.sub(r"\1", text.replace(_WARNING, ""))
-    text = _QUOTE.sub("", _MRKDWN.sub("", text))
+    for _ in range(2):  # one mark may be inside another: *_text_*
+        text = _MRKDWN.sub(r"\2", text)
+    text = _QUOTE.sub("", text)
     return _lines(html.unescape(text))
 
 
@@ -145,7 +151,7 @@ def teams_card(card: dict[str, Any]) -> Shown:
         # A form's title and its submit and cancel: Slack shows them in the modal's frame,
         # which is left out there.
         return tuple(_teams_body(rest[1:]))
-    lines = _teams_body(rest)
+    lines = [line for line in _teams_body(rest) if line not in _TEAMS_ONLY]
     lines += [_teams_action(a) for a in _flat(card.get("actions", []))]
     return tuple(lines)
 
@@ -200,3 +206,14 @@ def _teams_action(action: dict[str, Any]) -> str:
 
 def teams_text(text: str) -> Shown:
     return tuple(_lines(text))
+
+
+# Lines only one chat says, for that chat's own mechanics.
+_TEAMS_ONLY = {
+    # In a Teams channel the bot hears only who mentions it; Slack's slash command works
+    # in any channel as it is.
+    line
+    for key in ("teams.help_in_channel",)
+    for text in messages()[key]
+    for line in _teams_text(text)
+}

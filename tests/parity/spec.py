@@ -17,9 +17,18 @@ How to read a row:
 - *what it records*: the steps added to the dossier's timeline, in order ("-": none).
 - A button's form is filled with `fill`; `@owner` names a person, as each chat
   lets one pick a colleague.
-- A notice row (`notice:...`) is caused by someone else's step or by the deadline
-  sweep at a moment; per role it compares what that person was sent: their direct
-  messages and the posts in their role's channel (the coordinators', the directie's).
+- A form row (`form:...`) types the command and submits the form it opens, filled
+  with `fill`: the registration.
+- A race row (`race:ACTION`) is the button's step meeting a concurrent change: right
+  after the step read the dossier, the coordinator's note is committed on another
+  connection, so the step loses on the dossier's version and is tried again, once.
+  Only PostgreSQL lets two writers interleave (SQLite queues them: BEGIN IMMEDIATE),
+  so race rows run there only.
+- A notice row (`notice:...`) is caused by someone else's step, the deadline sweep
+  at a moment (after the sweeps at the moments before it, which are not counted), the
+  coordinator's morning digest, or Orthomatic refusing what the mirror sent; per role
+  it compares what that person was sent: their direct messages and the posts in their
+  role's channel (the coordinators', the directie's).
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ NUMBER = "K-2026-0001"
 class Row:
     name: str  # the test's id
     does: str  # what the person does: a command typed, or `button:ACTION`, `task:TASK`,
-    #            `note`, `file`
+    #            `form:COMMAND`, `race:ACTION`, `note`, `file`, `notice:CAUSE`
     stage: str  # the dossier's stage beforehand; "-": there is no dossier
     may: frozenset[str]  # the roles for whom it is done
     records: tuple[str, ...]  # the steps the timeline gains when it is done
@@ -74,7 +83,10 @@ READ = "coordinator owner directie"  # who may read a dossier: it holds health d
 FORBIDDEN = "role.forbidden"
 NO_READ = "role.forbidden_read"
 LETTER_OR_NO_READ = "task.letter_forbidden role.forbidden_read"
-TICK = "mirror.tick_forbidden"
+TICK = "mirror.tick_forbidden role.forbidden_read"
+FORBIDDEN_OR_NO_READ = "role.forbidden role.forbidden_read"
+LETTER_FORBIDDEN = "letter.forbidden role.forbidden_read"
+WRITE_OR_NO_READ = "letter.forbidden role.forbidden_read"
 CD = "coordinator directie"
 WHEN = "2026-11-24"
 
@@ -106,11 +118,43 @@ SPEC: tuple[Row, ...] = (
         refusal="role.forbidden_people", grants="Cor Nieuw: directie"),
     row("rol-naam",        "klacht rol Sanne Smit directie",   "-",         "beheerder",
         refusal="role.forbidden_people", grants="Sanne Smit: directie,medewerker"),
+    row("role",            "klacht role Sanne Smit directie",  "-",         "beheerder",
+        refusal="role.forbidden_people", grants="Sanne Smit: directie,medewerker"),
     row("rol-zonder-rol",  "klacht rol",                       "-",         "all"),
     row("rol-onbekende-rol", "klacht rol @newcomer koning",    "-",         "-",
         refusal="role.unknown"),
+    # -- people come and go: a role taken away, someone deactivated and let in again --------------
+    row("intrekken",       "klacht intrekken @sanne medewerker", "-",       "beheerder",
+        refusal="role.forbidden_people", grants="Sanne Smit: "),
+    row("revoke",          "klacht revoke Sanne Smit medewerker", "-",      "beheerder",
+        refusal="role.forbidden_people", grants="Sanne Smit: "),
+    row("intrekken-niet-gehad", "klacht intrekken @sanne directie", "-",    "-",
+        refusal="role.forbidden_people people.role_not_held"),
+    row("intrekken-zonder-rol", "klacht intrekken @sanne",     "-",         "all"),
+    row("deactiveer",      "klacht deactiveer @sanne",         "-",         "beheerder",
+        refusal="role.forbidden_people", grants="Sanne Smit: medewerker,inactief"),
+    row("deactivate",      "klacht deactivate Sanne Smit",     "-",         "beheerder",
+        refusal="role.forbidden_people", grants="Sanne Smit: medewerker,inactief"),
+    row("deactiveren",     "klacht deactiveren Sanne Smit",    "-",         "beheerder",
+        refusal="role.forbidden_people", grants="Sanne Smit: medewerker,inactief"),
+    row("deactiveer-zonder-naam", "klacht deactiveer",         "-",         "all"),
+    row("activeer",        "klacht activeer @sanne",           "-+inactief:sanne", "beheerder",
+        refusal="role.forbidden_people", grants="Sanne Smit: medewerker"),
+    row("activate",        "klacht activate Sanne Smit",       "-+inactief:sanne", "beheerder",
+        refusal="role.forbidden_people", grants="Sanne Smit: medewerker"),
+    row("activeren",       "klacht activeren Sanne Smit",      "-+inactief:sanne", "beheerder",
+        refusal="role.forbidden_people", grants="Sanne Smit: medewerker"),
+    row("activeer-zonder-naam", "klacht activeer",             "-",         "all"),
+    #   a deactivated owner is refused everywhere, told why; the others go on
+    row("lijst-na-deactivatie", "klacht lijst",                "ontvangen+inactief:owner",
+        "coordinator directie beheerder", refusal="person.inactive"),
+    row("toon-na-deactivatie", f"klacht toon {NUMBER}",        "toegewezen+inactief:owner",
+        "coordinator directie", refusal="person.inactive role.forbidden_read"),
     row("protocol",        "klacht protocol",                  "-",         "all"),
     row("onbekend-woord",  "klacht banaan",                    "-",         "all"),
+    row("nieuw-indienen",  "form:klacht nieuw",                "-",         C,   "register",
+        FORBIDDEN, fill={"channel": "telefoon", "customer_name": "Dhr. K. Visser",
+                         "customer_phone": "06-11112222", "summary": "Zool laat los"}),
     # -- the buttons of the dossier's card: every step of the procedure -------------------------
     #   name               the button                 stage          who may  records
     row("correct",         "button:correct",          "ontvangen",   C,   "correct",
@@ -140,24 +184,41 @@ SPEC: tuple[Row, ...] = (
                                 "new_owner_id": "@sanne"}, card_of="directie"),
     row("mark-handled",    "button:mark_handled",     "toegewezen",  CO,  "mark_handled",
         FORBIDDEN, fill={"solution": "Zool vervangen"}),
+    row("mark-handled-na-deactivatie", "button:mark_handled", "toegewezen+inactief:owner", C,
+        "mark_handled", "role.forbidden person.inactive", fill={"solution": "Zool vervangen"}),
     row("evaluate",        "button:evaluate",         "afgehandeld", C,   "evaluate",
         FORBIDDEN, fill={"outcome": "Tevreden", "customer_agrees": "true"}),
     row("close",           "button:close",            "geevalueerd", C,   "close", FORBIDDEN),
     row("reopen",          "button:reopen",           "gesloten",    C,   "reopen",
         FORBIDDEN, fill={"reason": "Klant belt opnieuw"}),
-    row("extend-term",     "button:extend_term",      "ontvangen",   C,   "extend_term",
-        FORBIDDEN, fill={"reason": "Wachten op de leverancier", "new_due": "2027-01-20",
-                         "customer_informed": "true"}),
+    # The letter steps: the form keeps the letter as a draft, to preview; sending records it.
+    row("extend-term",     "button:extend_term",      "ontvangen",   C,   "-",
+        FORBIDDEN_OR_NO_READ, fill={"reason": "Wachten op de leverancier",
+                                    "new_due": "2027-01-20", "method": "email"}),
+    row("respond",         "button:respond",          "toegewezen",  CD,  "-",
+        FORBIDDEN_OR_NO_READ, fill={"text": "Wij vervangen de zool", "method": "post"}),
+    # -- a step that meets a concurrent change: tried again once, in both chats ----------------
+    row("race-note",       "race:add_note",           "toegewezen",  COD, "add_note",
+        FORBIDDEN, fill={"text": "Klant gebeld"}),
     # -- the card's tasks beside the steps ------------------------------------------------------
     row("documents",       "task:documents",          "toegewezen",  READ, "-", NO_READ),
     row("letter-preview",  "task:letter_preview",     "ontvangen",   C,   "-", LETTER_OR_NO_READ),
-    row("letter-email",    "task:letter_email",       "ontvangen",   C,   "-", FORBIDDEN),
+    row("letter-email",    "task:letter_email",       "ontvangen",   C,   "-",
+        FORBIDDEN_OR_NO_READ),
     row("letter-post",     "task:letter_post",        "ontvangen",   C,
-        "acknowledge add_document", FORBIDDEN),
+        "acknowledge add_document", FORBIDDEN_OR_NO_READ),
     row("mirror-tick",     "task:mirror_tick",        "ontvangen",   C,   "-", TICK),
     row("mirror-text",     "task:mirror_text",        "ontvangen",   C,   "-", TICK),
+    row("letter-write",    "task:letter_write",       "toegewezen",  C,   "-", WRITE_OR_NO_READ,
+        data={"letter": "voortgangsbericht"},
+        fill={"text": "Wij bellen u volgende week", "method": "email"}),
+    row("letter-post-concept", "task:letter_post",    "concept",     C,   "add_document",
+        LETTER_FORBIDDEN),
+    row("letter-discard",  "task:letter_discard",     "concept",     C,   "-", LETTER_FORBIDDEN),
     # -- in the dossier's thread ---------------------------------------------------------------
     row("thread-note",     "note",                    "toegewezen",  COD, "add_note", FORBIDDEN),
+    row("thread-note-na-deactivatie", "note",         "toegewezen+inactief:owner",
+        "coordinator directie", "add_note", "person.inactive role.forbidden"),
     row("thread-file",     "file",                    "toegewezen",  COD, "add_document",
         FORBIDDEN),
     # -- what people are sent without asking: after someone's step, or by the deadline sweep ---
@@ -172,6 +233,12 @@ SPEC: tuple[Row, ...] = (
     row("status-reminder", "notice:sweep 2026-12-11T10:00",     "toegewezen-bevestigd", "owner"),
     row("evaluation-reminder", "notice:sweep 2026-12-02T10:00", "afgehandeld",        C),
     row("decision-warning", "notice:sweep 2026-12-28T10:00",    "ontvangen",          CD),
+    row("decision-alarm",  "notice:sweep 2026-12-28T10:00 2027-01-05T10:00", "ontvangen", CD),
+    row("status-escalation",
+        "notice:sweep 2026-12-08T10:00 2026-12-11T10:00 2026-12-15T12:00",
+        "toegewezen-bevestigd", CD, "escalate"),
+    row("digest",          "notice:digest 2026-11-30T07:30",    "ontvangen",          C),
+    row("orthomatic-refuses", "notice:orthomatic",              "ontvangen",          C),
 )
 # fmt: on
 
@@ -185,40 +252,8 @@ def size() -> tuple[int, int, int]:
 # (row, role) → what differs. Each is an expected failure until it is gone: the test then
 # fails, saying to remove the entry here. What is recorded must agree even so, except in
 # the rows of RECORDED_DIFFERENTLY.
-KNOWN = ("coordinator", "owner", "directie", "beheerder")
-_WHY: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    # what differs: (rows, roles)
-    "someone the bot does not know: Slack says `slack.unknown_user` (one sentence, and"
-    " help and protocol are still answered), Teams shows `teams.unknown_title` and"
-    " `teams.unknown` (a welcome card naming their Entra id) to everything": (
-        tuple(r.name for r in SPEC if r.kind != "notice"),
-        ("unknown",),
-    ),
-    "help: `slack.help` and `teams.help` are two texts (title and lines differ), not one"
-    " text with the platform's way of typing the command": (("help", "hulp", "lijst-onzin"), KNOWN),
-    "`rol` alone: `slack.role_usage` and `teams.role_usage` differ (Teams names the name form)": (
-        ("rol-zonder-rol",),
-        KNOWN,
-    ),
-    "`protocol`: `slack.protocol` and `teams.protocol` are two texts of the procedure": (
-        ("protocol",),
-        KNOWN,
-    ),
-    "an unknown word: Slack says `slack.unknown_subcommand` and the help, Teams the help alone": (
-        ("onbekend-woord",),
-        KNOWN,
-    ),
-    "the answer after a step: Slack's `slack.acted` names the dossier ('K-2026-0001: ..."
-    " is vastgelegd'), Teams' `teams.done` does not": (
-        tuple(r.name for r in SPEC if r.kind == "button"),
-        KNOWN,
-    ),
-    "the letter by e-mail or post, by someone who may not read the dossier: Teams first"
-    " looks for the button's confirmation and answers `role.forbidden_read`, Slack runs"
-    " the task and the core answers `role.forbidden`": (
-        ("letter-email", "letter-post"),
-        ("owner", "beheerder"),
-    ),
+_WHY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # what differs: (rows, roles). Empty: the chats say the same in every case.
 }
 DRIFT: dict[tuple[str, str], str] = {}
 # The rows whose difference is not only in words: what is recorded differs too.
@@ -227,6 +262,4 @@ for _why, (_rows, _roles) in _WHY.items():
     for _row in SPEC:
         if _row.name in _rows:
             for _role in _roles:
-                # A step's answer differs only for those who may take the step.
-                if "slack.acted" not in _why or _role in _row.may:
-                    DRIFT.setdefault((_row.name, _role), _why)
+                DRIFT.setdefault((_row.name, _role), _why)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +31,15 @@ from storage.migrate import upgrade
 from storage.tables import events, outbox, people, person_roles
 from tests.adapters.slack.fake_slack import FakeSlack
 from tests.adapters.slack.signing import SECRET, SlackSends, button
-from tests.adapters.teams.client import COORDINATORS, DIRECTIE, Teams, User, action, valid_card
+from tests.adapters.teams.client import (
+    COORDINATORS,
+    DIRECTIE,
+    Teams,
+    User,
+    action,
+    actions,
+    valid_card,
+)
 from tests.adapters.teams.conftest import fetch_from, start, teams_settings, vouched
 from tests.adapters.teams.connector import Connector
 from tests.bot.use_cases.documents.support import a_pdf
@@ -86,7 +95,17 @@ class Recorded:
 
     timeline: list[tuple[str, str]]  # (action, actor's role)
     outbox: list[tuple[str, str, str]]  # (channel, kind, recipient)
-    people: list[tuple[str, str]]  # (name, roles) of everyone, after
+    people: list[tuple[str, str]]  # (name, roles) of everyone, after ("inactief": deactivated)
+
+
+def _roles(person_id: int, active: bool, roles: Any) -> str:
+    held = sorted(str(r["role"]) for r in roles if r["person_id"] == person_id)
+    return ",".join(held + ([] if active else ["inactief"]))
+
+
+# `@label` in what the spec types names the colleague of that label in STAFF, mentioned
+# as each chat mentions someone.
+MENTION = re.compile(r"@(\w+)")
 
 
 @dataclass
@@ -96,6 +115,7 @@ class World:
     runner: web.AppRunner
     people: dict[str, Person] = field(default_factory=dict)
     number: str = ""
+    orthomatic: Any = None  # the stand-in bridge, where a row needs the mirror to refuse
 
     def role_of(self, person_id: int | None) -> str:
         for label, person in self.people.items():
@@ -137,15 +157,12 @@ class World:
                     .order_by(outbox.c.id)
                 )
             ).all()
-            staff = (await conn.execute(select(people.c.id, people.c.name))).all()
+            staff = (await conn.execute(select(people.c.id, people.c.name, people.c.active))).all()
             roles = (await conn.execute(select(person_roles))).mappings().all()
         return Recorded(
             timeline=[(a, self.role_of(actor)) for a, actor in timeline],
             outbox=sorted(self._item(channel, payload) for channel, payload in items),
-            people=sorted(
-                (name, ",".join(sorted(str(r["role"]) for r in roles if r["person_id"] == pid)))
-                for pid, name in staff
-            ),
+            people=sorted((name, _roles(pid, active, roles)) for pid, name, active in staff),
         )
 
     def _item(self, channel: str, payload: Any) -> tuple[str, str, str]:
@@ -161,6 +178,18 @@ class World:
             return (channel, kind, recipient)
         person = payload.get("person_id")
         return (channel, kind, self.role_of(person) if person is not None else "")
+
+    def _value(self, value: str) -> str:
+        """A person picked in a form: both chats offer the core's list, by its ids."""
+        return str(self.people[value[1:]].id) if value.startswith("@") else value
+
+    def own_ids(self, shown: Shown) -> Shown:
+        """What was shown, with each person's id on this platform (a Slack user id, an
+        Entra id) read as the same name on both: the platforms' own identifiers."""
+        column = 2 if self.platform == "slack" else 3
+        ids = {STAFF[label][column]: f"<id:{label}>" for label in STAFF}
+        found = re.compile("|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)))
+        return tuple(found.sub(lambda m: ids[m.group(0)], line) for line in shown)
 
     async def close(self) -> None:
         await self.runner.cleanup()
@@ -187,7 +216,7 @@ class SlackWorld(World):
     session: aiohttp.ClientSession
 
     @classmethod
-    async def open(cls, db: str, clock: Clock) -> SlackWorld:
+    async def open(cls, db: str, clock: Clock, **more: Any) -> SlackWorld:
         fake = FakeSlack()
         await fake.start()
         for _, (name, _, slack_id, _) in STAFF.items():
@@ -200,6 +229,7 @@ class SlackWorld(World):
                 slack_api_url=fake.api_url,
                 slack_coordinator_channel=SLACK_COORDINATORS,
                 slack_directie_channel=SLACK_DIRECTIE,
+                **more,
             )
         )
         bot.complaints.clock = clock
@@ -235,8 +265,7 @@ class SlackWorld(World):
 
     async def say(self, who: str, text: str) -> Shown:
         before = self._seen()
-        if "@newcomer" in text:
-            text = text.replace("@newcomer", f"<@{STAFF['newcomer'][2]}>")
+        text = MENTION.sub(lambda m: f"<@{STAFF[m.group(1)][2]}>", text)
         status, _ = await self.sends.command(STAFF[who][2], text.removeprefix("klacht").strip())
         assert status == 200
         return await self._shown_after(before)
@@ -257,19 +286,25 @@ class SlackWorld(World):
         shown = [await self._shown_after(before)]
         if len(self.fake.answers("views.open")) == before[1]:
             return shown
+        return [*shown, await self._submitted(who, values)]
+
+    async def fill_in(self, who: str, typed: str, values: dict[str, str]) -> list[Shown]:
+        """A command that opens a form, and the form submitted."""
+        before = self._seen()
+        shown = [await self.say(who, typed)]
+        if len(self.fake.answers("views.open")) == before[1]:
+            return shown
+        return [*shown, await self._submitted(who, values)]
+
+    async def _submitted(self, who: str, values: dict[str, str]) -> Shown:
+        """The open modal submitted with `values`: its errors, or what it turned into."""
         filled = {k: self._value(v) for k, v in values.items()}
         status, body = await self.sends.submit(STAFF[who][2], self.view, filled)
         assert status == 200, body
         answer = json.loads(body) if body else {}
         if answer.get("response_action") == "errors":
-            shown.append(neutral.slack_errors(answer["errors"]))
-        else:
-            shown.append(neutral.slack_view(answer["view"]))
-        return shown
-
-    def _value(self, value: str) -> str:
-        """A person picked in a form: Slack's user picker names their Slack id."""
-        return STAFF[value[1:]][2] if value.startswith("@") else value
+            return neutral.slack_errors(answer["errors"])
+        return neutral.slack_view(answer["view"])
 
     async def _thread(self) -> str:
         """The coordinators' card of the dossier, delivered and remembered."""
@@ -337,7 +372,7 @@ class TeamsWorld(World):
     connector_runner: web.AppRunner
 
     @classmethod
-    async def open(cls, db: str, clock: Clock) -> TeamsWorld:
+    async def open(cls, db: str, clock: Clock, sdk: str = "botbuilder", **more: Any) -> TeamsWorld:
         connector = Connector()
         connector_runner = web.AppRunner(connector.app())
         await connector_runner.setup()
@@ -347,7 +382,7 @@ class TeamsWorld(World):
         # As the Teams tests configure it: local mode, the two channels.
         teams = teams_settings("sqlite://")
         names = ("teams_local", "teams_coordinator_conversation", "teams_directie_conversation")
-        bot = build(_settings(db, **{k: getattr(teams, k) for k in names}))
+        bot = build(_settings(db, teams_sdk=sdk, **{k: getattr(teams, k) for k in names}, **more))
         bot.complaints.clock = clock
         fetch_from(bot, connector)
         runner, url = await start(bot)
@@ -355,11 +390,12 @@ class TeamsWorld(World):
         world.connector, world.connector_runner = connector, connector_runner
         world.teams = Teams(url + "/api/messages", connector.url)
         world.teams.vouch = lambda activity: vouched(bot, activity)
-        newcomer = STAFF["newcomer"]
-        connector.members[User(newcomer[0], newcomer[3]).id] = {
-            **User(newcomer[0], newcomer[3]).account(),
-            "email": "newcomer@example.nl",
-        }
+        for label in ("newcomer", "sanne"):  # the colleagues the spec mentions
+            name, _, _, aad = STAFF[label]
+            connector.members[User(name, aad).id] = {
+                **User(name, aad).account(),
+                "email": f"{label}@example.nl",
+            }
         await world.load_people()
         return world
 
@@ -385,13 +421,14 @@ class TeamsWorld(World):
     async def say(self, who: str, text: str) -> Shown:
         before = len(self.connector.calls)
         user = self.user(who)
-        if "@newcomer" in text:
-            newcomer = self.user("newcomer")
+        named = MENTION.search(text)
+        if named:
+            colleague = self.user(named.group(1))
             activity = self.teams._base("message", user, self.teams.personal(user))
-            tag = f"<at>{newcomer.name}</at>"
-            activity["text"] = text.replace("@newcomer", tag)
+            tag = f"<at>{colleague.name}</at>"
+            activity["text"] = text.replace(named.group(0), tag)
             activity["entities"] = [
-                {"type": "mention", "text": tag, "mentioned": newcomer.account()}
+                {"type": "mention", "text": tag, "mentioned": colleague.account()}
             ]
             status, _ = await self.teams.post(activity)
         else:
@@ -418,17 +455,27 @@ class TeamsWorld(World):
             # Slack's own dialog asks before the click reaches the bot. Yes, then.
             answer = await self.teams.click(user, action(answer, name, "open"))
         shown = [neutral.teams_card(answer)]
-        if _has(answer, name, "submit"):
+        # A form opened: a step's own, or the form a task opens (a letter's).
+        form = name if _has(answer, name, "submit") else _submitted_as(answer)
+        if form:
             # Teams sends every input of the form, with what it showed unless changed.
             filled = {e["id"]: e["value"] for e in _inputs(answer) if "value" in e}
             filled |= {k: self._value(v) for k, v in values.items()}
-            answer = await self.teams.click(user, action(answer, name, "submit"), filled)
+            answer = await self.teams.click(user, action(answer, form, "submit"), filled)
             shown.append(neutral.teams_card(answer))
         return shown
 
-    def _value(self, value: str) -> str:
-        """A person picked in a form: Teams' choice names the person's number."""
-        return str(self.people[value[1:]].id) if value.startswith("@") else value
+    async def fill_in(self, who: str, typed: str, values: dict[str, str]) -> list[Shown]:
+        """A command that answers with a form card, and the form submitted."""
+        shown = [await self.say(who, typed)]
+        form = self.connector.calls[-1].card or {}
+        submits = [a for a in actions(form) if a.get("verb") == "submit"]
+        if not submits:
+            return shown
+        filled = {e["id"]: e["value"] for e in _inputs(form) if "value" in e}
+        filled |= {k: self._value(v) for k, v in values.items()}
+        answer = await self.teams.click(self.user(who), submits[0], filled)
+        return [*shown, neutral.teams_card(answer)]
 
     async def open_thread(self) -> None:
         """The dossier's card posted in the coordinators' channel: its thread is the dossier's."""
@@ -469,8 +516,6 @@ class TeamsWorld(World):
 
 
 def _execute(card: dict[str, Any], name: str, data: dict[str, str]) -> dict[str, Any]:
-    from tests.adapters.teams.client import actions
-
     for a in actions(card):
         control = (a.get("data") or {}).get("klachtenbot", {})
         if control.get("action") == name and all(a["data"].get(k) == v for k, v in data.items()):
@@ -482,9 +527,21 @@ def _inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
     return [e for e in card.get("body", []) if str(e.get("type", "")).startswith("Input.")]
 
 
-def _has(card: dict[str, Any], name: str, verb: str) -> bool:
+def _submitted_as(card: dict[str, Any]) -> str | None:
+    """The action a form card submits, when the card is a form."""
     from tests.adapters.teams.client import actions
 
+    if not _inputs(card):
+        return None
+    names = [
+        (a.get("data") or {}).get("klachtenbot", {}).get("action")
+        for a in actions(card)
+        if a.get("verb") == "submit"
+    ]
+    return names[0] if len(names) == 1 else None
+
+
+def _has(card: dict[str, Any], name: str, verb: str) -> bool:
     return any(
         a.get("verb") == verb and (a.get("data") or {}).get("klachtenbot", {}).get("action") == name
         for a in actions(card)
@@ -527,10 +584,19 @@ class PostgresDatabases(Databases):
         self.made.clear()
 
 
-async def open_world(platform: str, databases: Databases, clock: Clock) -> World:
-    url = await databases.fresh(platform)
-    opener = SlackWorld if platform == "slack" else TeamsWorld
-    return await opener.open(url, clock)
+async def open_world(
+    platform: str,
+    databases: Databases,
+    clock: Clock,
+    teams_sdk: str = "botbuilder",
+    **more: Any,
+) -> World:
+    """A world of its own database; Teams' on the given SDK (KLACHTENBOT_TEAMS_SDK);
+    `more` settings (Orthomatic)."""
+    if platform == "slack":
+        return await SlackWorld.open(await databases.fresh(platform), clock, **more)
+    url = await databases.fresh(f"{platform}_{teams_sdk}")
+    return await TeamsWorld.open(url, clock, teams_sdk, **more)
 
 
 PDF = a_pdf

@@ -13,7 +13,7 @@ from adapters.slack.listeners.context import SlackContext
 from adapters.slack.modals import FormContext, form_view, scan_block
 from bot.catalogue import t
 from bot.chat.answers import OpenForm
-from bot.chat.commands import Command, Verb, command
+from bot.chat.commands import NAMES_A_COLLEAGUE, Command, command
 from bot.chat.conversation import Asker
 from bot.chat.roles import Colleague
 
@@ -60,8 +60,9 @@ async def _answer(slack: SlackContext, payload: dict[str, Any]) -> None:
 
 
 async def _mentioned(slack: SlackContext, said: Command | None) -> Colleague | None:
-    """`/klacht rol @Piet directie`: the Slack user named, as the chat layer's colleague."""
-    if said is None or said.verb is not Verb.ROLE or not said.args:
+    """`/klacht rol @Piet directie`, `/klacht deactiveer @Piet`: the Slack user named, as
+    the chat layer's colleague."""
+    if said is None or said.verb not in NAMES_A_COLLEAGUE or not said.args:
         return None
     mention = _MENTION.match(said.args[0])
     if mention is None:

@@ -15,8 +15,9 @@ from adapters.slack.admission import Admission
 from adapters.slack.locale import Locales
 from adapters.slack.store import SlackStore
 from bot.catalogue import t
-from bot.chat.conversation import Asker, Conversation
+from bot.chat.conversation import Asker, Conversation, identified
 from bot.host import Klachtenbot
+from bot.use_cases.surfaces import Surface
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +41,13 @@ class SlackContext:
         self.locales = locales
         self.admission = admission
         self.refresh_card = refresh_card
-        self.conversation = Conversation(bot)
+        self.conversation = Conversation(bot, surface=Surface.SLACK)
         self.background: set[asyncio.Task[Any]] = set()
 
     async def asker(self, user_id: str) -> Asker:
         """The person behind a Slack user id (None when unknown), in their Slack language."""
         person = await self.bot.staff.by_slack(user_id)
-        return Asker(person, await self.locales.of(user_id))
+        return identified(person, await self.locales.of(user_id), user_id)
 
     async def respond(self, url: str, **message: Any) -> None:
         """Answer through Slack's response_url, on the shared HTTP session (bolt's own

@@ -22,5 +22,6 @@ async def _publish(slack: SlackContext, user: str) -> None:
     async with slack.admission.slot(may_refuse=False):  # a home tab is shown late, not never
         asker = await slack.asker(user)
         views = await slack.conversation.open_dossiers(asker)
-        view = home_view(asker.person, views, asker.lang, slack.bot.complaints.clock())
+        now = slack.bot.complaints.clock()
+        view = home_view(asker.person, views, asker.lang, now, asker.unknown())
         await slack.client.views_publish(user_id=user, view=view)

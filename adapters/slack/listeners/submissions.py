@@ -17,10 +17,10 @@ from adapters.slack.files import download
 from adapters.slack.listeners.context import SlackContext
 from adapters.slack.modals import FormContext, message_view, read_values, scans
 from bot.catalogue import t
-from bot.chat.answers import Answer, Done, Failed
+from bot.chat.answers import Answer, Done, Failed, TaskDone
 from bot.chat.conversation import Asker, Upload
-from bot.rules.actions import ACTIONS, Register
-from bot.views.forms import form
+from bot.rules.actions import Register
+from bot.views.forms import form_named
 
 ACK_BUDGET = 2.0  # seconds a submission may wait for the core before Slack's 3 s run out
 
@@ -28,9 +28,9 @@ ACK_BUDGET = 2.0  # seconds a submission may wait for the core before Slack's 3 
 def submission_listener(slack: SlackContext) -> Callable[..., Awaitable[None]]:
     async def on_submit(ack: Any, body: dict[str, Any], view: dict[str, Any]) -> None:
         context = FormContext.load(view.get("private_metadata") or "")
-        cls = ACTIONS.get(context.action) if context else None
+        known = form_named(context.action) if context else None
         user = body["user"]["id"]
-        if context is None or cls is None:  # not a form we opened: said plainly, nothing done
+        if context is None or known is None:  # not a form we opened: said plainly, nothing done
             lang = await slack.locales.of(user)
             text = t("slack.unreadable", lang)
             return await ack(
@@ -40,17 +40,16 @@ def submission_listener(slack: SlackContext) -> Callable[..., Awaitable[None]]:
         try:
             asker = await slack.asker(user)
         except Exception:
-            return await ack(**modal_answer(Failed(), form(cls, "nl"), "nl"))
+            return await ack(**modal_answer(Failed(), known, "nl"))
         lang = asker.lang
-        the_form = form(cls, lang, context.number)
+        the_form = form_named(context.action, lang, context.number) or known
         state = view.get("state", {}).get("values", {})
         values = read_values(the_form, state)
         key = f"slack:view:{view['id']}:{view.get('hash', '')}"
-        submitted = slack.conversation.submit(
-            asker, cls.name, context.number, values, key, find_person=slack.bot.staff.by_slack
-        )
-        work = asyncio.ensure_future(slack.conversation.answered(submitted, f"form {cls.name}"))
-        files = scans(state) if cls is Register else []
+        name = context.action
+        submitted = slack.conversation.submit(asker, name, context.number, values, key)
+        work = asyncio.ensure_future(slack.conversation.answered(submitted, f"form {name}"))
+        files = scans(state) if name == Register.name else []
         if files:
             slack.spawn(_scans(slack, work, asker, files, key, user))
         try:
@@ -60,6 +59,8 @@ def submission_listener(slack: SlackContext) -> Callable[..., Awaitable[None]]:
             slack.spawn(_later(slack, work, user, lang))
             return
         await ack(**modal_answer(answer, the_form, lang))
+        if isinstance(answer, TaskDone) and answer.card_changed:
+            await slack.refresh(answer.number)  # a letter written: its buttons on the card
 
     return on_submit
 

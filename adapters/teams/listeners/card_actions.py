@@ -9,7 +9,7 @@ from adapters.teams.answers import card, card_answer
 from adapters.teams.listeners.context import TeamsContext, reader
 from adapters.teams.port import Inbound
 from adapters.teams.render import CONTROL
-from bot.chat.answers import Answer, Message, Unknown
+from bot.chat.answers import Answer, Message
 from bot.chat.conversation import Asker
 from bot.rules.errors import Refused
 from bot.use_cases.tasks import TASKS
@@ -17,7 +17,7 @@ from bot.use_cases.tasks import TASKS
 
 async def card_action(teams: TeamsContext, inbound: Inbound, asker: Asker) -> dict[str, Any]:
     answer = await _answer(teams, inbound, asker)
-    return card_answer(await card(teams.bot, answer, reader(inbound, asker.lang)))
+    return card_answer(card(answer, reader(inbound, asker.lang)))
 
 
 async def _answer(teams: TeamsContext, inbound: Inbound, asker: Asker) -> Answer:
@@ -29,8 +29,6 @@ async def _answer(teams: TeamsContext, inbound: Inbound, asker: Asker) -> Answer
         data = dict(value)
         ctl = data.get(CONTROL) or {}
         verb = str((ctl.get("verb") if isinstance(ctl, dict) else "") or "submit")
-    if asker.person is None:
-        return Unknown()
     ctl = data.pop(CONTROL, None) or {}
     name, number = (ctl.get("action"), ctl.get("dossier")) if isinstance(ctl, dict) else ("", 0)
     if not isinstance(number, str | None):  # not a card we drew: nothing to look up
@@ -39,7 +37,7 @@ async def _answer(teams: TeamsContext, inbound: Inbound, asker: Asker) -> Answer
     if verb in ("refresh", "show") or (verb == "cancel" and number):
         if not number:
             raise Refused("action.unknown", action=verb)
-        return await conversation.show(asker, number)
+        return await conversation.look(asker, number)
     if verb == "cancel":
         return Message("teams.cancelled")
     key = f"teams:card:{ctl['nonce']}" if ctl.get("nonce") else None

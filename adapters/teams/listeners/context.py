@@ -13,6 +13,7 @@ from adapters.teams.port import Files, Inbound
 from adapters.teams.store import TeamsStore
 from bot.chat.conversation import Conversation
 from bot.host import Klachtenbot
+from bot.use_cases.surfaces import Surface
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class TeamsContext:
 
     def __post_init__(self) -> None:
         # Teams answers a click by redrawing the card it came from.
-        self.conversation = Conversation(self.bot, redraws_card=True)
+        self.conversation = Conversation(self.bot, redraws_card=True, surface=Surface.TEAMS)
 
     def keep_running(self, work: Awaitable[Any]) -> asyncio.Task[Any]:
         """Work the answer does not wait for, kept until it is done."""

@@ -9,7 +9,7 @@ from adapters.teams.answers import card, text
 from adapters.teams.listeners.context import TeamsContext, reader
 from adapters.teams.port import FetchFailed, Inbound, Outgoing, TooLarge, Turn
 from bot.chat.answers import Answer, Kept, Message, Unknown
-from bot.chat.commands import Verb, command
+from bot.chat.commands import NAMES_A_COLLEAGUE, command
 from bot.chat.conversation import Asker, Upload
 from bot.chat.roles import Colleague
 from bot.rules.errors import Refused
@@ -55,10 +55,10 @@ async def message(teams: TeamsContext, inbound: Inbound, asker: Asker, turn: Tur
         sent = await conversation.sent_to_the_bot(asker, inbound.text, _uploads(teams, inbound))
         return await _tell(teams, inbound, asker, turn, sent)
     mentioned = None
-    if said is not None and said.verb is Verb.ROLE and len(said.args) >= 2:
+    if said is not None and said.verb in NAMES_A_COLLEAGUE and said.args:
         mentioned = await _mentioned(inbound, turn)
     answer = await conversation.command(asker, said, inbound.text or "", mentioned)
-    await turn.reply(Outgoing(card=await card(teams.bot, answer, reader(inbound, asker.lang))))
+    await turn.reply(Outgoing(card=card(answer, reader(inbound, asker.lang))))
 
 
 async def _in_thread(
@@ -68,7 +68,7 @@ async def _in_thread(
     key = f"teams:activity:{inbound.id}:0" if inbound.id else None
     noted = await teams.conversation.note(asker, number, inbound.text or "", key)
     if isinstance(noted, Unknown):
-        drawn = await card(teams.bot, noted, reader(inbound, asker.lang))
+        drawn = card(noted, reader(inbound, asker.lang))
         return await turn.reply(Outgoing(card=drawn))
     if noted is not None:
         await turn.reply(Outgoing(text=text(noted, asker.lang)))
@@ -93,7 +93,7 @@ async def _tell(
     elif isinstance(answer, Message):
         await turn.reply(Outgoing(text=text(answer, lang)))
     else:
-        await turn.reply(Outgoing(card=await card(teams.bot, answer, reader(inbound, lang))))
+        await turn.reply(Outgoing(card=card(answer, reader(inbound, lang))))
 
 
 def _uploads(teams: TeamsContext, inbound: Inbound) -> list[Upload]:
@@ -109,7 +109,7 @@ def _fetcher(teams: TeamsContext, inbound: Inbound, url: str, name: str) -> Any:
 
     async def fetch() -> bytes:
         if teams.files is None:
-            raise Refused("teams.file_unavailable", name=name)
+            raise Refused("chat.file_unavailable", name=name)
         try:
             return await teams.files.fetch(
                 url, MAX_BYTES, service_url=inbound.reference.get("serviceUrl")
@@ -118,13 +118,14 @@ def _fetcher(teams: TeamsContext, inbound: Inbound, url: str, name: str) -> Any:
             size = f"{error.size / (1024 * 1024):.1f} MB".replace(".", ",")
             raise Refused("document.too_large", field="file", size=size, max="20 MB") from error
         except FetchFailed as error:
-            raise Refused("teams.file_unavailable", name=name) from error
+            raise Refused("chat.file_unavailable", name=name) from error
 
     return fetch
 
 
 async def _mentioned(inbound: Inbound, turn: Turn) -> Colleague | None:
-    """`klacht rol @Piet directie`: the member mentioned, as the chat layer's colleague."""
+    """`klacht rol @Piet directie`, `klacht deactiveer @Piet`: the member mentioned, as the
+    chat layer's colleague."""
     if not inbound.mentions:
         return None
     user_id, shown = inbound.mentions[0]

@@ -11,4 +11,4 @@ from bot.chat.conversation import Asker
 
 async def conversation_update(teams: TeamsContext, inbound: Inbound, asker: Asker, turn: Turn):
     if inbound.bot_added and inbound.conversation_type == "personal":
-        await turn.reply(Outgoing(card=await card(teams.bot, Help(), reader(inbound, asker.lang))))
+        await turn.reply(Outgoing(card=card(Help(), reader(inbound, asker.lang))))

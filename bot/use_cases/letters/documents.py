@@ -1,32 +1,62 @@
-"""The three documents: acknowledgement letter, protocol handout, copy of the complaint."""
+"""The documents: the customer's letters, the protocol handout, the copy of the complaint."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from bot.catalogue import format_date, format_datetime, t
 from bot.rules.deadlines import Terms
 from bot.rules.dossier import Dossier
 from bot.use_cases.letters import template
 from bot.use_cases.letters.company import Company
-from bot.use_cases.letters.pdf import LetterPdf, long_date
+from bot.use_cases.letters.dutch import long_date, salutation
+from bot.use_cases.letters.kinds import ACKNOWLEDGEMENT, LetterKind
+from bot.use_cases.letters.offers import default_fields
+from bot.use_cases.letters.pdf import LetterPdf
 
 
-def acknowledgement_values(
-    dossier: Dossier, coordinator: str, company: Company, terms: Terms, today: date
+@dataclass(frozen=True)
+class Sender:
+    """Who signs the letter: the coordinator, or the directie for its own response."""
+
+    name: str
+    function: str  # "coördinator klachten", "directie"
+
+
+def letter_values(
+    kind: LetterKind,
+    dossier: Dossier,
+    fields: Mapping[str, Any],
+    sender: Sender,
+    company: Company,
+    terms: Terms,
+    today: date,
 ) -> dict[str, str]:
+    """Every $placeholder a letter's template may use; none holds an internal note."""
     c = dossier.customer
-    city = company.address[-1].split(" ", 2)[-1] if company.address else ""
+    description = fields.get("description") or default_fields(ACKNOWLEDGEMENT, dossier)
+    description = str(description if isinstance(description, str) else description["description"])
+    new_due = fields.get("new_due")
+    if isinstance(new_due, str):
+        new_due = date.fromisoformat(new_due)
     return {
         "klant": c.name,
-        "adres": (c.address or "").replace(", ", "\n"),
+        "aanhef": salutation(c.name),
         "datum": long_date(today),
-        "plaats_datum": f"{city}, {long_date(today)}" if city else long_date(today),
+        "plaats_datum": f"{company.city}, {long_date(today)}" if company.city else long_date(today),
         "dossiernummer": dossier.number,
         "ontvangen_op": long_date(dossier.received_on),
         "kanaal": t(f"letter.channel.{dossier.channel.value}"),
-        "onderwerp": dossier.complaint.summary,
-        "coordinator": coordinator,
+        "omschrijving": description,
+        "onderwerp": description,  # a company's older template: never the staff's summary
+        "tekst": str(fields.get("text") or ""),
+        "reden": str(fields.get("reason") or ""),
+        "nieuwe_datum": long_date(new_due) if isinstance(new_due, date) else "",
+        "coordinator": sender.name,
+        "functie": sender.function,
         "beslisdatum": long_date(dossier.decision_due),
         "beslistermijn": str(terms.decision_weeks),
         "verlenging": str(terms.decision_extension_weeks),
@@ -34,26 +64,32 @@ def acknowledgement_values(
         "bedrijf": company.name,
         "telefoon": company.phone or "",
         "email": company.email or "",
+        "website": company.website or t("letter.our_website"),
     }
 
 
-def acknowledgement_pdf(
-    dossier: Dossier,
-    coordinator: str,
-    company: Company,
-    terms: Terms,
-    today: date,
+def letter_pdf(
+    kind: LetterKind, dossier: Dossier, values: Mapping[str, str], company: Company
 ) -> bytes:
-    values = acknowledgement_values(dossier, coordinator, company, terms, today)
-    pdf = LetterPdf(company, t("letter.acknowledgement_title", number=dossier.number))
-    source = template.load("ontvangstbevestiging.txt", company.letter_template)
-    template.render(pdf, template.fill(source, values))
+    """The letter as a PDF, from its `letter_values`."""
+    pdf = LetterPdf(company, t(f"letter.{kind.name}.title", number=dossier.number))
+    c = dossier.customer
+    pdf.address([c.name, *[line.strip() for line in (c.address or "").split(",") if line.strip()]])
+    source = template.load(f"{kind.name}.txt", company.template(kind.name))
+    template.render(pdf, template.fill(source, dict(values)))
     return pdf.render()
 
 
-def protocol_pdf(company: Company) -> bytes:
+def protocol_pdf(company: Company, terms: Terms) -> bytes:
+    """The procedure as a customer reads it: plain words, one A4 page."""
     pdf = LetterPdf(company, t("letter.protocol_title"))
-    values = {"website": company.website or t("letter.our_website"), "bedrijf": company.name}
+    values = {
+        "website": company.website or t("letter.our_website"),
+        "bedrijf": company.name,
+        "werkdagen": str(terms.acknowledgement_working_days),
+        "beslistermijn": str(terms.decision_weeks),
+        "commissie": company.committee or t("letter.committee"),
+    }
     template.render(pdf, template.fill(template.load("protocol.txt"), values))
     return pdf.render()
 

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from bot.catalogue import format_date, t
 from bot.outbox.notices import Audience, Notice
-from bot.rules.actions import Acknowledge, Escalate, Evaluate, ExtendTerm, MarkHandled, ReportStatus
+from bot.rules.actions import (
+    Acknowledge,
+    Action,
+    Escalate,
+    Evaluate,
+    ExtendTerm,
+    MarkHandled,
+    ReportStatus,
+    Respond,
+)
 from bot.rules.dossier import Dossier
 from bot.rules.people import Person
 from bot.use_cases.ports import Deadline
@@ -91,21 +100,23 @@ def status_buttons(number: str, lang: str) -> list[Button]:
 
 
 def _coordinator_buttons(stage: Stage, dossier: Dossier, lang: str) -> list[Button]:
-    action = {
-        Stage.ACK_REMINDER: Acknowledge,
-        Stage.ACK_ALARM: Acknowledge,
-        Stage.EVALUATION_REMINDER: Evaluate,
-        Stage.DECISION_WARNING: None if dossier.term_extended else ExtendTerm,
-    }.get(stage)
-    if action is None:
-        return []
+    """The step each notice asks for; the decision term's offers the written response
+    first, and its extension while that is still possible."""
+    actions: list[type[Action]] = {
+        Stage.ACK_REMINDER: [Acknowledge],
+        Stage.ACK_ALARM: [Acknowledge],
+        Stage.EVALUATION_REMINDER: [Evaluate],
+        Stage.DECISION_WARNING: [Respond] + ([] if dossier.term_extended else [ExtendTerm]),
+        Stage.DECISION_ALARM: [Respond],
+    }.get(stage, [])
     return [
         Button(
             action=action.name,
             label=t(f"action.{action.name}", lang),
             value=dossier.number,
-            style=Style.PRIMARY,
+            style=Style.PRIMARY if n == 0 else Style.DEFAULT,
         )
+        for n, action in enumerate(actions)
     ]
 
 

@@ -1,4 +1,5 @@
-"""The morning digest: on working days, what is overdue and what falls due this week.
+"""The morning digest: on working days, what is overdue and what falls due this week,
+and the open dossiers whose owner is no longer active (someone must take them over).
 
 Every replica may run it; the outbox key names the day, so the coordinators get
 one digest a day however many processes (or restarts) try.
@@ -11,8 +12,10 @@ from datetime import datetime, timedelta
 
 from bot.catalogue import t
 from bot.outbox.notices import Audience, Notice, notice_messages
+from bot.rules.dossier import OPEN_STATES, Dossier
+from bot.rules.people import Person
 from bot.rules.workdays import WorkingCalendar, end_of_day, local_date
-from bot.use_cases.ports import Deadline, UnitOfWork
+from bot.use_cases.ports import Deadline, DossierFilter, UnitOfWork
 from bot.views.cards import Card, Section
 
 
@@ -41,7 +44,11 @@ class Digest:
         extra = [s for source in self.extra_sections if (s := await source(self.lang))]
         async with self.uow() as uow:
             pending = await uow.deadlines.pending(due_before=end_of_day(sunday))
-            card = self.card(pending, now)
+            orphaned = await uow.dossiers.find(
+                DossierFilter(states=OPEN_STATES, owner_inactive=True)
+            )
+            owners = await uow.people.get_many([d.owner_id for d in orphaned if d.owner_id])
+            card = self.card(pending, now, orphaned, owners)
             if extra:
                 card.sections = [s for s in card.sections if s.title] + extra
             notice = Notice(audience=Audience.COORDINATORS, card=card)
@@ -50,7 +57,13 @@ class Digest:
             await uow.commit()
         return notice
 
-    def card(self, pending: list[Deadline], now: datetime) -> Card:
+    def card(
+        self,
+        pending: list[Deadline],
+        now: datetime,
+        orphaned: list[Dossier] | None = None,
+        owners: dict[int, Person] | None = None,
+    ) -> Card:
         lang = self.lang
         overdue = [d for d in pending if d.due_at <= now]
         coming = [d for d in pending if d.due_at > now]
@@ -59,6 +72,9 @@ class Digest:
             for title, group in (("digest.overdue", overdue), ("digest.this_week", coming))
             if group
         ]
+        if orphaned:
+            lines = [self._orphan(d, owners or {}) for d in orphaned]
+            sections.append(Section(title=t("digest.owner_inactive", lang), text="\n".join(lines)))
         return Card(
             title=t("digest.title", lang, today=local_date(now)),
             sections=sections or [Section(text=t("digest.nothing", lang))],
@@ -72,3 +88,8 @@ class Digest:
             kind=deadline.kind.value,
             due=deadline.due_on,
         )
+
+    def _orphan(self, dossier: Dossier, owners: dict[int, Person]) -> str:
+        owner = owners.get(dossier.owner_id) if dossier.owner_id else None
+        name = owner.name if owner else f"#{dossier.owner_id}"
+        return t("digest.owner_inactive_line", self.lang, number=dossier.number, owner=name)

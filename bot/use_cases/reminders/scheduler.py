@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -23,11 +23,15 @@ from bot.rules.workdays import AMSTERDAM, utcnow
 from bot.use_cases.reminders.digest import Digest
 from bot.use_cases.reminders.policy import NoticePeriods, NoticePolicy
 from bot.use_cases.reminders.sweep import Sweep, SweepReport
+from bot.use_cases.report.monthly import MonthlyReport
 
 if TYPE_CHECKING:
     from bot.host import Klachtenbot
+    from bot.use_cases.privacy.retention import Retention, RetentionReport
 
 log = logging.getLogger(__name__)
+
+RETENTION_AT = time(3, 0)  # Amsterdam: a quiet hour, before anyone works on a dossier
 
 
 @dataclass
@@ -36,6 +40,8 @@ class Reminders:
     digest: Digest
     sweep_seconds: int
     digest_trigger: CronTrigger
+    # Last month's report card for the directie, on the month's first working day.
+    monthly: MonthlyReport | None = None
     scheduler: AsyncIOScheduler | None = None
     last_sweep_end: datetime | None = None
     last_report: SweepReport | None = None
@@ -43,6 +49,9 @@ class Reminders:
     sweeps: int = 0
     notices_sent: int = 0
     clock: Any = field(default=utcnow)
+    # The retention period, run once a night (see bot/use_cases/privacy/retention.py).
+    retention: Retention | None = None
+    last_retention: RetentionReport | None = None
     _in_flight: asyncio.Task[None] | None = None
 
     async def tick(self) -> None:
@@ -64,6 +73,20 @@ class Reminders:
             await self.digest.run(self.clock())
         except Exception:
             log.exception("morning digest failed")
+        if self.monthly is not None:
+            try:
+                await self.monthly.run(self.clock())
+            except Exception:
+                log.exception("monthly report failed")
+
+    async def nightly(self) -> None:
+        """Anonymise what the retention period has passed; the next night catches up."""
+        if self.retention is None:
+            return
+        try:
+            self.last_retention = await self.retention.run(self.clock())
+        except Exception:
+            log.exception("retention failed")
 
     def start(self) -> None:
         scheduler = AsyncIOScheduler(timezone=AMSTERDAM)
@@ -84,6 +107,15 @@ class Reminders:
             coalesce=True,
             misfire_grace_time=3600,  # started at 09:10: still today's digest
         )
+        if self.retention is not None:
+            scheduler.add_job(
+                self.nightly,
+                CronTrigger(hour=RETENTION_AT.hour, minute=RETENTION_AT.minute, timezone=AMSTERDAM),
+                id="retention",
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=6 * 3600,  # started later that morning: still tonight's run
+            )
         scheduler.start()
         self.scheduler = scheduler
 
@@ -107,6 +139,21 @@ class Reminders:
             "last_error": self.last_error,
             "chat_platforms": list(self.sweep.platforms),
             "next_digest": job.next_run_time.isoformat() if job and job.next_run_time else None,
+            "retention": self._retention_health(),
+        }
+
+    def _retention_health(self) -> dict[str, Any] | None:
+        """When it last ran and how many it anonymised or skipped: counts, never numbers."""
+        report = self.last_retention
+        if self.retention is None:
+            return None
+        if report is None:
+            return {"last_run": None}
+        return {
+            "last_run": report.now.isoformat(),
+            "anonymised": len(report.anonymised),
+            "skipped": len(report.skipped),
+            "failed": len(report.failed),
         }
 
 
@@ -141,7 +188,11 @@ def reminders_for(bot: Klachtenbot) -> Reminders:
         minute=s.digest_time.minute,
         timezone=AMSTERDAM,
     )
-    return Reminders(sweep, digest, s.sweep_seconds, trigger)
+    retention = bot.privacy.retention if bot.privacy is not None else None
+    monthly = MonthlyReport(
+        bot.reports, bot.complaints.uow, bot.chat_platforms, terms.calendar, lang
+    )
+    return Reminders(sweep, digest, s.sweep_seconds, trigger, monthly, retention=retention)
 
 
 def plug(bot: Klachtenbot) -> Plug:

@@ -10,7 +10,7 @@ import pytest
 from bot.outbox.messages import OutboxStatus
 from bot.rules.actions import Acknowledge
 from bot.rules.deadlines import DeadlineKind
-from bot.rules.dossier import AcknowledgementMethod
+from bot.rules.dossier import AcknowledgementMethod, LetterMethod
 from bot.rules.errors import Refused
 from tests.bot.use_cases.documents.support import make_bot, pdf_text, with_chat
 from tests.conftest import LiveClock
@@ -47,7 +47,7 @@ async def _dossier(bot, team) -> str:  # type: ignore[no-untyped-def]
 async def test_the_letter_is_mailed_with_its_pdf_and_then_recorded(bot, team, mailbox):
     chat = with_chat(bot)
     number = await _dossier(bot, team)
-    document_id = await bot.letters.send_acknowledgement(team.coordinator, number)
+    document_id = (await bot.letters.send(team.coordinator, number, LetterMethod.EMAIL)).document_id
 
     # Queued, not yet sent: nothing says "sent".
     view = await bot.complaints.view(team.coordinator, number)
@@ -59,12 +59,12 @@ async def test_the_letter_is_mailed_with_its_pdf_and_then_recorded(bot, team, ma
     assert mailbox.envelopes[0] == ("klachten@werkplaats.example", ["zoe@example.nl"])
     assert mail["To"] == "zoe@example.nl" and number in mail["Subject"]
     assert "Orthopédie Ëlshout" in mail["From"]
-    assert "Geachte Zoë Ïsbrand" in mail.get_body(("plain",)).get_content()
+    assert "Geachte heer/mevrouw Ïsbrand," in mail.get_body(("plain",)).get_content()
     [attachment] = list(mail.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_filename() == f"ontvangstbevestiging-{number}.pdf"
     text = pdf_text(attachment.get_content())
-    assert number in text and "Geachte Zoë Ïsbrand," in text and "coördinator" in text
+    assert number in text and "Geachte heer/mevrouw Ïsbrand," in text and "coördinator" in text
 
     view = await bot.complaints.view(team.coordinator, number)
     ack = view.dossier.acknowledgement
@@ -84,7 +84,7 @@ async def test_the_letter_is_mailed_with_its_pdf_and_then_recorded(bot, team, ma
 async def test_a_failing_server_leaves_it_unsent_retries_and_tells(bot, team, mailbox):
     chat = with_chat(bot)
     number = await _dossier(bot, team)
-    await bot.letters.send_acknowledgement(team.coordinator, number)
+    await bot.letters.send(team.coordinator, number, LetterMethod.EMAIL)
 
     mailbox.data_reply = "451 4.3.0 Tijdelijk niet beschikbaar"
     await bot.dispatcher.drain()
@@ -114,7 +114,7 @@ async def test_a_server_that_is_down_is_retried(bot, team, mailbox):
         closed_port = probe.getsockname()[1]
     working = bot.deliverers["email"].config
     bot.deliverers["email"].config = type(working)(**{**working.__dict__, "port": closed_port})
-    await bot.letters.send_acknowledgement(team.coordinator, number)
+    await bot.letters.send(team.coordinator, number, LetterMethod.EMAIL)
     await bot.dispatcher.drain()
     assert (await bot.complaints.view(team.coordinator, number)).dossier.acknowledgement is None
     assert len(chat.notices) == 1
@@ -130,7 +130,7 @@ async def test_a_refused_address_stops_and_tells_the_coordinator(bot, team, mail
     chat = with_chat(bot)
     number = await _dossier(bot, team)
     mailbox.refuse_recipients = True
-    await bot.letters.send_acknowledgement(team.coordinator, number)
+    await bot.letters.send(team.coordinator, number, LetterMethod.EMAIL)
     await bot.dispatcher.drain()
     [item] = await bot.outbox.items(OutboxStatus.FAILED)
     assert "550" in (item.last_error or "")
@@ -142,7 +142,7 @@ async def test_a_refused_address_stops_and_tells_the_coordinator(bot, team, mail
 async def test_acknowledged_by_post_meanwhile_means_no_mail(bot, team, mailbox):
     chat = with_chat(bot)
     number = await _dossier(bot, team)
-    await bot.letters.send_acknowledgement(team.coordinator, number)
+    await bot.letters.send(team.coordinator, number, LetterMethod.EMAIL)
     await bot.complaints.act(
         team.coordinator, number, Acknowledge(sent_on=date(2026, 11, 24), method="post")
     )
@@ -160,6 +160,6 @@ async def test_no_address_no_mail(bot, team):
         team.coordinator, registration(customer_email=None, customer_phone="0612345678")
     )
     with pytest.raises(Refused) as refused:
-        await bot.letters.send_acknowledgement(team.coordinator, outcome.dossier.number)
+        await bot.letters.send(team.coordinator, outcome.dossier.number, LetterMethod.EMAIL)
     assert refused.value.key == "letter.no_email"
     assert await bot.outbox.items(OutboxStatus.PENDING) == []

@@ -63,9 +63,41 @@ def _own_rules(blocks: list[dict[str, Any]], limit: int) -> list[str]:
     return problems
 
 
+def _chart_rules(block: dict[str, Any]) -> list[str]:
+    """The data visualization block, which slack_sdk does not know yet (Block Kit reference)."""
+    problems = []
+    chart = block.get("chart", {})
+    if not block.get("title") or len(block["title"]) > 50:
+        problems.append("chart title missing or over 50 characters")
+    if chart.get("type") not in ("bar", "line", "area"):
+        problems.append(f"chart type {chart.get('type')!r}")
+        return problems
+    categories = chart.get("axis_config", {}).get("categories", [])
+    if not categories or any(len(c) > 20 for c in categories):
+        problems.append("chart categories missing or over 20 characters")
+    series = chart.get("series", [])
+    names = [s.get("name", "") for s in series]
+    if not 1 <= len(series) <= 6 or len(set(names)) != len(names):
+        problems.append("chart needs 1 to 6 series with unique names")
+    for s in series:
+        if len(s.get("name", "")) > 20 or not s.get("name"):
+            problems.append("chart series name missing or over 20 characters")
+        if [point.get("label") for point in s.get("data", [])] != categories:
+            problems.append("chart series labels do not match the categories")
+        if any(not isinstance(point.get("value"), int | float) for point in s.get("data", [])):
+            problems.append("chart value is no number")
+    return problems
+
+
 def problems_in_message(blocks: list[dict[str, Any]], text: str | None = None) -> list[str]:
     problems = _own_rules(blocks, MESSAGE_BLOCKS)
+    charts = [b for b in blocks if b.get("type") == "data_visualization"]
+    if len(charts) > 2:
+        problems.append(f"{len(charts)} charts, more than 2")
     for block in blocks:
+        if block.get("type") == "data_visualization":
+            problems += _chart_rules(block)
+            continue
         try:
             parsed = Block.parse(block)
             if parsed is None:

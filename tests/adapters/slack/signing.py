@@ -129,12 +129,13 @@ class SlackSends:
                 entry["value"] = value if value is not None else element.get("initial_value")
             elif kind == "datepicker":
                 entry["selected_date"] = value or element.get("initial_date")
-            elif kind == "users_select":
-                entry["selected_user"] = value or element.get("initial_user")
             elif kind == "file_input":
                 entry["files"] = (files or {}).get(block["block_id"], [])
             else:
                 chosen = value or (element.get("initial_option") or {}).get("value")
+                # Slack lets a person pick only what the select offers.
+                offered = [o["value"] for o in element.get("options", [])]
+                assert chosen is None or chosen in offered, (block["block_id"], chosen, offered)
                 entry["selected_option"] = (
                     {"value": chosen, "text": {"type": "plain_text", "text": chosen}}
                     if chosen

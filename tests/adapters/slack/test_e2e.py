@@ -136,7 +136,8 @@ async def test_the_whole_procedure_through_slack(bot, team, slack, slack_api):
         slack,
         "UANNA",
         assign_form,
-        {"owner_id": "UPIET", "plan": "winkel", "planned_on": "2026-11-30"},
+        # The select offers who may own a dossier, by the core's own id.
+        {"owner_id": str(team.owner.id), "plan": "winkel", "planned_on": "2026-11-30"},
     )
     assert answer["response_action"] == "update", answer
     dm = (await fake.wait(lambda: fake.to("chat.postMessage", channel="UPIET")))[0]["blocks"]

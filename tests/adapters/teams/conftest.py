@@ -1,4 +1,8 @@
-"""Fixtures: the bot's web app on a loopback port, the connector stand-in, Teams people."""
+"""Fixtures: the bot's web app on a loopback port, the connector stand-in, Teams people.
+
+Every test that builds a bot runs once with each Teams SDK (`teams_sdk`): the same
+test, not a copy, so both SDKs are held to the same behaviour.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from aiohttp import web
-from botbuilder.schema import Activity
 
 from adapters.teams.hosts import FileHosts
-from adapters.teams.sdk import inbound
+from adapters.teams.sdks import SDKS
 from adapters.teams.turns import TeamsBot
 from bot.entry.bootstrap import Klachtenbot, build
 from bot.entry.server import BOT
@@ -44,6 +47,12 @@ async def _serve(
     await site.start()
     port = runner.addresses[0][1]
     return runner, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture(params=SDKS)
+def teams_sdk(request: pytest.FixtureRequest) -> str:
+    """The Teams SDK a test's bot runs on (KLACHTENBOT_TEAMS_SDK): each test runs on both."""
+    return request.param
 
 
 @pytest.fixture
@@ -79,8 +88,10 @@ async def start(bot: Klachtenbot, sock: socket.socket | None = None) -> tuple[we
 
 
 @pytest.fixture
-async def teams_bot(database_url: str, clock) -> AsyncIterator[tuple[Klachtenbot, str]]:  # type: ignore[no-untyped-def]
-    bot = build(teams_settings(database_url))
+async def teams_bot(
+    database_url: str, clock, teams_sdk: str
+) -> AsyncIterator[tuple[Klachtenbot, str]]:  # type: ignore[no-untyped-def]
+    bot = build(teams_settings(database_url, teams_sdk=teams_sdk))
     bot.complaints.clock = clock
     runner, url = await start(bot)
     yield bot, url
@@ -111,9 +122,9 @@ async def vouched(bot: Klachtenbot, activity: dict) -> None:
     keeps no conversation reference. This hands the same activity to the bot's own
     handler as an authenticated one, so that proactive posts have somewhere to go.
     """
-    store = bot.deliverers["teams"].store
-    authentic = inbound(Activity().deserialize(activity), authenticated=True)
-    await TeamsBot(bot, store).on_activity(authentic, _Quiet())  # type: ignore[arg-type]
+    teams = bot.deliverers["teams"]
+    authentic = teams.connector.read(activity, authenticated=True)  # as its SDK reads it
+    await TeamsBot(bot, teams.store).on_activity(authentic, _Quiet())  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -181,19 +181,24 @@ async def test_a_one_tap_button_clicked_twice_records_one_step(teams, teams_bot,
     button = action(dm.card, "report_status")
     first = await teams.click(piet, button)
     second = await teams.click(piet, button)
-    assert "vastgelegd" in texts(first) and "al verwerkt" in texts(second)
+    assert f"{number}: status doorgegeven." in texts(first) and "al verwerkt" in texts(second)
     view = await bot.complaints.view(people.coordinator, number)
     assert [e.action for e in view.timeline].count("report_status") == 1
 
 
-async def test_without_a_coordinator_channel_nothing_is_posted(database_url, clock, connector):
+async def test_without_a_coordinator_channel_nothing_is_posted(
+    database_url, clock, connector, teams_sdk
+):
     from bot.entry.bootstrap import build
     from bot.rules.roles import Role
     from tests.adapters.teams.conftest import teams_settings
 
     bot = build(
         teams_settings(
-            database_url, teams_coordinator_conversation=None, teams_directie_conversation=None
+            database_url,
+            teams_sdk=teams_sdk,
+            teams_coordinator_conversation=None,
+            teams_directie_conversation=None,
         )
     )
     try:

@@ -69,7 +69,7 @@ async def test_the_whole_procedure_through_teams(teams, connector, people, teams
     card = await teams.click(
         anna, action(form, "acknowledge", "submit"), {"sent_on": "2026-11-24", "method": "email"}
     )
-    assert "vastgelegd" in texts(card)
+    assert "K-2026-0001: ontvangstbevestiging verstuurd op" in texts(card)
     await bot.dispatcher.drain()
     [line] = connector.sent("send")
     assert line.conversation_id == f"{COORDINATORS};messageid={root}"  # in the card's thread

@@ -23,6 +23,7 @@ from bot.rules.people import Person
 from bot.rules.procedure import apply, register
 from bot.rules.roles import Role
 from bot.settings import Settings
+from bot.use_cases.letters.drafts import Draft
 from bot.use_cases.services import DossierView
 from bot.use_cases.tasks import TASKS
 from bot.views.dossier_card import dossier_card
@@ -39,7 +40,7 @@ DIRECTIE = Person(id=3, name="Dirk", roles=frozenset({Role.DIRECTIE}))
 def _reachable_on_cards() -> set[str]:
     """Walk a dossier through the procedure; collect the actions its Teams cards offer."""
     terms = Settings(database_url="sqlite://").terms
-    action = registration(customer_email="klant@example.nl")
+    action = registration(customer_email="klant@example.nl", customer_address="Dorpsstraat 3")
     dossier = register(action, COORDINATOR, "K-2026-0001", NOW, terms).dossier
     # The Orthomatic mirror by hand, with an item to tick off; e-mail switched on.
     item = ChecklistItem(
@@ -62,9 +63,14 @@ def _reachable_on_cards() -> set[str]:
     ]
     offered: set[str] = set()
     for step in [*steps, None]:
+        # A progress message written to go by post: the draft's own buttons too.
+        draft = Draft(id=1, dossier_number=dossier.number, kind="voortgangsbericht",
+                      fields={"text": "x", "method": "post"}, created_by_id=COORDINATOR.id,
+                      created_at=NOW) if step is None else None  # fmt: skip
         view = DossierView(
-            dossier=dossier, timeline=[], deadlines=[], mirror=mirror, email_letters=True
-        )
+            dossier=dossier, timeline=[], deadlines=[], mirror=mirror, email_letters=True,
+            draft=draft,
+        )  # fmt: skip
         for viewer in (COORDINATOR, OWNER, DIRECTIE):
             card = valid_card(render.render_card(dossier_card(view, viewer, "nl", NOW)))
             offered |= {a["data"]["klachtenbot"]["action"] for a in actions(card) if "data" in a}

@@ -15,7 +15,7 @@ from bot.rules.procedure import apply, register
 from bot.rules.roles import Role
 from bot.settings import Settings
 from bot.use_cases.services import DossierView
-from bot.views.cards import Button, Card, Confirm, Fact, Link, Section
+from bot.views.cards import Button, Card, Confirm, Fact, FieldKind, Link, Option, Section
 from bot.views.dossier_card import dossier_card, list_card
 from bot.views.forms import all_forms, form
 from tests.adapters.teams.client import action_sets, actions, texts, valid_card
@@ -84,15 +84,24 @@ def test_a_huge_card_is_shrunk_until_it_fits():
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_form_of_the_core_renders_as_a_valid_card(lang):
-    people = [(1, "Anna de Vries"), (2, "Piet Jansen")]
+    people = [Option(value="1", label="Anna de Vries"), Option(value="2", label="Piet Jansen")]
     for name, the_form in all_forms(lang).items():
         the_form.dossier_number = None if name == Register.name else "K-2026-0001"
-        card = valid_card(render.render_form(the_form, lang, people=people))
+        for field in the_form.fields:
+            if field.kind is FieldKind.PERSON:  # the chat layer's list of who may own
+                field.options = people
+        card = valid_card(render.render_form(the_form, lang))
         submit = next(a for a in card["actions"] if a["verb"] == "submit")
         assert submit["data"]["klachtenbot"]["action"] == name
         assert submit["data"]["klachtenbot"]["nonce"]
         ids = [e["id"] for e in card["body"] if "id" in e]
         assert ids == [f.name for f in the_form.fields], name
+        for field in (f for f in the_form.fields if f.kind is FieldKind.PERSON):
+            [choice] = [e for e in card["body"] if e.get("id") == field.name]
+            assert [(c["value"], c["title"]) for c in choice["choices"]] == [
+                ("1", "Anna de Vries"),
+                ("2", "Piet Jansen"),
+            ]
 
 
 def test_a_form_with_errors_shows_them_and_keeps_the_answers():

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 
 import aiohttp
 import jwt
@@ -23,6 +24,7 @@ from storage import tables as t
 from tests.adapters.teams.client import COORDINATORS, Teams, User, action, texts
 from tests.adapters.teams.conftest import _serve, start, teams_settings
 from tests.adapters.teams.connector import Connector
+from tests.adapters.teams.tokens import Keys, key_server, trust
 from tests.e2e.test_serve import clean_env, free_port
 from tests.helpers import registration
 
@@ -35,25 +37,47 @@ async def _nothing_done(bot) -> None:  # type: ignore[no-untyped-def]
             assert (await c.execute(select(func.count()).select_from(table))).scalar_one() == 0
 
 
-@pytest.mark.parametrize(
-    "authorization",
-    [
-        None,
-        "Bearer not-a-token",
-        # Well formed, but not issued by the Bot Framework.
-        "Bearer " + jwt.encode({"iss": "https://example.org", "aud": APP_ID}, "k" * 32, "HS256"),
-    ],
-)
-async def test_with_credentials_a_request_without_a_valid_token_is_refused(
-    database_url, connector, authorization
-):
-    settings = teams_settings(
+OTHER_BOT = "5e0d1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b"
+# What Teams' request carries instead of a token the Bot Framework signed for this bot.
+REFUSED = {
+    "no token": lambda keys, service: None,
+    "not a token": lambda keys, service: "Bearer not-a-token",
+    # Well formed, but not issued by the Bot Framework.
+    "forged": lambda keys, service: (
+        "Bearer " + jwt.encode({"iss": "https://example.org", "aud": APP_ID}, "k" * 32, "HS256")
+    ),
+    # Signed by the Bot Framework's key, but for another bot.
+    "another audience": lambda keys, service: "Bearer " + keys.token(OTHER_BOT, service),
+    # Signed for this bot, but for another tenant's connector than the activity names.
+    "another service url": lambda keys, service: (
+        "Bearer " + keys.token(APP_ID, "https://smba.example/other/")
+    ),
+}
+
+
+def _credentials(database_url: str, teams_sdk: str):  # type: ignore[no-untyped-def]
+    return teams_settings(
         database_url,
+        teams_sdk=teams_sdk,
         microsoft_app_id=APP_ID,
         microsoft_app_password="secret",
         microsoft_app_tenant_id="tenant-1",
     )
-    bot = build(settings)
+
+
+@pytest.fixture
+def signing_keys(teams_sdk, monkeypatch) -> Iterator[Keys]:  # type: ignore[no-untyped-def]
+    """The Bot Framework's keys as the test's SDK fetches them: tokens can be made."""
+    with key_server() as keys:
+        trust(teams_sdk, keys, monkeypatch)
+        yield keys
+
+
+@pytest.mark.parametrize("refused", list(REFUSED))
+async def test_with_credentials_a_request_without_a_valid_token_is_refused(
+    database_url, connector, teams_sdk, signing_keys, refused
+):
+    bot = build(_credentials(database_url, teams_sdk))
     runner, url = await start(bot)
     try:
         teams = Teams(url + "/api/messages", connector.url)
@@ -63,6 +87,7 @@ async def test_with_credentials_a_request_without_a_valid_token_is_refused(
             Teams.personal(User("Anna de Vries", "aad-anna")),
         )
         activity["text"] = "klacht nieuw"
+        authorization = REFUSED[refused](signing_keys, connector.url)
         headers = {"Authorization": authorization} if authorization else {}
         status, _ = await teams.post(activity, headers)
         assert status == 401
@@ -71,6 +96,28 @@ async def test_with_credentials_a_request_without_a_valid_token_is_refused(
         assert "tokencontrole" not in " ".join(bot.startup_notes)
     finally:
         await runner.cleanup()
+        await bot.close()
+
+
+async def test_a_token_the_bot_framework_signed_for_this_bot_passes(
+    database_url, connector, teams_sdk, signing_keys
+):
+    """The other side of the refusals above: the same key, issuer and service URL with
+    this bot's audience is what the SDK lets in, so each refusal is for what it names."""
+    bot = build(_credentials(database_url, teams_sdk))
+    try:
+        framework = bot.deliverers["teams"].connector
+        anna = User("Anna de Vries", "aad-anna")
+        activity = Teams("", connector.url)._base("message", anna, Teams.personal(anna))
+        await framework.authenticate(
+            activity, "Bearer " + signing_keys.token(APP_ID, connector.url)
+        )
+        for refused in ("another audience", "another service url"):
+            with pytest.raises(Exception):  # noqa: B017 - each SDK raises its own kind
+                await framework.authenticate(
+                    activity, REFUSED[refused](signing_keys, connector.url)
+                )
+    finally:
         await bot.close()
 
 
@@ -292,3 +339,71 @@ async def test_healthz_does_not_say_which_teams_mode_runs(teams_bot):
         assert "local" not in shown and "azure" not in shown
     finally:
         await runner.cleanup()
+
+
+def test_serve_says_which_teams_sdk_runs(tmp_path, teams_sdk):
+    port = free_port()
+    env = clean_env(KLACHTENBOT_TEAMS_LOCAL="1", KLACHTENBOT_TEAMS_SDK=teams_sdk)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.entry.cli", "serve", "--port", str(port)],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        lines: list[str] = []
+        while process.stdout is not None and (line := process.stdout.readline()):
+            lines.append(line)
+            if str(port) in line:
+                break
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=15)
+    (teams_line,) = [line for line in lines if line.startswith("Teams: lokale modus")]
+    expected = {
+        "botbuilder": "met botbuilder-core 4.17",
+        "agents": "met Microsoft 365 Agents SDK 1.9",
+    }
+    assert expected[teams_sdk] in teams_line, lines
+    assert "Traceback" not in err
+
+
+async def test_the_agents_sdk_chosen_but_not_installed_turns_teams_off(
+    database_url, connector, monkeypatch
+):
+    # As on a machine where `klachtenbot[agents]` was not installed.
+    monkeypatch.delitem(sys.modules, "adapters.teams.sdk_agents", raising=False)
+    monkeypatch.setitem(sys.modules, "microsoft_agents.activity", None)
+    bot = build(teams_settings(database_url, teams_sdk="agents"))
+    runner, url = await start(bot)
+    try:
+        (note,) = [n for n in bot.startup_notes if n.startswith("Teams")]
+        assert "klachtenbot[agents]" in note and "KLACHTENBOT_TEAMS_SDK=botbuilder" in note
+        anna = User("Anna de Vries", "aad-anna")
+        activity = Teams(url, connector.url)._base("message", anna, Teams.personal(anna))
+        activity["text"] = "klacht lijst"
+        status, body = await _post(url + "/api/messages", activity)
+        assert status == 503 and "KLACHTENBOT_TEAMS_SDK" in body["message"]
+        assert connector.calls == [] and "teams" not in bot.chat_platforms
+    finally:
+        await runner.cleanup()
+        await bot.close()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "missing"),
+    [
+        ({"microsoft_app_password": None}, "MICROSOFT_APP_PASSWORD"),
+        ({"microsoft_app_tenant_id": None}, "MICROSOFT_APP_TENANT_ID"),
+        ({"microsoft_app_type": "Anders"}, "MICROSOFT_APP_TYPE"),
+    ],
+)
+async def test_incomplete_credentials_turn_teams_off_and_say_what_is_missing(
+    database_url, teams_sdk, overrides, missing
+):
+    settings = _credentials(database_url, teams_sdk).model_copy(update=overrides)
+    bot = build(settings)
+    try:
+        (note,) = [n for n in bot.startup_notes if n.startswith("Teams")]
+        assert "onvolledig" in note and missing in note
+        assert "teams" not in bot.chat_platforms
+    finally:
+        await bot.close()

@@ -35,13 +35,13 @@ SECRET = "test-link-secret"
 
 
 @pytest.fixture
-async def teams_bot(database_url, clock, mailbox, monkeypatch):  # type: ignore[no-untyped-def]
+async def teams_bot(database_url, clock, mailbox, monkeypatch, teams_sdk):  # type: ignore[no-untyped-def]
     """The conftest's bot, with download links to its own web app and e-mail switched on."""
     sock = loopback_socket()
     url = base_url(sock)
     monkeypatch.setenv("KLACHTENBOT_PUBLIC_URL", url)
     monkeypatch.setenv("KLACHTENBOT_LINK_SECRET", SECRET)
-    bot = build(teams_settings(database_url, **mailbox.settings()))
+    bot = build(teams_settings(database_url, teams_sdk=teams_sdk, **mailbox.settings()))
     bot.complaints.clock = clock
     runner, served = await start(bot, sock)
     assert served == url
@@ -76,7 +76,8 @@ async def in_channel(bot: Klachtenbot, teams, connector, people) -> tuple[str, s
     card's message id, the card."""
     await teams.added(people.user(people.coordinator), channel=COORDINATORS)
     outcome = await bot.complaints.register(
-        people.coordinator, registration(customer_email="zoe@example.nl")
+        people.coordinator,
+        registration(customer_email="zoe@example.nl", customer_address="Dorpsstraat 3"),
     )
     await bot.dispatcher.drain()
     [post] = [c for c in connector.sent("send") if c.conversation_id == COORDINATORS]
@@ -286,7 +287,8 @@ async def test_a_client_without_universal_actions_is_asked_first_too(
     the verb; the verb travels in the data, so *Brief per post verstuurd* still asks."""
     bot, _ = teams_bot
     anna = people.user(people.coordinator)
-    number = (await bot.complaints.register(people.coordinator, registration())).dossier.number
+    posted = registration(customer_address="Dorpsstraat 3")  # by post: an address is known
+    number = (await bot.complaints.register(people.coordinator, posted)).dossier.number
     await teams.say(anna, f"klacht toon {number}")
 
     async def submit(execute: dict[str, Any]) -> dict[str, Any]:

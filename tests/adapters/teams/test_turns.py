@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from botbuilder.schema import Activity
 from sqlalchemy import select
 
 from adapters.teams.port import Inbound, Outgoing
-from adapters.teams.sdk import inbound
 from adapters.teams.store import TeamsStore
 from adapters.teams.turns import TeamsBot
 from bot.rules.errors import Refused
@@ -96,7 +94,7 @@ async def test_a_person_is_found_by_email_when_the_aad_id_is_not_known_yet(
     # The same message with a token the Bot Framework checked: linked for next time.
     activity = teams._base("message", user, teams.personal(user))
     activity["text"] = "klacht help"
-    checked = inbound(Activity().deserialize(activity), authenticated=True)
+    checked = bot.deliverers["teams"].connector.read(activity, authenticated=True)
     await TeamsBot(bot, TeamsStore(bot.engine)).on_activity(checked, _Asks("Sanne@Example.nl"))
     assert (await bot.staff.by_teams("aad-sanne", None)).id == sanne.id
     # Her personal chat is remembered for her, for DMs later.
@@ -308,7 +306,7 @@ async def test_a_card_step_that_loses_a_race_is_tried_again(teams, connector, pe
 
     bot.complaints.act = racing
     card = await teams.click(anna, action(form, "add_note", "submit"), {"text": "Klant belde"})
-    assert raced and "vastgelegd" in texts(card), texts(card)
+    assert raced and f"{number}: notitie toegevoegd." in texts(card), texts(card)
     view = await bot.complaints.view(people.coordinator, number)
     assert [e.action for e in view.timeline] == ["register", "add_note"]
 

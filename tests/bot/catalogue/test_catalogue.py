@@ -45,3 +45,31 @@ def test_parameters_are_translated():
         "'Close dossier' is not possible while the dossier is 'received'."
     )
     assert language("en_US") == "en" and language("nl-NL") == "nl" and language(None) == "nl"
+
+
+def test_every_sentence_of_the_chats_is_said_somewhere():
+    """The chat layer's and each platform's sentences are used: a key left behind when a
+    sentence moved (from `slack.*` or `teams.*` to `chat.*`) fails here. The keys a rule
+    makes are checked where the rule is: `chat.did.*` (tests/bot/chat/test_done.py) and
+    `chat.<verb>_usage` (`Usage.key`), one for each verb that has a usage."""
+    from bot.chat.answers import Usage
+    from bot.chat.commands import Verb
+
+    code = "\n".join(
+        path.read_text(encoding="utf-8")
+        for folder in ("bot", "adapters", "storage")
+        for path in (ROOT / folder).rglob("*.py")
+        if "catalogue" not in path.parts
+    )
+    usages = {Usage(verb).key for verb in (Verb.SHOW, Verb.ROLE)}
+    assert all(key in messages() for key in usages)
+    unused = [
+        key
+        for key in messages()
+        if key.split(".")[0] in ("chat", "slack", "teams")
+        and not key.startswith("chat.did.")
+        and key not in usages
+        and f'"{key}"' not in code
+        and f"'{key}'" not in code
+    ]
+    assert unused == []

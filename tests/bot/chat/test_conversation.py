@@ -4,7 +4,8 @@ Each scenario runs the chat layer as each platform runs it (Teams redraws the ca
 it was asked from, Slack answers in a sentence) and draws the answer with that
 platform's renderer. Where the two once drifted (the help for a word the bot does
 not know, `toon` without a number, `rol` by name, help and protocol for someone
-the bot does not know), both must now say the same.
+the bot does not know, the sentence after a step, who a form offers as owner),
+both must now say the same.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from adapters.teams import answers as teams
 from bot.catalogue import t
 from bot.chat.answers import (
     Answer,
+    Done,
     Dossier,
     Help,
     Listing,
@@ -44,7 +46,7 @@ async def _drawn(bot: Any, platform: str, answer: Answer, lang: str = "nl") -> s
     """What the person reads, as one string."""
     if platform == "slack":
         return slack.reply(answer, lang)[0]
-    return texts(await teams.card(bot, answer, teams.Reader(lang, "29:someone", "Iemand")))
+    return texts(teams.card(answer, teams.Reader(lang, "29:someone", "Iemand")))
 
 
 async def _both(bot: Any, asker: Asker, text: str) -> dict[str, Answer]:
@@ -75,8 +77,13 @@ async def test_help_and_the_protocol_are_for_anyone_in_both(bot, text):
 @pytest.mark.parametrize("text", ["lijst", "toon K-2026-0001", "nieuw", "rol Piet directie"])
 async def test_someone_unknown_is_told_so_and_shown_nothing_in_both(bot, team, text):
     await bot.complaints.register(team.coordinator, registration())
-    answers = await _both(bot, Asker(None, "nl"), text)
-    assert answers == {"slack": Unknown(), "teams": Unknown()}
+    answers = await _both(bot, Asker(None, "nl", "U0LGA"), text)
+    assert answers == {"slack": Unknown("U0LGA"), "teams": Unknown("U0LGA")}
+    for platform in PLATFORMS:
+        drawn = await _drawn(bot, platform, answers[platform])
+        # Whom to ask, and the id that whoever adds them needs; no dossier.
+        assert "Klachtenbot kent u nog niet" in drawn and "U0LGA" in drawn
+        assert "K-2026-0001" not in drawn
 
 
 @pytest.mark.parametrize("text", ["toon", "toon K-2026-0001 K-2026-0002"])
@@ -94,7 +101,10 @@ async def test_every_scope_is_a_scope_in_both(bot, team):
         assert answers["slack"] == answers["teams"]
         assert isinstance(answers["slack"], Listing)
     answers = await _both(bot, Asker(team.coordinator, "nl"), "lijst gisteren")
-    assert answers == {"slack": Help(), "teams": Help()}
+    unknown = Help(Message("chat.unknown_scope", {"text": "gisteren"}))
+    assert answers == {"slack": unknown, "teams": unknown}
+    for platform in PLATFORMS:
+        assert "Die lijst ken ik niet: 'gisteren'." in await _drawn(bot, platform, unknown)
 
 
 async def test_a_role_is_granted_by_name_in_both(bot, team):
@@ -144,3 +154,38 @@ async def test_a_refused_one_tap_step_is_the_same_refusal_in_both(bot, team):
         == said["teams"]
         == Message("close.needs_agreement", {"number": number}, good=False)
     )
+
+
+async def test_a_step_is_answered_with_what_it_did_naming_the_dossier_in_both(bot, team):
+    """One sentence in the past tense, with the essentials: here the new owner's name."""
+    asker = Asker(team.coordinator, "nl")
+    data = {"owner_id": str(team.owner.id), "plan": "winkel"}
+    said = {}
+    for platform in PLATFORMS:
+        number = (await bot.complaints.register(team.coordinator, registration())).dossier.number
+        conversation = _conversation(bot, platform)
+        answer = await conversation.submit(asker, "assign", number, data, f"k:{number}")
+        assert isinstance(answer, Done) and not answer.duplicate
+        said[platform] = answer.said
+        drawn = await _drawn(bot, platform, answer)
+        assert f"{number}: Piet Jansen is eigenaar." in drawn, drawn
+        again = await conversation.submit(asker, "assign", number, data, f"k:{number}")
+        assert isinstance(again, Done) and again.duplicate
+        assert f"{number}: dit was al verwerkt" in await _drawn(bot, platform, again)
+    assert said["slack"].key == said["teams"].key == "chat.did.assign"
+
+
+async def test_a_form_offers_the_same_owners_in_both(bot, team):
+    """Who may own a dossier is the core's list, drawn by each chat as its own select."""
+    number = (await bot.complaints.register(team.coordinator, registration())).dossier.number
+    asker = Asker(team.coordinator, "nl")
+    offered = {}
+    for platform in PLATFORMS:
+        opened = await _conversation(bot, platform).click(asker, "assign", number, {}, None)
+        assert isinstance(opened, OpenForm)
+        [owner] = [f for f in opened.form.fields if f.name == "owner_id"]
+        offered[platform] = [(o.value, o.label) for o in owner.options]
+    owners = await bot.staff.owners()
+    assert offered["slack"] == offered["teams"] == [(str(p.id), p.name) for p in owners]
+    assert team.owner.id in {p.id for p in owners}
+    assert team.beheerder.id not in {p.id for p in owners}  # a beheerder owns no dossier

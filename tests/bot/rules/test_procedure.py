@@ -19,6 +19,7 @@ from bot.rules.actions import (
     PlanContact,
     Reopen,
     ReportStatus,
+    Respond,
 )
 from bot.rules.deadlines import DeadlineKind, Dropped, Due, Met, Terms
 from bot.rules.dossier import State
@@ -160,22 +161,55 @@ def test_acknowledgement_once_and_not_before_receipt():
     assert change.deadlines == [Met(DeadlineKind.ACKNOWLEDGEMENT)]
 
 
+def extension(new_due: date, document_id: int | None = 7) -> ExtendTerm:
+    return ExtendTerm(reason="x", new_due=new_due, method="post", document_id=document_id)
+
+
 def test_the_decision_term_extends_once_by_at_most_four_weeks():
     d = new_dossier()
-    assert refusal(d, ExtendTerm(reason="x", new_due=date(2027, 2, 2), customer_informed=True)) == (
-        "extend_term.too_long"
-    )
-    assert refusal(d, ExtendTerm(reason="x", new_due=date(2027, 1, 4), customer_informed=True)) == (
-        "extend_term.not_later"
-    )
-    assert refusal(
-        d, ExtendTerm(reason="x", new_due=date(2027, 1, 20), customer_informed=False)
-    ) == ("extend_term.customer_not_informed")
-    extended = step(d, ExtendTerm(reason="x", new_due=date(2027, 2, 1), customer_informed=True))
+    assert refusal(d, extension(date(2027, 2, 2))) == "extend_term.too_long"
+    assert refusal(d, extension(date(2027, 1, 4))) == "extend_term.not_later"
+    # Only with the letter that tells the customer (its stored document).
+    assert refusal(d, extension(date(2027, 1, 20), None)) == "extend_term.customer_not_informed"
+    extended = step(d, extension(date(2027, 2, 1)))
     assert extended.decision_due == date(2027, 2, 1)
-    assert refusal(
-        extended, ExtendTerm(reason="x", new_due=date(2027, 2, 1), customer_informed=True)
-    ) == ("extend_term.already")
+    assert refusal(extended, extension(date(2027, 2, 1))) == "extend_term.already"
+
+
+def test_an_extension_after_the_term_passed_is_refused():
+    d = new_dossier()  # the term ends on 4 January 2027
+    late = datetime(2027, 1, 5, 10, 0, tzinfo=UTC)
+    with pytest.raises(Refused) as refused:
+        apply(d, extension(date(2027, 1, 20)), COORDINATOR, late, TERMS)
+    assert refused.value.key == "extend_term.passed"
+    on_the_day = datetime(2027, 1, 4, 10, 0, tzinfo=UTC)
+    assert apply(d, extension(date(2027, 1, 20)), COORDINATOR, on_the_day, TERMS).dossier
+
+
+def test_the_written_response_meets_the_decision_term_once_an_owner_has_it():
+    answer = Respond(text="Wij vervangen de zool", method="email", document_id=3)
+    assert refusal(new_dossier(), answer) == "state.not_allowed"  # no owner yet
+    assert refusal(assigned(), answer, OWNER) == "role.forbidden"
+    assert refusal(assigned(), answer.model_copy(update={"document_id": None})) == (
+        "respond.needs_letter"
+    )
+    change = apply(assigned(), answer, DIRECTIE, NOW, TERMS)
+    assert change.deadlines == [Met(DeadlineKind.DECISION)]
+    assert change.dossier.response is not None
+    assert change.dossier.response.sent_on == date(2026, 11, 24)
+    assert refusal(change.dossier, answer) == "respond.already"
+    assert refusal(change.dossier, extension(date(2027, 1, 20))) == "extend_term.responded"
+    offered = {a.name for a in available_actions(COORDINATOR, change.dossier)}
+    assert "respond" not in offered and "extend_term" not in offered
+    # Handling alone no longer meets it: the customer was promised a letter.
+    handled_change = apply(assigned(), MarkHandled(solution="Zool"), OWNER, NOW, TERMS)
+    assert Met(DeadlineKind.DECISION) not in handled_change.deadlines
+
+
+def test_a_customer_no_letter_can_reach_is_offered_no_written_response():
+    d = assigned()
+    d.customer.email = d.customer.address = None
+    assert "respond" not in {a.name for a in available_actions(COORDINATOR, d)}
 
 
 def test_reading_is_for_the_people_who_need_it():
@@ -195,10 +229,11 @@ def test_buttons_follow_the_rules():
 
 def test_every_action_has_a_rule_and_a_dutch_and_english_name():
     from bot.catalogue import has
-    from bot.rules.actions import ACTIONS
+    from bot.rules.actions import ACTIONS, LiftHold, SetHold
 
-    assert set(PROCEDURE) | {ACTIONS["register"]} == set(ACTIONS.values())
-    assert all(has(f"action.{name}") for name in ACTIONS)
+    # The legal hold is in the procedure, but named in words, not on a form or a button.
+    assert set(PROCEDURE) | {ACTIONS["register"]} == set(ACTIONS.values()) | {SetHold, LiftHold}
+    assert all(has(f"action.{a.name}") for a in [*ACTIONS.values(), SetHold, LiftHold])
 
 
 def test_which_buttons_run_at_once():

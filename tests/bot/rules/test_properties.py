@@ -28,6 +28,7 @@ from bot.rules.actions import (
     PlanContact,
     Reopen,
     ReportStatus,
+    Respond,
 )
 from bot.rules.deadlines import DeadlineKind
 from bot.rules.dossier import State
@@ -64,7 +65,14 @@ def actions(ids: dict[str, int]) -> st.SearchStrategy:
         st.builds(Evaluate, outcome=text, customer_agrees=st.booleans()),
         st.builds(Close),
         st.builds(Reopen, reason=text),
-        st.builds(ExtendTerm, reason=text, new_due=day, customer_informed=st.booleans()),
+        st.builds(
+            ExtendTerm,
+            reason=text,
+            new_due=day,
+            method=st.just("post"),
+            document_id=st.sampled_from([None, 1]),
+        ),
+        st.builds(Respond, text=text, method=st.just("email"), document_id=st.just(1)),
     )
 
 

@@ -1,15 +1,15 @@
-"""The three documents as PDF, read back with a PDF text extractor, diacritics included."""
+"""The documents as PDF, read back with a PDF text extractor, diacritics included."""
 
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from bot.rules.dossier import AcknowledgementMethod
+from bot.rules.deadlines import Terms
+from bot.rules.dossier import AcknowledgementMethod, LetterMethod
 from bot.rules.errors import Refused
 from bot.use_cases.letters.company import Company
 from bot.use_cases.letters.documents import protocol_pdf
@@ -54,11 +54,13 @@ async def test_the_acknowledgement_letter_names_everything_it_must(bot, team):
     for expected in (
         "Orthopédie Ëlshout & Ïjzerman",  # the letterhead, from settings
         "Kerkstraat 12",
-        "Geachte Zoë Ïsbrand-Éénhoorn,",
+        "Telefoon 040-1234567",  # labelled
+        "Geachte heer/mevrouw Ïsbrand-Éénhoorn,",  # no title: the neutral salutation
         "Dorpsstraat 3",
         f"dossiernummer {number}",
-        "Op 23 november 2026 ontvingen wij telefonisch uw klacht",
-        "Steunzool drukt bij de hiel",
+        # The complaint in the customer's terms, not the staff's summary.
+        "Op 23 november 2026 ontvingen wij telefonisch uw klacht over uw orthopedische"
+        " schoen links.",
         "De coördinator klachten, Anna de Vries",
         "Uiterlijk op 4 januari 2027",
         "(6 weken na ontvangst)",
@@ -67,6 +69,8 @@ async def test_the_acknowledgement_letter_names_everything_it_must(bot, team):
         "Eindhoven, 24 november 2026",
     ):
         assert expected in text, expected
+    assert "Steunzool drukt bij de hiel" not in text  # the staff's own summary
+    assert "pagina" not in text  # no "pagina 1 van 1"
     # A preview records nothing.
     view = await bot.complaints.view(team.coordinator, number)
     assert view.dossier.acknowledgement is None and len(view.timeline) == 1
@@ -91,14 +95,22 @@ async def test_an_edited_template_from_settings_is_used(database_url, clock, tea
     assert "our own letter" not in text and "Wat gebeurt er nu?" not in text
 
 
-async def test_the_protocol_handout_prints_the_procedure():
+async def test_the_protocol_handout_is_for_customers_on_one_page():
     company = Company(name="Orthopédie Ëlshout & Ïjzerman", website="www.voorbeeld.nl")
-    text = _flat(pdf_text(protocol_pdf(company)))
-    assert "Procedure voor klachten over onze dienstverlening of producten" in text
-    assert 'www.voorbeeld.nl via de link "Is alles naar wens?"' in text
-    assert "binnen 5 werkdagen een ontvangstbevestiging" in text
-    assert "Pas na akkoord van de klant kan het dossier gesloten worden." in text
+    content = protocol_pdf(company, Terms())
+    assert len(PdfReader(io.BytesIO(content)).pages) == 1
+    text = _flat(pdf_text(content))
+    assert "Klachtenprocedure: zo gaan wij met uw klacht om" in text
+    assert 'Op www.voorbeeld.nl, via de link "Is alles naar wens?"' in text
+    assert "Binnen 5 werkdagen ontvangt u een bevestiging" in text
+    assert "Uiterlijk 6 weken nadat wij uw klacht ontvingen" in text
+    assert "Pas als u akkoord bent, sluiten wij uw klacht af." in text
+    assert "de geschillencommissie van de branche" in text
     assert "Orthopédie Ëlshout & Ïjzerman" in text
+    # Plain language: none of the words the staff use among themselves.
+    for internal in ("klantenkaart", "prikbord", "categorie", "'Klacht'", "Orthomatic",
+                     "ontvangt van de directie", "dossier wordt aangemaakt"):  # fmt: skip
+        assert internal.lower() not in text.lower(), internal
     # And the short text a chat command shows beside it.
     assert "5 werkdagen" in Letters.protocol_text("nl")
     assert "5 working days" in Letters.protocol_text("en")
@@ -120,6 +132,7 @@ async def test_the_copy_of_a_phone_complaint_is_filed_by_the_coordinator(bot, te
         "Anna de Vries",  # who registered it
         "Na één week dragen doet de hiel pijn; geëtst logo is beschadigd.",
         "Aanpassing van de schacht",
+        "Steunzool",
         "Jan Willems",
     ):
         assert expected in text, expected
@@ -130,9 +143,8 @@ async def test_the_copy_of_a_phone_complaint_is_filed_by_the_coordinator(bot, te
 async def test_sent_by_post_records_the_acknowledgement_and_files_the_letter(bot, team):
     number = (await bot.complaints.register(team.coordinator, _registration())).dossier.number
     paper = bot.letters
-    document_id = await paper.record_acknowledgement(
-        team.coordinator, number, AcknowledgementMethod.POST, date(2026, 11, 24)
-    )
+    sent = await paper.send(team.coordinator, number, LetterMethod.POST)
+    document_id = sent.document_id
     view = await bot.complaints.view(team.coordinator, number)
     assert view.dossier.acknowledgement is not None
     assert view.dossier.acknowledgement.method is AcknowledgementMethod.POST
@@ -142,7 +154,7 @@ async def test_sent_by_post_records_the_acknowledgement_and_files_the_letter(bot
     assert "Zoë Ïsbrand-Éénhoorn" in pdf_text(letter.content or b"")
     # Once is enough; the second time is refused and writes nothing.
     with pytest.raises(Refused) as refused:
-        await paper.record_acknowledgement(team.coordinator, number, AcknowledgementMethod.POST)
+        await paper.send(team.coordinator, number, LetterMethod.POST)
     assert refused.value.key == "acknowledge.already"
     assert len(await paper.documents.list(team.coordinator, number)) == 1
 
@@ -150,15 +162,21 @@ async def test_sent_by_post_records_the_acknowledgement_and_files_the_letter(bot
 async def test_only_the_coordinator_acknowledges(bot, team):
     number = (await bot.complaints.register(team.coordinator, _registration())).dossier.number
     with pytest.raises(Refused) as refused:
-        await bot.letters.record_acknowledgement(team.directie, number, AcknowledgementMethod.POST)
+        await bot.letters.send(team.directie, number, LetterMethod.POST)
     assert refused.value.key == "role.forbidden"
 
 
-async def test_e_mail_needs_an_address_and_a_mail_server(bot, team):
+async def test_e_mail_needs_an_address_and_a_mail_server_post_a_postal_address(bot, team):
     number = (await bot.complaints.register(team.coordinator, _registration())).dossier.number
     with pytest.raises(Refused) as refused:
-        await bot.letters.send_acknowledgement(team.coordinator, number)
+        await bot.letters.send(team.coordinator, number, LetterMethod.EMAIL)
     assert refused.value.key == "letter.email_off"
+    no_address = _registration(customer_address=None)
+    number = (await bot.complaints.register(team.coordinator, no_address)).dossier.number
+    with pytest.raises(Refused) as refused:
+        await bot.letters.send(team.coordinator, number, LetterMethod.POST)
+    assert refused.value.key == "letter.no_address"
+    assert await bot.letters.documents.list(team.coordinator, number) == []
 
 
 async def test_logo_and_signature_from_settings_are_printed(database_url, clock, team, tmp_path):

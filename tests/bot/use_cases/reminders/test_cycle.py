@@ -160,7 +160,9 @@ async def test_decision_term_warning_extension_and_alarm(bot, clock, team, remin
     assert await _sweep(reminders, "2026-12-28T09:00") == [Stage.DECISION_WARNING]
     [warning] = notices(await outbox(bot, "deadline:"))
     assert warning["card"]["title"] == f"Nog een week voor de beslissing over {number}"
-    assert [b["action"] for b in warning["card"]["buttons"]] == ["extend_term"]
+    # What is missing, and the step that fixes it first; extending while it still can.
+    assert "Schriftelijke reactie nog niet verstuurd" in warning["card"]["sections"][0]["text"]
+    assert [b["action"] for b in warning["card"]["buttons"]] == ["respond", "extend_term"]
 
     await _act(
         bot,
@@ -168,14 +170,19 @@ async def test_decision_term_warning_extension_and_alarm(bot, clock, team, remin
         "2026-12-29T10:00",
         team.coordinator,
         number,
+        # As the extension letter records it, once it went (its stored document).
         ExtendTerm(
-            reason="Wacht op de leverancier", new_due=date(2027, 2, 1), customer_informed=True
+            reason="Wacht op de leverancier",
+            new_due=date(2027, 2, 1),
+            method="post",
+            document_id=1,
         ),
     )
     assert await _sweep(reminders, "2027-01-05T09:00") == []  # the old term no longer counts
     assert await _sweep(reminders, "2027-01-25T09:00") == [Stage.DECISION_WARNING]
     second = notices(await outbox(bot, "deadline:"))[-1]
-    assert second["card"]["buttons"] == []  # extending twice is not possible
+    # Extending twice is not possible: only the response is offered.
+    assert [b["action"] for b in second["card"]["buttons"]] == ["respond"]
     assert "al verlengd" in second["card"]["sections"][0]["text"]
     assert await _sweep(reminders, "2027-02-02T09:00") == [Stage.DECISION_ALARM]
     alarm, directie = notices(await outbox(bot, "deadline:"))[-2:]

@@ -1,0 +1,1 @@
+"""The customer's data over time: retention, erasure, export, the legal hold."""
