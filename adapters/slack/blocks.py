@@ -14,7 +14,7 @@ from typing import Any
 
 from adapters.slack.ids import ACTION_PREFIX, encode_value
 from bot.catalogue import t
-from bot.views.cards import Button, Card, Chart, Link, Style
+from bot.views.cards import Button, Card, Chart, Fact, Link, Style
 
 # Slack's limits (Block Kit reference).
 MESSAGE_BLOCKS = 50
@@ -65,6 +65,19 @@ def mrkdwn(text: str, limit: int, lang: str) -> dict[str, str]:
 def plain(text: str, limit: int, lang: str = "nl") -> dict[str, Any]:
     # plain_text is never parsed for mentions; only its length needs care.
     return {"type": "plain_text", "text": fit(text, limit, t("slack.truncated", lang))}
+
+
+# Slack has no text colour: what is overdue gets the warning sign and bold type.
+ATTENTION = ":warning: "
+
+
+def fact_field(fact: Fact, lang: str) -> dict[str, str]:
+    """A fact as a field; a tel: or mailto: value becomes a link a phone can follow."""
+    if not fact.link:
+        return titled(fact.label, fact.value, FIELD_TEXT, lang)
+    # The core built the address from checked characters only (no "|", "<" or ">").
+    value = fit(escape(fact.value), 200, t("slack.truncated", lang))
+    return {"type": "mrkdwn", "text": f"*{escape(fact.label)}*\n<{fact.link}|{value}>"}
 
 
 def titled(title: str | None, text: str, limit: int, lang: str) -> dict[str, str]:
@@ -170,32 +183,55 @@ def card_blocks(
     head: list[Block] = [{"type": "header", "text": plain(card.title, HEADER_TEXT, lang)}]
     if card.subtitle:
         head.append({"type": "context", "elements": [mrkdwn(card.subtitle, CONTEXT_TEXT, lang)]})
+    if card.headlines:
+        lines = [
+            f"{ATTENTION}*{escape(h.text)}*" if h.attention else escape(h.text)
+            for h in card.headlines
+        ]
+        text = fit("\n".join(lines), SECTION_TEXT, t("slack.truncated", lang))
+        head.append({"type": "section", "text": {"type": "mrkdwn", "text": text}})
+    # The next step right under what the card says about it; Slack wraps the buttons,
+    # so the rest follow in the same row instead of behind "Meer…".
+    head += action_blocks([*card.buttons, *card.more], lang, version)
+    body: list[Block] = []
     for facts in _chunks(card.facts, SECTION_FIELDS):
-        head.append(
-            {
-                "type": "section",
-                "fields": [titled(f.label, f.value, FIELD_TEXT, lang) for f in facts],
-            }
-        )
-    body = [
-        {"type": "section", "text": titled(s.title, s.text, SECTION_TEXT, lang)}
-        for s in card.sections
-    ]
+        body.append({"type": "section", "fields": [fact_field(f, lang) for f in facts]})
+    for section in card.sections:
+        text = titled(section.title, section.text, SECTION_TEXT - len(ATTENTION), lang)
+        if section.attention:
+            text["text"] = ATTENTION + text["text"]
+        body.append({"type": "section", "text": text})
     if card.chart is not None and card.chart.series and card.chart.categories:
         body.append(chart_block(card.chart, lang))
-    tail = action_blocks(card.buttons, lang, version) + link_blocks(card.links, lang)
+    body += _row_blocks(card, lang, version)
+    tail = link_blocks(card.links, lang)
 
-    room = max_blocks - len(tail)
-    blocks = head + body
-    if len(blocks) > room:
+    room = max_blocks - len(tail) - len(head)
+    if len(body) > room:
         marker = (
             t("slack.truncated_blocks", lang, number=number)
             if number
             else t("slack.truncated", lang)
         )
-        blocks = blocks[: max(0, room - 1)]
-        blocks.append({"type": "context", "elements": [mrkdwn(marker, CONTEXT_TEXT, lang)]})
-    return blocks + tail
+        body = body[: max(0, room - 1)]
+        body.append({"type": "context", "elements": [mrkdwn(marker, CONTEXT_TEXT, lang)]})
+    return head + body + tail
+
+
+def _row_blocks(card: Card, lang: str, version: int | None) -> list[Block]:
+    """The checklist: a line per item and its buttons under it."""
+    if not card.rows:
+        return []
+    title = {"type": "mrkdwn", "text": f"*{escape(card.rows_title or '')}*"}
+    blocks: list[Block] = [{"type": "section", "text": title}]
+    offset = len(card.buttons) + len(card.more)  # action ids stay unique in the message
+    for row in card.rows:
+        blocks.append({"type": "context", "elements": [mrkdwn(row.text, CONTEXT_TEXT, lang)]})
+        if row.buttons:
+            elements = [button(b, offset + i, lang, version) for i, b in enumerate(row.buttons)]
+            blocks.append({"type": "actions", "elements": elements})
+            offset += len(row.buttons)
+    return blocks
 
 
 def fallback_text(card: Card) -> str:

@@ -29,7 +29,13 @@ from bot.outbox.notices import NOTICE, Audience, Notice
 from bot.rules.people import reachable
 from bot.use_cases.services import DossierView
 from bot.views.cards import Card
-from bot.views.deliveries import coordinators_card, directie_post, owner_dm, thread_line
+from bot.views.deliveries import (
+    coordinators_card,
+    directie_post,
+    names_in,
+    owner_dm,
+    thread_line,
+)
 
 # The dossier as the bot posts it itself (`Complaints.posted_view`).
 Views = Callable[..., Awaitable[DossierView | None]]
@@ -124,7 +130,8 @@ class SlackDeliverer:
         where = await self.store.card_of(payload["number"])
         if where is None:
             return  # no card in a channel, so no thread to write in
-        text, blocks = line_blocks(thread_line(payload, self.lang), self.lang)
+        names = await names_in(payload, self.store.person)
+        text, blocks = line_blocks(thread_line(payload, self.lang, names), self.lang)
         await self.client.chat_postMessage(
             channel=where.channel,
             thread_ts=where.ts,

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from adapters.slack.blocks import VIEW_BLOCKS, Block, mrkdwn, plain
+from adapters.slack.blocks import VIEW_BLOCKS, Block, mrkdwn, plain, titled
 from adapters.slack.ids import Callback
 from bot.catalogue import t
 from bot.rules.errors import Refused
@@ -29,6 +29,7 @@ OPTION_TEXT = 75
 OPTION_VALUE = 150
 SELECT_OPTIONS = 100
 METADATA = 3000
+PLACEHOLDER = 150
 VALUE = "value"  # the action id of every input element; the block id is the field name
 
 
@@ -91,6 +92,8 @@ def _element(field: FormField, initial: str | None, lang: str) -> Block:
     if kind in (FieldKind.CHOICE, FieldKind.PERSON):
         options = [_option(o.value, o.label, lang) for o in field.options[:SELECT_OPTIONS]]
         element = {"type": "static_select", "action_id": VALUE, "options": options}
+        if field.placeholder:
+            element["placeholder"] = plain(field.placeholder, PLACEHOLDER, lang)
         chosen = [o for o in options if o["value"] == initial]
         if chosen:
             element["initial_option"] = chosen[0]
@@ -116,6 +119,8 @@ def form_view(
     if form.dossier_number or intro:
         text = " · ".join(x for x in (form.dossier_number, intro) if x)
         blocks.append({"type": "section", "text": mrkdwn(text, 3000, lang)})
+    for section in form.context:
+        blocks.append({"type": "section", "text": titled(section.title, section.text, 3000, lang)})
     for field in form.fields:
         initial = prefill.get(field.name, field.initial)
         blocks.append(

@@ -26,6 +26,7 @@ from bot.views.cards import Card
 from bot.views.deliveries import (
     coordinators_card,
     directie_post,
+    names_in,
     owner_dm,
     thread_line,
     unreachable,
@@ -117,7 +118,8 @@ class TeamsDeliverer:
         await self.connector.post(ref, message, thread_root=root)
 
     async def _thread_line(self, payload: dict[str, Any]) -> None:
-        line = thread_line(payload, self.lang)
+        names = await names_in(payload, self.bot.complaints.person)
+        line = thread_line(payload, self.lang, names)
         card = render.line_card(line, self.lang)
         await self._in_thread(payload["number"], Outgoing(card=card, text=line.title[:200]))
 

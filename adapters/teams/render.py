@@ -25,7 +25,7 @@ VERSION = "1.5"
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 # Teams refuses a message above about 28 KB; stay well under it.
 MAX_CARD_BYTES = 24_000
-MAX_ACTIONS = 5  # more buttons go under "Meer…"
+MAX_ACTIONS = 6  # Teams shows at most this many actions in one action set (host config)
 MAX_URL = 2048  # longer is no address the bot made; browsers and proxies balk at more
 # The texts' lengths, tried in turn until a card fits in one Teams message.
 _LIMITS = (2000, 1000, 500, 250, 100)
@@ -79,8 +79,17 @@ def _wrap(body: list[dict[str, Any]], actions: list[dict[str, Any]], **extra: An
 
 def banner(text: str, good: bool = False, lang: str = "nl") -> dict[str, Any]:
     """A line at the top of a card: what just happened, or why it did not (a task's
-    answer may list a few documents, one per line)."""
-    return _text(text, 2000, lang, weight="Bolder", color="Good" if good else "Attention")
+    answer may list a few documents, one per line).
+
+    The colour is the container's, the text keeps the default colour: Teams' green and
+    yellow text are too pale on its light theme (WCAG AA asks 4.5:1), its dark text on
+    the light green or light red container passes easily.
+    """
+    return {
+        "type": "Container",
+        "style": "good" if good else "attention",
+        "items": [_text(text, 2000, lang, weight="Bolder")],
+    }
 
 
 def execute(
@@ -110,15 +119,51 @@ def button_action(button: Button) -> dict[str, Any]:
     return execute(button.label, verb, data, button.style)
 
 
-def _actions(buttons: Iterable[Button], lang: str) -> list[dict[str, Any]]:
-    actions = [button_action(b) for b in buttons]
-    if len(actions) <= MAX_ACTIONS:
-        return actions
-    more = {"type": "AdaptiveCard", "body": [], "actions": actions[MAX_ACTIONS - 1 :]}
-    return [
-        *actions[: MAX_ACTIONS - 1],
-        {"type": "Action.ShowCard", "title": t("teams.more", lang), "card": more},
-    ]
+def action_set(buttons: Sequence[Button], more: Sequence[Button], lang: str) -> list[dict]:
+    """The card's buttons as one row, `buttons` first, and the rest behind "Meer…".
+
+    Under "Meer…" each button has a row of its own: a label stays whole on a phone,
+    and no action set holds more than Teams shows (MAX_ACTIONS), however many steps
+    a dossier offers.
+    """
+    folded = [{"type": "ActionSet", "actions": [button_action(b)]} for b in more]
+    fold = []
+    if folded:
+        more_card = {"type": "AdaptiveCard", "body": folded}
+        fold = [{"type": "Action.ShowCard", "title": t("teams.more", lang), "card": more_card}]
+    if len(buttons) <= 1:
+        row = [button_action(b) for b in buttons] + fold
+        return [{"type": "ActionSet", "actions": row}] if row else []
+    # Several answers of equal weight (the owner's status, the directie's choices): one
+    # under the other, since side by side a phone cuts their labels short.
+    sets = [{"type": "ActionSet", "actions": [button_action(b)]} for b in buttons]
+    return sets + ([{"type": "ActionSet", "actions": fold}] if fold else [])
+
+
+def _fact_value(value: str, link: str | None, limit: int, lang: str) -> str:
+    text = escape(shorten(value, limit, lang))
+    # A tel: or mailto: address the core built from checked characters only.
+    return f"[{text}]({link})" if link else text
+
+
+def _rows(card: Card, lang: str) -> list[dict[str, Any]]:
+    """The checklist: one line per item, its buttons beside it."""
+    if not card.rows:
+        return []
+    body = [_text(card.rows_title or "", 200, lang, weight="Bolder", separator=True)]
+    for row in card.rows[:20]:
+        columns = [{"type": "Column", "width": "stretch", "items": [_text(row.text, 300, lang)]}]
+        if row.buttons:
+            actions = [button_action(b) for b in row.buttons[:MAX_ACTIONS]]
+            columns.append(
+                {
+                    "type": "Column",
+                    "width": "auto",
+                    "items": [{"type": "ActionSet", "actions": actions}],
+                }
+            )
+        body.append({"type": "ColumnSet", "columns": columns, "spacing": "Small"})
+    return body
 
 
 def open_url(link: Link) -> dict[str, Any] | None:
@@ -172,10 +217,9 @@ def render_card(
         if refresh_users:
             extra["refresh"]["userIds"] = refresh_users[:60]
     top, bottom = usable_links(note_links), usable_links(card.links)
-    actions = _actions(card.buttons, lang)
     # Shrink the texts until the card fits in one Teams message.
     for limit in _LIMITS:
-        result = _wrap(_card_body(card, lang, limit, note, top, bottom, 0), actions, **extra)
+        result = _wrap(_card_body(card, lang, limit, note, top, bottom, 0), [], **extra)
         if size(result) <= MAX_CARD_BYTES:
             return result
     # Still too big: only the links are left. The last ones go, and the card says so.
@@ -184,7 +228,7 @@ def render_card(
         (bottom or top).pop()
         left_out += 1
         body = _card_body(card, lang, _LIMITS[-1], note, top, bottom, left_out)
-        result = _wrap(body, actions, **extra)
+        result = _wrap(body, [], **extra)
     return result
 
 
@@ -204,6 +248,12 @@ def _card_body(
     body.append(_text(card.title, 300, lang, size="Medium", weight="Bolder"))
     if card.subtitle:
         body.append(_text(card.subtitle, 300, lang, isSubtle=True, spacing="None"))
+    for line in card.headlines:
+        # Overdue in Teams' attention colour (5.4:1 on its light theme), bold as well.
+        style = {"color": "Attention", "weight": "Bolder"} if line.attention else {}
+        body.append(_text(line.text, 500, lang, spacing="Small", **style))
+    # The next step right under what the card says about it, not under the whole dossier.
+    body += action_set(card.buttons, card.more, lang)
     if card.facts:
         body.append(
             {
@@ -211,18 +261,20 @@ def _card_body(
                 "facts": [
                     {
                         "title": escape(shorten(f.label, 80, lang)),
-                        "value": escape(shorten(f.value, min(limit, 300), lang)),
+                        "value": _fact_value(f.value, f.link, min(limit, 300), lang),
                     }
                     for f in card.facts[:30]
                 ],
             }
         )
-    for section in card.sections[:20]:
+    for section in card.sections[:25]:  # a list: 20 dossiers and "… en nog"
         if section.title:
             body.append(_text(section.title, 200, lang, weight="Bolder", separator=True))
-        body.append(_text(section.text, limit, lang, spacing="Small"))
+        style = {"color": "Attention"} if section.attention else {}
+        body.append(_text(section.text, limit, lang, spacing="Small", **style))
     if card.chart is not None and card.chart.series and card.chart.categories:
         body.append(chart_image(card.chart))
+    body += _rows(card, lang)
     body += link_rows(bottom)
     if left_out:
         body.append(_text(t("teams.links_left_out", lang, count=left_out), 200, lang))
@@ -294,6 +346,8 @@ def _input(f: FormField, value: str | None, lang: str) -> dict:
             "choices": choices,
             "style": "expanded" if f.kind is FieldKind.YES_NO else "compact",
         }
+        if f.placeholder and f.kind is not FieldKind.YES_NO:
+            element["placeholder"] = f.placeholder
     if value not in (None, ""):
         element["value"] = str(value)
     return element
@@ -318,6 +372,10 @@ def render_form(
         body.append(_text(form.dossier_number, 50, lang, isSubtle=True, spacing="None"))
     if message:
         body.append(banner(message))
+    for section in form.context:
+        if section.title:
+            body.append(_text(section.title, 200, lang, weight="Bolder", spacing="Small"))
+        body.append(_text(section.text, 2000, lang, spacing="None"))
     for f in form.fields:
         value = values.get(f.name, f.initial)
         if f.max_length and isinstance(value, str):

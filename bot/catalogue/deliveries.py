@@ -31,11 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " in the dossier's thread.",
     ),
     "told.escalated_by": ("Geëscaleerd door", "Escalated by"),
+    "told.directie_reason": ("Waarom: {reason}", "Why: {reason}"),
     # -- a line in the dossier's thread ---------------------------------------------------------
-    "told.line": ("{actor}: {action}", "{actor}: {action}"),
+    "told.line": ("{actor}: {what}", "{actor}: {what}"),
     "told.line_state": (
-        "{actor}: {action} (fase nu: {state})",
-        "{actor}: {action} (stage now: {state})",
+        "{actor}: {what}. Het dossier is nu {state}.",
+        "{actor}: {what}. The dossier is now {state}.",
     ),
     # -- a person a chat cannot reach yet ------------------------------------------------------
     "told.unreachable": (

@@ -140,14 +140,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} still to enter by hand",
     ),
     "mirror.card.checklist": ("Zet in Orthomatic", "Put in Orthomatic"),
-    "mirror.card.checklist_line": (
-        "[{item}] {date}, {employee}: {text}",
-        "[{item}] {date}, {employee}: {text}",
-    ),
-    "mirror.card.checklist_more": (
-        "… en nog {count}; alles met: klachtenbot mirror checklist {number}",
-        "… and {count} more; all of them with: klachtenbot mirror checklist {number}",
-    ),
     # -- the checklist ------------------------------------------------------------------
     "mirror.tick_forbidden": (
         "Alleen de coördinator vinkt Orthomatic-punten af.",

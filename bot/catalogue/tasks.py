@@ -22,7 +22,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " the dossier.",
     ),
     "task.letter_discard": ("Brief weggooien", "Discard the letter"),
-    "task.mirror_tick": ("#{item} staat in Orthomatic", "#{item} is in Orthomatic"),
+    "task.mirror_tick": ("Afvinken", "Tick off"),
+    "task.mirror_text": ("Tekst", "Text"),
+    "task.mirror_line": ("{what} · {on}", "{what} · {on}"),
+    "task.mirror_what.dossier": ("Nieuw dossier, categorie Klacht", "New dossier, category Klacht"),
+    "task.mirror_what.contact": ("Klantcontact", "Customer contact"),
+    "task.mirror_what.pinboard": ("Document op het prikbord", "Document on the pinboard"),
+    "task.mirror_more": (
+        "… en nog {count}; die volgen hier na het afvinken.",
+        "… and {count} more; they follow here once these are ticked off.",
+    ),
+    "task.mirror_paste": (
+        "Zet in Orthomatic: {what}, datum {on}. Te plakken tekst:\n{text}",
+        "Put in Orthomatic: {what}, date {on}. Text to paste:\n{text}",
+    ),
     # -- answers ----------------------------------------------------------------------------
     "task.documents_none": (
         "Bij {number} zijn nog geen documenten opgeslagen.",
@@ -76,8 +89,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The letter for {number} was discarded; nothing was sent.",
     ),
     "task.mirror_ticked": (
-        "Afgevinkt: #{item} van {number} staat in Orthomatic.",
-        "Ticked off: #{item} of {number} is in Orthomatic.",
+        "Afgevinkt: {what} ({on}) van {number} staat in Orthomatic.",
+        "Ticked off: {what} ({on}) of {number} is in Orthomatic.",
     ),
     "task.protocol_link": (
         "Klachtenprotocol (PDF, om te printen)",

@@ -10,6 +10,7 @@ own markup; who may see or do what is decided here or deeper, never by a chat.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -51,7 +52,7 @@ from bot.chat.roles import (
     revoked,
 )
 from bot.host import Klachtenbot
-from bot.rules.actions import ACTIONS, Action, AddNote, LiftHold, Register, SetHold
+from bot.rules.actions import ACTIONS, Action, AddNote, Decide, LiftHold, Register, SetHold
 from bot.rules.errors import Refused
 from bot.rules.people import Person
 from bot.rules.validation import parse
@@ -324,7 +325,7 @@ class Conversation:
         presets = {k: str(v) for k, v in data.items()}
         if runs_at_once(Button(action=cls.name, label=cls.name, value=number, data=presets)):
             return await self.submit(asker, name, number, data, key, one_tap=True)
-        the_form = await self.form(cls, asker.lang, number)
+        the_form = await self.form(cls, asker.lang, number, asker.person)
         return OpenForm(the_form, cls.name, number, version, dict(data))
 
     async def letter(
@@ -436,7 +437,7 @@ class Conversation:
             values = _values(drafted, data)
             return await self._write(asker, letter, number, drafted, values, data, key)
         assert cls is not None
-        the_form = await self.form(cls, asker.lang, number)
+        the_form = await self.form(cls, asker.lang, number, asker.person)
         values = _values(the_form, data)
         try:
             action = parse(cls, values)
@@ -458,10 +459,19 @@ class Conversation:
         card = await self.show(asker, number) if self.redraws_card else None
         return Done(cls.name, number, said, outcome.duplicate, card)
 
-    async def form(self, cls: type[Action], lang: str, number: str | None) -> Form:
+    async def form(
+        self, cls: type[Action], lang: str, number: str | None, person: Person | None = None
+    ) -> Form:
         """The step's form, its person fields offering who may own a dossier: the core's
-        list, the same in every chat."""
-        the_form = form(cls, lang, number)
+        list, the same in every chat. Dates that are usually today start today, and the
+        directie's decision keeps the escalation in view."""
+        today = local_date(self.bot.complaints.clock())
+        view = None
+        if cls is Decide and number and person is not None:
+            # Not theirs to read: the form opens without it, and the step says why.
+            with contextlib.suppress(Refused):
+                view = await self.bot.complaints.view(person, number)
+        the_form = form(cls, lang, number, today=today, view=view)
         people = [f for f in the_form.fields if f.kind is FieldKind.PERSON]
         if people:
             owners = [Option(value=str(p.id), label=p.name) for p in await self.bot.staff.owners()]

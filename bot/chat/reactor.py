@@ -17,6 +17,7 @@ from bot.outbox.messages import OutboxMessage, Reactor
 from bot.rules.actions import AddNote, Assign, Decide, Escalate, Register
 from bot.rules.dossier import DirectieChoice, Dossier
 from bot.rules.events import Event
+from bot.views.happened import essentials
 
 LINE_TEXT = 500  # characters of what was written with a step, quoted in its thread line
 # What was written with a step, in the order a thread line quotes it.
@@ -106,6 +107,8 @@ def _line(event: Event) -> dict[str, Any]:
         "state": event.to_state.value,
         "changed": event.from_state != event.to_state,
         "text": _said(event),
+        # What the line says happened: the plan, the new owner, the choice (no free text).
+        "data": essentials(event.data),
     }
 
 

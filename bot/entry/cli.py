@@ -280,6 +280,8 @@ def _show(view: DossierView) -> None:
 
     card = dossier_card(view, Person(id=-1, name="cli", roles=frozenset()), LANG)
     print(card.title)
+    for line in [card.subtitle or "", *(h.text for h in card.headlines)]:
+        print(f"  {line}")
     width = max(len(f.label) for f in card.facts)
     for fact in card.facts:
         print(f"  {fact.label.ljust(width)}  {fact.value}")

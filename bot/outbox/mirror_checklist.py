@@ -156,34 +156,6 @@ def mirror_fact(state: MirrorState, lang: str) -> Fact:
     return Fact(label=t("mirror.card.label", lang), value="; ".join(parts))
 
 
-def checklist_section(state: MirrorState, viewer: Person, lang: str) -> Section | None:
-    """'Zet in Orthomatic' with the exact texts, for the coordinator who enters them."""
-    if not state.unticked or not viewer.has(Role.COORDINATOR):
-        return None
-    shown = state.unticked[:CARD_ITEMS]
-    lines = [
-        t(
-            "mirror.card.checklist_line",
-            lang,
-            item=i.id,
-            date=i.date,
-            employee=i.employee,
-            text=i.text,
-        )
-        for i in shown
-    ]
-    if len(state.unticked) > len(shown):
-        lines.append(
-            t(
-                "mirror.card.checklist_more",
-                lang,
-                count=len(state.unticked) - len(shown),
-                number=shown[0].dossier_number,
-            )
-        )
-    return Section(title=t("mirror.card.checklist", lang), text="\n".join(lines))
-
-
 def digest_section(overdue: list[ChecklistItem], lang: str) -> Section | None:
     """For the morning digest: what has waited a whole working day to be entered by hand."""
     if not overdue:

@@ -24,7 +24,7 @@ from bot.rules.events import Event
 from bot.rules.people import SYSTEM, Person
 from bot.rules.procedure import Change, apply, can_own, may_read, register
 from bot.rules.roles import Role
-from bot.rules.workdays import local_date, utcnow
+from bot.rules.workdays import WorkingCalendar, local_date, utcnow
 from bot.use_cases.access_log import Access, Seen, record_read
 from bot.use_cases.letters.drafts import Draft
 from bot.use_cases.ports import Deadline, DossierFilter, UnitOfWork
@@ -70,6 +70,8 @@ class DossierView:
     mirror: MirrorState | None = None  # the Orthomatic mirror, when one is installed
     email_letters: bool = False  # the bot's letters can be e-mailed from the bot
     draft: Draft | None = None  # the letter being written to the customer, if any
+    # The company's working days, to say how many are left before a deadline.
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
 
     def name_of(self, person_id: int | None) -> str:
         if person_id is None:
@@ -257,7 +259,7 @@ class Complaints:
         surface: Surface | None = None,
     ) -> Listing:
         """A list to answer `/klacht lijst` with: the oldest `shown` dossiers this person
-        may see, without deadlines (the list shows none), and how many there are in all.
+        may see, with their deadlines (the list shows the next), and how many in all.
 
         A chat message holds a few dozen lines, so reading more would be work for
         nothing: with thousands of dossiers, every list would read them all.
@@ -267,7 +269,7 @@ class Complaints:
             query.limit = shown
             found = await uow.dossiers.find(query)
             total = len(found) if len(found) < shown else await uow.dossiers.count(query)
-            listed = Listing(await self._views(uow, found, deadlines=False), total)
+            listed = Listing(await self._views(uow, found, deadlines=True), total)
         if surface is not None:  # one line per dossier shown; the count reveals no dossier
             await self.record_read(actor, _numbers(listed.views), Access(surface, Seen.LIST))
         return listed
@@ -295,6 +297,7 @@ class Complaints:
                 deadlines=due.get(d.number, []),
                 people={i: people[i] for i in _people_of(d) if i in people},
                 committee=self.terms.committee,
+                calendar=self.terms.calendar,
             )
             for d in found
         ]
@@ -351,6 +354,7 @@ class Complaints:
             deadlines=await uow.deadlines.for_dossier(dossier.number),
             people=await uow.people.get_many(list(_people_of(dossier))),
             committee=self.terms.committee,
+            calendar=self.terms.calendar,
         )
 
     async def _seen(self, request_key: str) -> str | None:

@@ -38,7 +38,7 @@ from bot.use_cases.letters.offers import letter_methods, may_write, written_by_t
 from bot.use_cases.links import PROTOCOL, Links, Target
 from bot.use_cases.services import DossierView
 from bot.use_cases.surfaces import Surface
-from bot.views.cards import Button, Confirm, Link, Style
+from bot.views.cards import Button, Confirm, Link, Row, Style
 
 if TYPE_CHECKING:
     from bot.use_cases.letters.service import Letters
@@ -54,6 +54,7 @@ class Task(StrEnum):
     LETTER_POST = "letter_post"  # the letter went by post: file it and record it
     LETTER_DISCARD = "letter_discard"  # throw the draft away (data: draft)
     MIRROR_TICK = "mirror_tick"  # a checklist item is in Orthomatic (data: item)
+    MIRROR_TEXT = "mirror_text"  # the exact text of a checklist item, to paste (data: item)
 
 
 DRAFT = "concept"  # the data that names the draft a letter button is for
@@ -90,16 +91,6 @@ def task_buttons(view: DossierView, viewer: Person, lang: str) -> list[Button]:
     number = view.dossier.number
     result = [Button(action=Task.DOCUMENTS, label=t("task.documents", lang), value=number)]
     result += letter_buttons(view, viewer, lang)
-    if view.mirror is not None and viewer.has(Role.COORDINATOR):
-        for item in view.mirror.unticked[:CARD_ITEMS]:
-            result.append(
-                Button(
-                    action=Task.MIRROR_TICK,
-                    label=t("task.mirror_tick", lang, item=item.id),
-                    value=number,
-                    data={"item": str(item.id)},
-                )
-            )
     return result
 
 
@@ -157,6 +148,34 @@ def _button(
     return Button(
         action=task, label=label, value=number, data=dict(data), confirm=confirm, style=style
     )
+
+
+def checklist_rows(view: DossierView, viewer: Person, lang: str) -> list[Row]:
+    """The Orthomatic checklist for the coordinator who enters it by hand: one line per
+    item (what and when), the exact text to paste behind *Tekst*, and *Afvinken*.
+    Nobody else sees it: the customer card is the coordinator's."""
+    if view.mirror is None or not viewer.has(Role.COORDINATOR):
+        return []
+    number = view.dossier.number
+    rows = []
+    for item in view.mirror.unticked[:CARD_ITEMS]:
+        data = {"item": str(item.id)}
+        what = t(f"task.mirror_what.{item.kind.value}", lang)
+        rows.append(
+            Row(
+                text=t("task.mirror_line", lang, what=what, on=item.date),
+                buttons=[
+                    Button(action=Task.MIRROR_TEXT, label=t("task.mirror_text", lang),
+                           value=number, data=data),
+                    Button(action=Task.MIRROR_TICK, label=t("task.mirror_tick", lang),
+                           value=number, data=data),
+                ],
+            )
+        )  # fmt: skip
+    left = len(view.mirror.unticked) - len(rows)
+    if left > 0:
+        rows.append(Row(text=t("task.mirror_more", lang, count=left)))
+    return rows
 
 
 def _confirm(key: str, lang: str, **params: str) -> Confirm:
@@ -247,6 +266,8 @@ class CardTasks:
             return Reply(text=t("task.letter_discarded", lang, number=number), card_changed=True)
         if task == Task.MIRROR_TICK:
             return await self._tick(actor, data.get("item", ""), lang)
+        if task == Task.MIRROR_TEXT:
+            return await self._paste(actor, number, data.get("item", ""), lang)
         raise Refused("action.unknown", action=task)
 
     async def _documents(self, actor: Person, number: str, lang: str, surface: Surface) -> Reply:
@@ -357,11 +378,29 @@ class CardTasks:
         said = t("task.letter_written", lang, letter=title)
         return await self._preview(actor, number, lang, said)
 
+    async def _paste(self, actor: Person, number: str, item: str, lang: str) -> Reply:
+        """What to paste into Orthomatic for one item: for the coordinator only."""
+        if self.checklist is None or not item.isdigit():
+            raise Refused("mirror.tick_unknown", item=item[:20])
+        for entry in await self.checklist.unticked(actor, number):
+            if entry.id == int(item):
+                what = t(f"mirror.what.{entry.kind.value}", lang)
+                return Reply(
+                    text=t("task.mirror_paste", lang, what=what, on=entry.date, text=entry.text)
+                )
+        raise Refused("mirror.tick_unknown", item=item)
+
     async def _tick(self, actor: Person, item: str, lang: str) -> Reply:
         if self.checklist is None or not item.isdigit():
             raise Refused("mirror.tick_unknown", item=item[:20])
         ticked = await self.checklist.tick(actor, int(item))
         return Reply(
-            text=t("task.mirror_ticked", lang, item=ticked.id, number=ticked.dossier_number),
+            text=t(
+                "task.mirror_ticked",
+                lang,
+                what=t(f"task.mirror_what.{ticked.kind.value}", lang),
+                on=ticked.date,
+                number=ticked.dossier_number,
+            ),
             card_changed=True,
         )

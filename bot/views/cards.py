@@ -38,11 +38,23 @@ class Style(StrEnum):
 class Fact(BaseModel):
     label: Shown
     value: Shown
+    # A tel: or mailto: address the core built from a checked value, so a phone can call
+    # or write at a tap; renderers link the value where their platform can.
+    link: str | None = None
 
 
 class Section(BaseModel):
     title: Shown | None = None
     text: Shown
+    attention: bool = False  # overdue: drawn in the platform's attention colour
+
+
+class Headline(BaseModel):
+    """A line right under the card's title: what happens next and who does it, or the
+    next deadline. `attention` when it is overdue."""
+
+    text: Shown
+    attention: bool = False
 
 
 class Confirm(BaseModel):
@@ -100,6 +112,7 @@ class FormField(BaseModel):
     options: list[Option] = Field(default_factory=list)
     initial: str | None = None
     max_length: int | None = None
+    placeholder: str | None = None  # "Kies…" on a choice that starts empty
 
 
 class Form(BaseModel):
@@ -109,7 +122,16 @@ class Form(BaseModel):
     title: str
     submit: str
     dossier_number: str | None = None
+    # What the person needs in view while filling it in (the escalation being decided).
+    context: list[Section] = Field(default_factory=list)
     fields: list[FormField]
+
+
+class Row(BaseModel):
+    """One compact line with its own buttons (an item of the Orthomatic checklist)."""
+
+    text: Shown
+    buttons: list[Button] = Field(default_factory=list)
 
 
 class Series(BaseModel):
@@ -130,13 +152,25 @@ class Chart(BaseModel):
 
 
 class Card(BaseModel):
+    """A screen. Renderers draw, in this order: the title and subtitle, the headlines,
+    the buttons (`buttons` first, the first of them the next step; `more` behind a
+    "Meer…" where the platform can fold), the facts, the sections, the rows, the links."""
+
     title: Shown
     subtitle: Shown | None = None
+    headlines: list[Headline] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     chart: Chart | None = None
     buttons: list[Button] = Field(default_factory=list)
+    more: list[Button] = Field(default_factory=list)
+    rows_title: Shown | None = None
+    rows: list[Row] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
+
+    @property
+    def all_buttons(self) -> list[Button]:
+        return [*self.buttons, *self.more, *(b for row in self.rows for b in row.buttons)]
 
 
 def iso(day: date | None) -> str | None:

@@ -10,6 +10,7 @@ person reads the same thing in Slack and in Teams.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -22,8 +23,16 @@ from bot.rules.procedure import available_actions
 from bot.rules.roles import Role
 from bot.rules.workdays import utcnow
 from bot.use_cases.services import DossierView
-from bot.views.cards import Button, Card, Fact, Section, Style
-from bot.views.dossier_card import buttons, customer, dossier_card
+from bot.views.cards import Button, Card, Fact, Headline, Section, Style
+from bot.views.contact import contact_facts
+from bot.views.dossier_card import (
+    buttons,
+    customer,
+    dossier_card,
+)
+from bot.views.due import due_line, pending
+from bot.views.happened import PERSON_FIELDS, happened
+from bot.views.next_step import arrange, next_steps
 
 # The deadlines an owner answers for; the acknowledgement and the evaluation are the
 # coordinator's.
@@ -38,25 +47,30 @@ def reader(role: Role) -> Person:
 
 def coordinators_card(view: DossierView, lang: str) -> Card:
     """The dossier's card in the coordinators' channel: the whole dossier."""
-    return dossier_card(view, reader(Role.COORDINATOR), lang)
+    return dossier_card(view, reader(Role.COORDINATOR), lang, in_channel=True)
 
 
 def owner_dm(view: DossierView, owner: Person, lang: str, now: datetime | None = None) -> Card:
-    """The new owner's direct message, read on a phone: who the customer is, what the
-    complaint is, what is asked and by when, and the owner's own steps."""
+    """The new owner's direct message, read on a phone: what is asked and by when, the
+    owner's next step first, the customer's phone and e-mail to call or write at a tap,
+    and the complaint. The same screen in every chat."""
     d = view.dossier
     facts = [Fact(label=t("card.customer", lang), value=customer(view, lang))]
+    facts += contact_facts(d.customer, lang)
     if d.complaint.product:
         facts.append(Fact(label=t("card.product", lang), value=d.complaint.product))
-    due = _owners_deadline(view, lang, now or utcnow())
-    if due:
-        facts.append(Fact(label=t("told.due", lang), value=due))
+    mine = pending(view.deadlines, _OWNERS_DEADLINES)
+    headlines = [due_line(mine[0], view.calendar, lang, now or utcnow())] if mine else []
+    main, more = arrange(buttons(view, owner, lang), next_steps(view, lang))
+    complaint = d.complaint.summary + (f"\n{d.complaint.details}" if d.complaint.details else "")
     return Card(
         title=t("told.owner_title", lang, number=d.number),
         subtitle=_asked(view, lang),
+        headlines=headlines,
         facts=facts,
-        sections=[Section(title=t("card.complaint", lang), text=d.complaint.summary)],
-        buttons=buttons(view, owner, lang),
+        sections=[Section(title=t("card.complaint", lang), text=complaint)],
+        buttons=main,
+        more=more,
     )
 
 
@@ -77,24 +91,45 @@ def directie_post(view: DossierView, lang: str) -> Card:
         by = SYSTEM.name if e.by_id == SYSTEM.id else view.name_of(e.by_id)
         when = format_datetime(e.escalated_at, lang)
         facts.append(Fact(label=t("told.escalated_by", lang), value=f"{by}, {when}"))
-        sections.append(Section(title=t("card.escalation", lang), text=e.reason))
+    # Why it came up stays above the choices: it is what the directie decides on.
+    reason = d.escalation.reason if d.escalation else "-"
     return Card(
         title=t("told.directie_title", lang, number=d.number),
         subtitle=t("told.directie_asked", lang, number=d.number),
+        headlines=[Headline(text=t("told.directie_reason", lang, reason=reason))],
         facts=facts,
         sections=sections,
         buttons=_choices(view, lang),
     )
 
 
-def thread_line(line: dict[str, Any], lang: str) -> Card:
-    """One step in the dossier's thread: who did what, and what they wrote with it."""
+def thread_line(line: dict[str, Any], lang: str, names: Mapping[int, str] | None = None) -> Card:
+    """One step in the dossier's thread: who did what, in the past tense with its
+    essentials, and what they wrote with it. `names` are the people the step names."""
+    known = names or {}
+
+    def name(person_id: int | None) -> str:
+        return known.get(int(person_id), f"#{person_id}") if person_id is not None else "-"
+
+    what = happened(line["action"], line.get("data") or {}, lang, name)
     key = "told.line_state" if line.get("changed") else "told.line"
     said = line.get("text")
     return Card(
-        title=t(key, lang, actor=line["actor"], action=line["action"], state=line["state"]),
+        title=t(key, lang, actor=line["actor"], what=what, state=line["state"]),
         sections=[Section(text=str(said))] if said else [],
     )
+
+
+async def names_in(
+    line: dict[str, Any], person: Callable[[int], Awaitable[Person | None]]
+) -> dict[int, str]:
+    """The names of the people a thread line names, as they are called now."""
+    data = line.get("data") or {}
+    names = {}
+    for person_id in {int(data[f]) for f in PERSON_FIELDS if isinstance(data.get(f), int)}:
+        if found := await person(person_id):
+            names[person_id] = found.name
+    return names
 
 
 def unreachable(name: str, number: str | None, chat: str, lang: str) -> Card:
@@ -112,16 +147,6 @@ def _asked(view: DossierView, lang: str) -> str:
     return t("told.owner_asked", lang, plan=plan)
 
 
-def _owners_deadline(view: DossierView, lang: str, now: datetime) -> str | None:
-    """The first deadline the owner answers for, as the dossier's card words it."""
-    pending = [d for d in view.deadlines if d.pending and d.kind in _OWNERS_DEADLINES]
-    if not pending:
-        return None
-    first = min(pending, key=lambda d: d.due_at)
-    key = "card.deadline_overdue" if first.due_at <= now else "card.deadline"
-    return t(key, lang, kind=first.kind.value, due=first.due_on)
-
-
 def _choices(view: DossierView, lang: str) -> list[Button]:
     # The same permission logic as the dossier's card: no choices once it is decided.
     if Decide not in available_actions(reader(Role.DIRECTIE), view.dossier):
@@ -132,7 +157,8 @@ def _choices(view: DossierView, lang: str) -> list[Button]:
             label=t(f"choice.{choice.value}", lang),
             value=view.dossier.number,
             data={"choice": choice.value},
-            style=Style.PRIMARY if choice is DirectieChoice.ADVIES else Style.DEFAULT,
+            # No choice is the likely one: none is highlighted over the others.
+            style=Style.DEFAULT,
         )
         for choice in DirectieChoice
     ]

@@ -13,12 +13,14 @@ from enum import Enum
 
 from pydantic.fields import FieldInfo
 
-from bot.catalogue import has, t
-from bot.rules.actions import ACTIONS, Action, Register
+from bot.catalogue import format_datetime, has, t
+from bot.rules.actions import ACTIONS, Acknowledge, Action, Decide, Register
 from bot.rules.dossier import LetterMethod
 from bot.rules.fields import MAX_LINE, MAX_TEXT
+from bot.rules.people import SYSTEM
 from bot.use_cases.letters.kinds import BY_FORM, LetterKind
-from bot.views.cards import Button, FieldKind, Form, FormField, Option
+from bot.use_cases.services import DossierView
+from bot.views.cards import Button, FieldKind, Form, FormField, Option, Section
 
 # Prefixes under which the catalogue names each enum's values.
 _VALUE_LABELS = {
@@ -29,6 +31,9 @@ _VALUE_LABELS = {
     "choice": "choice",
 }
 _LONG_TEXT = {"details", "remedy_requested", "text", "reason", "solution", "outcome", "remarks"}
+# Dates that are usually today when the step is recorded: the form starts there.
+_TODAY = {(Register.name, "received_on"), (Acknowledge.name, "sent_on")}
+
 _LONG_TEXT |= {"description"}  # how a letter describes the complaint: a sentence to edit
 
 
@@ -47,7 +52,17 @@ def _kind(name: str, info: FieldInfo) -> tuple[FieldKind, type[Enum] | None]:
     return (FieldKind.TEXT if name in _LONG_TEXT else FieldKind.LINE), None
 
 
-def form(action: type[Action], lang: str = "nl", dossier_number: str | None = None) -> Form:
+def form(
+    action: type[Action],
+    lang: str = "nl",
+    dossier_number: str | None = None,
+    *,
+    today: date | None = None,
+    view: DossierView | None = None,
+) -> Form:
+    """The form for `action`. No choice starts chosen (a person picks, the form says
+    "Kies…"); a date that is usually today starts at `today`; `view` puts what the
+    person decides on in view (the escalation, for the directie's decision)."""
     fields = []
     for name, info in action.model_fields.items():
         if name == "document_id":
@@ -57,25 +72,50 @@ def form(action: type[Action], lang: str = "nl", dossier_number: str | None = No
         if enum is not None:
             prefix = _VALUE_LABELS.get(name, name)
             options = [Option(value=m.value, label=t(f"{prefix}.{m.value}", lang)) for m in enum]
-        initial = info.default if isinstance(info.default, Enum) else None
+        initial = None
+        if today is not None and (action.name, name) in _TODAY:
+            initial = today.isoformat()
+        choosing = kind in (FieldKind.CHOICE, FieldKind.PERSON)
         fields.append(
             FormField(
                 name=name,
-                label=t(f"label.{name}", lang),
+                label=label(action, name, lang),
                 kind=kind,
                 required=info.is_required(),
                 options=options,
-                initial=initial.value if initial else None,
+                initial=initial,
                 max_length={FieldKind.TEXT: MAX_TEXT, FieldKind.LINE: MAX_LINE}.get(kind),
+                placeholder=t("form.choose", lang) if choosing else None,
             )
         )
+    submit = f"form.submit.{action.name}"
     return Form(
         action=action.name,
-        title=t(f"action.{action.name}", lang),
-        submit=t(f"action.{action.name}", lang),
+        title=t(f"form.title.{action.name}", lang),
+        submit=t(submit if has(submit) else "form.submit", lang),
         dossier_number=dossier_number,
+        context=_context(action, view, lang) if view is not None else [],
         fields=fields,
     )
+
+
+def label(action: type[Action], field: str, lang: str) -> str:
+    """A field's label, with its object where the bare word would not say it."""
+    own = f"label.{action.name}.{field}"
+    return t(own if has(own) else f"label.{field}", lang)
+
+
+def _context(action: type[Action], view: DossierView, lang: str) -> list[Section]:
+    d = view.dossier
+    if action is Decide and d.escalation is not None:
+        e = d.escalation
+        by = SYSTEM.name if e.by_id == SYSTEM.id else view.name_of(e.by_id)
+        when = format_datetime(e.escalated_at, lang)
+        return [
+            Section(title=t("card.complaint", lang), text=d.complaint.summary),
+            Section(title=t("form.escalated", lang, by=by, at=when), text=e.reason),
+        ]
+    return []
 
 
 def letter_form(

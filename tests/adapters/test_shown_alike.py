@@ -80,6 +80,8 @@ async def both(database_url: str, clock: Clock, chats) -> AsyncIterator[Klachten
 
 
 def _unslack(text: str) -> str:
+    # A phone or e-mail link reads as its text, with where it leads.
+    text = re.sub(r"<((?:tel|mailto):[^|>]+)\|([^>]*)>", r"\2 → \1", text)
     return html.unescape(text)
 
 
@@ -108,6 +110,7 @@ _MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 
 
 def _unteams(text: str) -> str:
+    text = re.sub(r"\[(.*)\]\(((?:tel|mailto):[^)]+)\)", r"\1 → \2", text)
     return _MARKDOWN_ESCAPE.sub(r"\1", text)
 
 
@@ -172,10 +175,16 @@ async def test_the_owner_is_shown_the_same_dm_in_slack_and_teams(both, chats):  
     assert number in title and subtitle
     shown = dict(facts)
     assert shown["Klant"].startswith("Mevr. E. Bakker <b>")
-    # The owner's own steps, as the procedure allows them now; not the coordinator's card.
+    assert shown["Telefoon"] == "06-12345678 → tel:0612345678"
+    # The owner's own steps, as the procedure allows them now; not the coordinator's card;
+    # the next one first and highlighted.
     view = await both.complaints.view(piet, number)
-    assert [b[1] for b in buttons] == [a.name for a in available_actions(piet, view.dossier)]
-    assert "assign" not in [b[1] for b in buttons]
+    assert sorted(b[1] for b in buttons) == sorted(
+        a.name for a in available_actions(piet, view.dossier)
+    )
+    assert buttons[0][1] in ("plan_contact", "mark_handled") and "assign" not in [
+        b[1] for b in buttons
+    ]
 
 
 def lines_in_slack(posts: list[dict[str, Any]]) -> list[list[str]]:

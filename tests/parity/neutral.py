@@ -27,6 +27,11 @@ Shown = tuple[str, ...]
 _MRKDWN = re.compile(r"(?<!\w)([*_`~])(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _TEAMS_ESCAPE = re.compile(r"\\(.)")
 _QUOTE = re.compile(r"^>\s?", re.MULTILINE)
+# A customer's phone or e-mail: a link in each chat's own syntax, read as its text.
+_SLACK_LINK = re.compile(r"<(?:tel|mailto):[^|>]*\|([^>]*)>")
+_TEAMS_LINK = re.compile(r"\[([^\]]*)\]\((?:tel|mailto):[^)]*\)")
+# Slack has no text colour: an overdue line carries a warning sign where Teams colours it.
+_WARNING = ":warning: "
 
 
 def _lines(text: str) -> list[str]:
@@ -39,6 +44,7 @@ def _lines(text: str) -> list[str]:
 def _slack_text(text: str) -> list[str]:
     # A quoted line (`> ...`) is mrkdwn's way to set off what someone wrote; Teams sets
     # it off with its own block.
+    text = _SLACK_LINK.sub(r"\1", text.replace(_WARNING, ""))
     for _ in range(2):  # one mark may be inside another: *_text_*
         text = _MRKDWN.sub(r"\2", text)
     text = _QUOTE.sub("", text)
@@ -46,7 +52,7 @@ def _slack_text(text: str) -> list[str]:
 
 
 def _teams_text(text: str) -> list[str]:
-    return _lines(_TEAMS_ESCAPE.sub(r"\1", text))
+    return _lines(_TEAMS_ESCAPE.sub(r"\1", _TEAMS_LINK.sub(r"\1", text)))
 
 
 # -- Slack -----------------------------------------------------------------------------------
@@ -117,9 +123,8 @@ def teams_card(card: dict[str, Any]) -> Shown:
     links: list[str] = []
     rest = body
     for n, element in enumerate(body):
-        if element.get("type") == "TextBlock" and element.get("color") in ("Good", "Attention") \
-                and n == len(banner) and element.get("weight") == "Bolder":  # fmt: skip
-            banner += _teams_text(element["text"])
+        if n == 0 and _is_banner(element):
+            banner += [line for item in element["items"] for line in _teams_text(item["text"])]
             continue
         if banner and element.get("type") == "ActionSet":
             links += [f"({a['title']})" for a in element["actions"]]
@@ -127,11 +132,19 @@ def teams_card(card: dict[str, Any]) -> Shown:
         rest = body[n:]
         break
     inputs = any(e.get("type", "").startswith("Input.") for e in body)
-    message = [e for e in body if e.get("type") == "TextBlock" and e.get("color") == "Attention"]
+    message = [
+        text
+        for e in body
+        for text in (
+            [i["text"] for i in e["items"]] if _is_banner(e) and e.get("style") == "attention"
+            else [e["text"]] if e.get("type") == "TextBlock" and e.get("color") == "Attention"
+            else []
+        )
+    ]  # fmt: skip
     if inputs and message:
         # A refused form stays open in Teams, with why above its fields (and under each
         # field it concerns); Slack's modal says why in its place.
-        return tuple(line for e in message for line in _teams_text(e["text"]))
+        return tuple(line for text in message for line in _teams_text(text))
     if banner:
         return tuple(banner + links)
     if inputs:
@@ -154,10 +167,25 @@ def _teams_body(body: list[dict[str, Any]]) -> list[str]:
                 label = " ".join(_teams_text(fact["title"]))
                 lines.append(f"{label}: {' '.join(_teams_text(fact['value']))}")
         elif kind == "ActionSet":
-            lines += [_teams_action(a) for a in element["actions"]]
+            for action in element["actions"]:
+                if action["type"] == "Action.ShowCard":
+                    # "Meer…" folds buttons Slack shows in its row: they count as the card's.
+                    lines += _teams_body(action["card"].get("body", []))
+                else:
+                    lines.append(_teams_action(action))
+        elif kind == "Container":
+            lines += _teams_body(element.get("items", []))
+        elif kind == "ColumnSet":
+            for column in element["columns"]:
+                lines += _teams_body(column.get("items", []))
         elif kind.startswith("Input."):
             lines.append(f"field: {element['label']}")
     return lines
+
+
+def _is_banner(element: dict[str, Any]) -> bool:
+    """What just happened (or why not), on top of an answered card."""
+    return element.get("type") == "Container" and element.get("style") in ("good", "attention")
 
 
 def _flat(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -230,6 +230,7 @@ SPEC: tuple[Row, ...] = (
     row("letter-post",     "task:letter_post",        "ontvangen",   C,
         "acknowledge add_document", FORBIDDEN_OR_NO_READ),
     row("mirror-tick",     "task:mirror_tick",        "ontvangen",   C,   "-", TICK),
+    row("mirror-text",     "task:mirror_text",        "ontvangen",   C,   "-", TICK),
     row("letter-write",    "task:letter_write",       "toegewezen",  C,   "-", WRITE_OR_NO_READ,
         data={"letter": "voortgangsbericht"},
         fill={"text": "Wij bellen u volgende week", "method": "email"}),

@@ -27,6 +27,7 @@ from bot.rules.people import Person
 from bot.use_cases.ports import Deadline
 from bot.use_cases.reminders.policy import NoticePeriods, Stage
 from bot.views.cards import Button, Card, Fact, Section, Style
+from bot.views.contact import contact_facts
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ def notices_for(
         text = t(f"reminders.{stage}.text", owner_lang, days=periods.status_escalation_working_days)
         card = Card(
             title=t(f"reminders.{stage}.title", owner_lang, number=number),
-            facts=_facts(dossier, owner_lang, owner=None),
+            # The owner answers after talking to the customer: the number is at hand.
+            facts=_facts(dossier, owner_lang, owner=None)
+            + contact_facts(dossier.customer, owner_lang),
             sections=[Section(text=text)],
             buttons=status_buttons(number, owner_lang),
         )
@@ -92,9 +95,7 @@ def status_buttons(number: str, lang: str) -> list[Button]:
             data={"text": t("reminders.on_track_text", lang)},
         ),
         Button(action=MarkHandled.name, label=t("reminders.handled", lang), value=number),
-        Button(
-            action=Escalate.name, label=t("reminders.help", lang), value=number, style=Style.DANGER
-        ),
+        Button(action=Escalate.name, label=t("reminders.help", lang), value=number),
     ]
 
 

@@ -40,11 +40,21 @@ async def test_items_wait_as_a_checklist_and_nothing_is_delivered(make_bot):
     card = dossier_card(view, people.coordinator)
     fact = next(f for f in card.facts if f.label == "Orthomatic")
     assert fact.value == f"{len(items)} nog met de hand in te voeren"
-    section = next(s for s in card.sections if s.title == "Zet in Orthomatic")
-    assert f"[{items[0].id}]" in section.text and "klachtenbot mirror checklist" in section.text
+    # One compact line per item; the text to paste is behind its "Tekst" button.
+    assert card.rows_title == "Zet in Orthomatic"
+    assert card.rows[0].text.startswith("Nieuw dossier, categorie Klacht · ")
+    assert [(b.action, b.data) for b in card.rows[0].buttons] == [
+        ("mirror_text", {"item": str(items[0].id)}),
+        ("mirror_tick", {"item": str(items[0].id)}),
+    ]
+    assert not any(items[0].text in s.text for s in card.sections)
+    pasted = await bot.tasks.run(
+        people.coordinator, "mirror_text", number, {"item": str(items[0].id)}, "nl"
+    )
+    assert pasted.text.endswith(items[0].text)
     # The owner reads the card too, but the checklist is the coordinator's.
     owner_card = dossier_card(await bot.complaints.view(people.owner, number), people.owner)
-    assert not [s for s in owner_card.sections if s.title == "Zet in Orthomatic"]
+    assert not owner_card.rows and "Orthomatic" not in [f.label for f in owner_card.facts]
 
     for item in items:
         ticked = await checklist.tick(people.coordinator, item.id)

@@ -111,7 +111,10 @@ async def test_the_whole_procedure_through_slack(bot, team, slack, slack_api):
 
     # 2. The card appears in the coordinators' channel and is remembered.
     card = await latest_card(fake, 1)
-    assert "&lt;!channel&gt;" in json.dumps(card)
+    # The summary is in the header, plain text that Slack never reads as a ping.
+    assert card[0]["type"] == "header" and card[0]["text"]["type"] == "plain_text"
+    assert "<!channel>" in card[0]["text"]["text"]
+    assert "<!channel>" not in json.dumps(card[1:])
     rows = await card_rows(bot)
     assert [(r.platform, r.purpose, r.conversation_id) for r in rows] == [
         ("slack", "card", COORDINATORS)
@@ -173,7 +176,10 @@ async def test_the_whole_procedure_through_slack(bot, team, slack, slack_api):
     # 8. The directie records advice; the coordinators' thread is told.
     await slack.click("UDIRK", button(post["blocks"], "decide", choice="advies"), channel=DIRECTIE)
     decide_form = await opened_view(fake, 6)
-    assert decide_form["blocks"][1]["element"]["initial_option"]["value"] == "advies"
+    choice = next(b for b in decide_form["blocks"] if b.get("block_id") == "choice")
+    assert choice["element"]["initial_option"]["value"] == "advies"
+    # The escalation stays in view while the directie decides.
+    assert "Klant wil geld terug; dat mag ik niet." in json.dumps(decide_form["blocks"])
     answer = await submit(slack, "UDIRK", decide_form, {"text": "Bied een nieuwe schoen aan."})
     assert answer["response_action"] == "update", answer
 

@@ -106,7 +106,7 @@ async def test_escalation_reaches_the_directie_channel(bot, team, slack_api):
     choices = [
         e["text"]["text"] for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]
     ]
-    assert choices == ["nieuwe eigenaar", "directie neemt over", "advies vastleggen"]
+    assert choices == ["Nieuwe eigenaar", "Directie neemt over", "Advies aan de eigenaar"]
     assert "Geld terug &lt;@U9&gt;" in str(post["blocks"])
 
 

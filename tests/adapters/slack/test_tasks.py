@@ -194,7 +194,7 @@ async def test_an_orthomatic_item_is_ticked_off_from_the_card(
 
     updates = len(fake.to("chat.update"))
     await slack.click("UANNA", tick)
-    assert f"#{item}" in (await answer(fake, 3))["text"]
+    assert "Afgevinkt: " in (await answer(fake, 3))["text"]
     [done] = [i for i in await bot.outbox.for_dossier(number, "orthomatic") if i.id == item]
     assert done.status is OutboxStatus.DELIVERED
 

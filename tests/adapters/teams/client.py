@@ -41,18 +41,31 @@ def valid_card(card: dict[str, Any]) -> dict[str, Any]:
     return card
 
 
-def actions(card: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every Action.Execute of a card, also those under "Meer…"."""
+def action_sets(node: Any) -> list[dict[str, Any]]:
+    """Every set of actions in a card, nested ones (under "Meer…", in columns) included;
+    a card's own `actions` count as one set."""
     found = []
-    for action in card.get("actions", []):
-        if action["type"] == "Action.ShowCard":
-            found += actions(action["card"])
-        else:
-            found.append(action)
-    for element in card.get("body", []):
-        if element.get("type") == "ActionSet":
-            found += element["actions"]
+    if isinstance(node, dict):
+        if node.get("type") == "AdaptiveCard" and node.get("actions"):
+            found.append({"type": "ActionSet", "actions": node["actions"]})
+        elif node.get("type") == "ActionSet":
+            found.append(node)
+        for key, value in node.items():
+            if key != "actions" or node.get("type") not in ("AdaptiveCard", "ActionSet"):
+                found += action_sets(value)
+            else:
+                for a in value:
+                    if a.get("type") == "Action.ShowCard":
+                        found += action_sets(a["card"])
+    elif isinstance(node, list):
+        for value in node:
+            found += action_sets(value)
     return found
+
+
+def actions(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every action of a card, also those under "Meer…" (but not the "Meer…" itself)."""
+    return [a for s in action_sets(card) for a in s["actions"] if a["type"] != "Action.ShowCard"]
 
 
 def action(card: dict[str, Any], name: str | None = None, verb: str | None = None) -> dict:

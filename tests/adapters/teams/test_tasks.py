@@ -248,7 +248,8 @@ async def test_an_orthomatic_item_is_ticked_off_and_leaves_the_cards(
 
     updates = len(connector.sent("update"))
     done = await teams.click(anna, tick, channel=COORDINATORS, thread=root)
-    assert f"Afgevinkt: \\#{item} van {number}" in texts(done)
+    assert "Afgevinkt: Nieuw dossier, categorie Klacht" in texts(done)
+    assert f"van {number} staat in Orthomatic." in texts(done)
     assert await status() is OutboxStatus.DELIVERED
     assert ("mirror_tick", item) not in tasks_on(done)
 

@@ -43,12 +43,21 @@ def test_the_owners_dm_asks_what_and_by_when_and_offers_the_owners_steps():
     card = owner_dm(view, OWNER, "nl", NOW)
     assert card.title == "U bent eigenaar van klacht K-2026-0001"
     assert card.subtitle is not None and "wo 2 december 2026" in card.subtitle
-    facts = {f.label: f.value for f in card.facts}
-    assert facts["Klant"] == "Mevr. E. Bakker (10234)"
-    assert "di 8 december 2026" in facts["Uiterlijk"]
-    assert [s.text for s in card.sections] == ["Schoen knelt bij de wreef"]
-    assert [b.action for b in card.buttons] == [a.name for a in available_actions(OWNER, dossier)]
-    assert "assign" not in [b.action for b in card.buttons]
+    facts = {f.label: f for f in card.facts}
+    assert facts["Klant"].value == "Mevr. E. Bakker (10234)"
+    # The owner's job is to call the customer: the number is there, dialable at a tap.
+    assert facts["Telefoon"].value == "06-12345678" and facts["Telefoon"].link == "tel:0612345678"
+    # The owner's own deadline (not the coordinator's acknowledgement), with days left.
+    assert [h.text for h in card.headlines] == [
+        "Statuscheck eigenaar: uiterlijk di 8 december 2026, nog 10 werkdagen"
+    ]
+    assert card.sections[0].text.startswith("Schoen knelt bij de wreef\nSinds de aflevering")
+    shown = [b.action for b in card.all_buttons]
+    assert sorted(shown) == sorted(a.name for a in available_actions(OWNER, dossier))
+    assert "assign" not in shown
+    # The visit is planned: next is reporting how it went, first and highlighted.
+    assert [(b.action, b.style.value) for b in card.buttons] == [("mark_handled", "primary")]
+    assert all(b.style.value == "default" for b in card.more)
     english = owner_dm(view, OWNER, "en", NOW)
     assert english.title == "You own complaint K-2026-0001"
 
@@ -63,7 +72,12 @@ def test_the_directie_is_offered_its_choices_only_while_the_decision_is_open():
         "directie_neemt_over",
         "advies",
     ]
-    assert "Geld terug" in [s.text for s in card.sections]
+    assert [h.text for h in card.headlines] == ["Waarom: Geld terug"]
+    assert [b.label for b in card.buttons] == [
+        "Nieuwe eigenaar",
+        "Directie neemt over",
+        "Advies aan de eigenaar",
+    ]
     decided = apply(dossier, Decide(choice="advies", text="Zo"), DIRECTIE, NOW, TERMS).dossier
     late = directie_post(DossierView(dossier=decided, timeline=[], deadlines=[]), "nl")
     assert late.buttons == []

@@ -30,7 +30,7 @@ def card(email_letters: bool = True, draft: Draft | None = None, viewer: Person 
 
 
 def tasks(shown) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(b.action, b.data.get("letter", "")) for b in shown.buttons]
+    return [(b.action, b.data.get("letter", "")) for b in shown.all_buttons]
 
 
 def test_post_is_offered_only_with_a_postal_address() -> None:
@@ -60,8 +60,12 @@ def test_a_draft_is_previewed_and_sent_the_way_it_was_written() -> None:
         fields={"text": "x", "method": "post"}, created_by_id=ANNA.id, created_at=NOW,
     )  # fmt: skip
     shown = card(customer_email="e@example.nl", customer_address="Dorpsstraat 3", draft=draft)
-    letter = [b for b in shown.buttons if b.action.startswith("letter_") and b.data.get("concept")]
-    assert [b.action for b in letter] == ["letter_preview", "letter_post", "letter_discard"]
+    letter = [
+        b for b in shown.all_buttons if b.action.startswith("letter_") and b.data.get("concept")
+    ]
+    # Sending the draft is the next step: first and highlighted; then see it, drop it.
+    assert [b.action for b in letter] == ["letter_post", "letter_preview", "letter_discard"]
+    assert shown.buttons[0].action == "letter_post"
     assert {b.data["concept"] for b in letter} == {"4"}
     [post] = [b for b in letter if b.action == "letter_post"]
     assert post.confirm is not None and "Voortgangsbericht K-2026-0001" in post.confirm.text

@@ -28,6 +28,7 @@ FIELDS = {
 def _shown(card: Card) -> set[str]:
     text = " ".join(
         [card.title, card.subtitle or ""]
+        + [h.text for h in card.headlines]
         + [f"{f.label} {f.value}" for f in card.facts]
         + [f"{s.title or ''} {s.text}" for s in card.sections]
     )
@@ -49,8 +50,11 @@ def test_each_surface_shows_what_its_reader_needs():
     assert _shown(coordinators_card(view, "nl")) == {
         "name", "number", "summary", "details", "reason"
     }  # fmt: skip
-    # The owner contacts the customer about this complaint: who, and what it is about.
-    assert _shown(owner_dm(view, OWNER, "nl", NOW)) == {"name", "number", "summary"}
+    # The owner contacts the customer about this complaint: who, what it is about, and
+    # the phone and e-mail to do it with (their whole job; a DM is theirs alone).
+    assert _shown(owner_dm(view, OWNER, "nl", NOW)) == {
+        "name", "number", "phone", "email", "summary", "details"
+    }  # fmt: skip
     # The directie decides how it is handled: the complaint and why it came up.
     assert _shown(directie_post(view, "nl")) == {"summary", "reason"}
 
