@@ -33,6 +33,7 @@ def facts(d: Dossier) -> dict[str, Any]:
         "owner_id": d.owner_id,
         "acknowledged_on": d.acknowledgement.sent_on if d.acknowledgement else None,
         "handled_on": d.handled_on,
+        "responded_on": d.response.sent_on if d.response else None,
         "closed_on": local_date(d.closed_at) if d.closed_at else None,
         "decision_due": d.decision_due,
         "term_extended": d.term_extended,

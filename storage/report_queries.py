@@ -119,13 +119,15 @@ class SqlReportQueries:
         """The counts per month of receipt (the period's are their sums), and the period's
         dossiers by channel and by severity: one read of the period in the table's order,
         every count a sum over the month's rows."""
-        handled = f.c.handled_on.is_not(None)
+        responded = f.c.responded_on.is_not(None)
         agrees = f.c.customer_agrees
         counted = {
             "received": func.count(),
             "handled": func.count(f.c.handled_on),
-            "responded_within_term": count_where(and_(handled, f.c.handled_on <= f.c.decision_due)),
-            "response_overdue": count_where(and_(~handled, f.c.decision_due < q.today)),
+            "responded_within_term": count_where(
+                and_(responded, f.c.responded_on <= f.c.decision_due)
+            ),
+            "response_overdue": count_where(and_(~responded, f.c.decision_due < q.today)),
             "term_extended": count_where(f.c.term_extended.is_(True)),
             "evaluated": func.count(agrees),
             "evaluation_agreed": count_where(agrees.is_(True)),

@@ -343,6 +343,7 @@ dossier_facts = Table(
     Column("owner_id", Integer),
     Column("acknowledged_on", Date),
     Column("handled_on", Date),
+    Column("responded_on", Date),  # the written response sent (it meets the decision term)
     Column("closed_on", Date),  # the Amsterdam date of closing
     Column("decision_due", Date, nullable=False),
     Column("term_extended", Boolean, nullable=False),

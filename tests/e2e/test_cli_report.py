@@ -49,7 +49,7 @@ async def test_the_report_from_the_command_line(bot, team, clock, database_url, 
     assert table.code == 0, table.err
     lines = [" ".join(line.split()) for line in table.out.splitlines()]
     assert "Bevestigd binnen de termijn (%) 60.0" in lines
-    assert "Nu te laat 5" in lines
+    assert "Nu te laat 4" in lines
 
 
 def test_bad_input_is_one_dutch_line_and_writes_nothing(database_url: str, tmp_path: Path):

@@ -48,8 +48,8 @@ class Cohort(BaseModel):
     handled: int = 0
     days_to_handled_median: int | None = None
     days_to_handled_p90: int | None = None
-    responded_within_term: int = 0  # handled on or before the decision term
-    response_overdue: int = 0  # not handled, and the decision term has passed
+    responded_within_term: int = 0  # the written response sent by the decision term
+    response_overdue: int = 0  # no written response, and the decision term has passed
     term_extended: int = 0
     escalated: int = 0
     reopened: int = 0

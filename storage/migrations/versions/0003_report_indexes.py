@@ -101,9 +101,14 @@ def _fill_facts() -> None:
             return
         bind.execute(
             sa.insert(target),
-            [{"dossier_id": r.id, **facts(Dossier.model_validate(r.data))} for r in rows],
+            [{"dossier_id": r.id, **_known(facts(Dossier.model_validate(r.data)))} for r in rows],
         )
         last = rows[-1].id
+
+
+def _known(values: dict) -> dict:
+    """The facts this revision's table has (later revisions add columns of their own)."""
+    return {k: v for k, v in values.items() if k in _COLUMNS}
 
 
 _COLUMNS = (

@@ -25,7 +25,7 @@ async def test_the_directie_gets_the_report_card_with_a_chart_and_the_pdf(
     assert blocks[0]["text"]["text"] == "Klachtenrapport april – mei 2026"
     fields = [f["text"] for b in blocks if b["type"] == "section" for f in b.get("fields", [])]
     assert "*Binnen 5 werkdagen bevestigd*\n3 van 5 (60%)" in fields
-    assert "*Nu open*\n5 · te laat 5" in fields
+    assert "*Nu open*\n5 · te laat 4" in fields
     (chart,) = [b for b in blocks if b["type"] == "data_visualization"]
     assert chart["chart"]["axis_config"]["categories"] == ["apr 2026", "mei 2026"]
     assert [[p["value"] for p in s["data"]] for s in chart["chart"]["series"]] == [[2, 3], [2, 1]]

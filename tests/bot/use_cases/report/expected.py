@@ -121,17 +121,16 @@ REPORT: dict[str, Any] = {
         "geevalueerd": 1,
     },
     "open_by_owner": {"-": 3, "Piet Jansen": 1, "Sanne Smit": 1},
-    # F's decision term (1 May), B's decision term (1 June: evaluated, but the written
-    # response the acknowledgement promised never went), D's acknowledgement (5 June), E's
-    # status check and G's acknowledgement (both 9 June).
-    "overdue_now": 5,
+    # F's decision term (1 May: no written response ever went), D's acknowledgement
+    # (5 June), E's status check and G's acknowledgement (both 9 June).
+    "overdue_now": 4,
     "overdue_by_kind": {
         "ontvangstbevestiging": 2,
         "statuscheck": 1,
-        "beslistermijn": 2,
+        "beslistermijn": 1,
         "evaluatie": 0,
     },
-    "overdue_dossiers": [F, B, D, E, G],
+    "overdue_dossiers": [F, D, E, G],
     "months": [APRIL, MAY],
 }
 

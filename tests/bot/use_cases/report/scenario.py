@@ -51,11 +51,14 @@ F, A, B, C, E, D, G = (f"K-2026-{n:04d}" for n in range(1, 8))
 _REGISTRATIONS: dict[str, dict[str, Any]] = {
     F: dict(received_on=date(2026, 3, 20), channel="brief", customer_number="300"),
     A: dict(received_on=date(2026, 4, 2), channel="telefoon", severity="hoog",
-            product="Schoen", practitioner="Jan", customer_number="100"),
+            product="Schoen", practitioner="Jan", customer_number="100",
+            customer_address="Kerkstraat 1, 1234 AB Elst"),
     B: dict(received_on=date(2026, 4, 20), channel="website", severity="middel",
-            product="Schoen", practitioner="Jan", customer_number="100"),
+            product="Schoen", practitioner="Jan", customer_number="100",
+            customer_address="Kerkstraat 1, 1234 AB Elst"),
     C: dict(received_on=date(2026, 5, 7), channel="brief", severity="laag",
-            product=None, practitioner=None, customer_number="200"),
+            product=None, practitioner=None, customer_number="200",
+            customer_address="Molenweg 2, 1234 AC Elst"),
     E: dict(received_on=date(2026, 5, 26), channel="telefoon", severity="middel",
             product="Schoen", practitioner="Els", customer_number="300",
             customer_address="Dorpsstraat 3, 1234 AB Elst"),
@@ -81,6 +84,10 @@ def _steps(team: Team) -> list[tuple[date, str, Person, Action | Letter | None]]
     """(day, dossier, who, step); a step of None registers the dossier."""
     c, o, other, dir_ = team.coordinator, team.owner, team.other, team.directie
     handled = MarkHandled(solution="Opgelost")
+    # The written, reasoned response the acknowledgement promised: it meets the decision term.
+    response = Letter(
+        "schriftelijke_reactie", {"text": "Wij passen de schoen aan.", "method": "post"}
+    )
     agrees = Evaluate(outcome="Tevreden", customer_agrees=True)
     return [
         (date(2026, 3, 20), F, c, None),
@@ -90,6 +97,7 @@ def _steps(team: Team) -> list[tuple[date, str, Person, Action | Letter | None]]
         (date(2026, 4, 13), A, c, Assign(owner_id=o.id)),
         (date(2026, 4, 20), B, c, None),
         (date(2026, 4, 20), A, o, handled),
+        (date(2026, 4, 20), A, c, response),
         (date(2026, 4, 22), A, c, agrees),
         (date(2026, 4, 23), A, c, Close()),
         (date(2026, 4, 28), B, c, _ack(date(2026, 4, 28))),
@@ -97,10 +105,12 @@ def _steps(team: Team) -> list[tuple[date, str, Person, Action | Letter | None]]
         (date(2026, 4, 29), B, o, Escalate(reason="Klant wil geld terug")),
         (date(2026, 4, 30), B, dir_, Decide(choice="advies", text="Bied een nieuwe zool")),
         (date(2026, 5, 6), B, o, handled),
+        (date(2026, 5, 6), B, c, response),
         (date(2026, 5, 7), C, c, None),
         (date(2026, 5, 8), B, c, Evaluate(outcome="Ontevreden", customer_agrees=False)),
         (date(2026, 5, 11), C, c, Assign(owner_id=o.id)),
         (date(2026, 5, 12), C, o, handled),
+        (date(2026, 5, 12), C, c, response),
         (date(2026, 5, 18), C, c, _ack(date(2026, 5, 18))),
         (date(2026, 5, 18), C, c, agrees),
         (date(2026, 5, 19), C, c, Close()),
