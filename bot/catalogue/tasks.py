@@ -28,6 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.mirror_what.dossier": ("Nieuw dossier, categorie Klacht", "New dossier, category Klacht"),
     "task.mirror_what.contact": ("Klantcontact", "Customer contact"),
     "task.mirror_what.pinboard": ("Document op het prikbord", "Document on the pinboard"),
+    "task.mirror_what.erase": (
+        "Geanonimiseerd: verwijder ook in Orthomatic de documenten op het prikbord",
+        "Anonymised: also remove the documents on the pinboard in Orthomatic",
+    ),
     "task.mirror_more": (
         "… en nog {count}; die volgen hier na het afvinken.",
         "… and {count} more; they follow here once these are ticked off.",
