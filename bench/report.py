@@ -16,9 +16,7 @@ import asyncio
 import random
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert, text
 
+from bench.throwaway import throwaway
 from bot.entry.bootstrap import build
 from bot.rules.deadlines import DeadlineKind
 from bot.rules.dossier import Dossier
@@ -222,22 +221,6 @@ async def measure(url: str, size: int) -> tuple[float, int]:
         await bot.close()
 
 
-def _postgres_database(admin_url: str) -> tuple[str, str]:
-    import psycopg
-
-    name = f"klachtenbot_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return admin_url.rsplit("/", 1)[0] + f"/{name}", name
-
-
-def _drop(admin_url: str, name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 async def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=100_000)
@@ -247,15 +230,8 @@ async def main() -> int:
     slow = False
     for engine in ["sqlite"] + ([] if args.no_postgres else ["postgresql"]):
         print(f"{engine}:", flush=True)
-        if engine == "sqlite":
-            with tempfile.TemporaryDirectory() as folder:
-                seconds, received = await measure(f"sqlite:///{folder}/bench.db", args.size)
-        else:
-            url, name = _postgres_database(args.postgres)
-            try:
-                seconds, received = await measure(url, args.size)
-            finally:
-                _drop(args.postgres, name)
+        with throwaway(engine, args.postgres) as url:
+            seconds, received = await measure(url, args.size)
         slow |= seconds > GOAL
         print(f"  year report over {received:,} dossiers: {seconds * 1000:.0f} ms", flush=True)
     return 1 if slow else 0

@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, insert, select
 
-from bench.sweep import RECEIVED, _dossier_json, _drop, _postgres_database
+from bench.sweep import RECEIVED, _dossier_json
+from bench.throwaway import throwaway
 from bot.entry.bootstrap import build
 from bot.rules.personal import split_event_data
 from bot.settings import Settings
@@ -143,15 +143,8 @@ async def main() -> None:
     for engine in ["sqlite"] + ([] if args.no_postgres else ["postgresql"]):
         results = {}
         for size in sizes:
-            if engine == "sqlite":
-                with tempfile.TemporaryDirectory() as folder:
-                    results[size] = await measure(f"sqlite:///{folder}/bench.db", size)
-            else:
-                url, name = _postgres_database(args.postgres)
-                try:
-                    results[size] = await measure(url, size)
-                finally:
-                    _drop(args.postgres, name)
+            with throwaway(engine, args.postgres) as url:
+                results[size] = await measure(url, size)
             s = results[size]
             print(f"{engine:<11}{size:>16,}{s:>10.2f}{s * 1000 / EXPIRING:>19.2f}", flush=True)
         ratio = results[sizes[-1]] / results[sizes[0]]

@@ -15,9 +15,7 @@ import argparse
 import asyncio
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -25,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import delete, insert, update
 
+from bench.throwaway import throwaway
 from bot.entry.bootstrap import build
 from bot.rules.deadlines import DeadlineKind
 from bot.rules.workdays import end_of_day
@@ -159,22 +158,6 @@ async def measure(url: str, size: int) -> float:
         await bot.close()
 
 
-def _postgres_database(admin_url: str) -> tuple[str, str]:
-    import psycopg
-
-    name = f"klachtenbot_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return admin_url.rsplit("/", 1)[0] + f"/{name}", name
-
-
-def _drop(admin_url: str, name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -186,15 +169,8 @@ async def main() -> None:
     for engine in ["sqlite"] + ([] if args.no_postgres else ["postgresql"]):
         results = {}
         for size in sizes:
-            if engine == "sqlite":
-                with tempfile.TemporaryDirectory() as folder:
-                    results[size] = await measure(f"sqlite:///{folder}/bench.db", size)
-            else:
-                url, name = _postgres_database(args.postgres)
-                try:
-                    results[size] = await measure(url, size)
-                finally:
-                    _drop(args.postgres, name)
+            with throwaway(engine, args.postgres) as url:
+                results[size] = await measure(url, size)
             ms = results[size] * 1000
             print(f"{engine:<11}{size:>14,}{ms:>12.1f}{ms / DUE:>14.2f}", flush=True)
         ratio = results[sizes[-1]] / results[sizes[0]]
